@@ -1168,9 +1168,7 @@ def _tabled_list_total(draft: Draft, wanted: Identity, whole: Mention | None) ->
     total = whole.quantities[0] if whole is not None and len(whole.quantities) == 1 else None
     if total is None or not total.exact or not draft.facts.tables or not wanted.context.known("stage", "period"):
         return None
-    from tieout.linter.parse.tables.lookup import TableIndex  # (the tables' index, only for such a share)
-
-    hits = TableIndex(list(draft.facts.tables)).find(wanted.item, wanted.context)
+    hits = _table_index(draft, named_only=False).find(wanted.item, wanted.context)
     values = {h.quantity.base_value for h in hits if h.quantity.exact and h.quantity.base_unit == total.base_unit}
     return total if hits and values == {total.base_value} else None
 
@@ -1185,7 +1183,7 @@ def _tabled_row_whole(draft: Draft, s: Share, part: Mention) -> Quantity | None:
     named = _words(s.base_label)
     if s.part is None or not draft.facts.tables or len(named) < TABLE_ROW_LEAST:
         return None
-    index = once(draft, "table_index", lambda: _table_index(draft))
+    index = _table_index(draft, named_only=True)
     value = s.part.base_value
     cells = [
         h
@@ -1209,11 +1207,16 @@ def _tabled_row_whole(draft: Draft, s: Share, part: Mention) -> Quantity | None:
 TABLE_ROW_LEAST = 4
 
 
-def _table_index(draft: Draft) -> TableIndex:
-    """The index of the document's tables whose columns are placed by their names: built once per document."""
-    from tieout.linter.parse.tables.lookup import TableIndex  # (the tables' index, only for a share so named)
+def _table_index(draft: Draft, named_only: bool) -> TableIndex:
+    """The index of the document's tables (`named_only`: of those whose columns are placed by their names, not by
+    position alone): built once per document, for the shares whose whole only a table states."""
 
-    return TableIndex([t for t in draft.facts.tables if not t.by_position])
+    def build() -> TableIndex:
+        from tieout.linter.parse.tables.lookup import TableIndex  # (imported only for a share so named)
+
+        return TableIndex([t for t in draft.facts.tables if not (named_only and t.by_position)])
+
+    return once(draft, f"table_index:{named_only}", build)
 
 
 def _shared_out(stated: list[Decimal]) -> bool:
