@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from tieout.linter.facts.definitions import common_tail
 from tieout.linter.facts.model import Formula, Mention, Rate
 from tieout.linter.facts.passes.base import BEYOND_TARGET, BRACKET_AFTER, BRACKET_CLOSE, converted, exact_figure
@@ -141,6 +139,26 @@ def _of_named_source(name: str, ops: list[Quantity], mentions: list[Mention]) ->
     return None
 
 
+# the ideographs a part's rate may name between the part's name and the rate's word (`县级配套资金到位率`: 资金)
+NAMED_RATE_GAP = 4
+
+
+def _rate_named_by(text: str, head: str, word: str) -> bool:
+    """Does the text name a rate of `word` by `head` (`县级配套` + at most four ideographs + `到位` + 率 or 度)? A scan
+    for the head, not a pattern made of it: a pattern made for each rate's words would be compiled, and kept in the
+    cache of compiled patterns, once per part's name."""
+    start = text.find(head)
+    while start >= 0:
+        at = start + len(head)
+        for k in range(at, min(at + NAMED_RATE_GAP, len(text)) + 1):
+            if k > at and not "\u4e00" <= text[k - 1] <= "\u9fff":
+                break
+            if text.startswith(word, k) and text[k + len(word) : k + len(word) + 1] in ("率", "度"):
+                return True
+        start = text.find(head, start + 1)
+    return False
+
+
 def _subset_opened(text: str, begin: int, end: int) -> int:
     """Where the last 其中 between `begin` and `end` stands (-1: none), those in a bracket closed before `end`
     aside (`可用数 A（其中本年下达 a），实际支出 C，执行率 p%`: the bracket's 其中 notes A, the rate is not a's)."""
@@ -270,8 +288,7 @@ class Rates(Reader):
         head = part.label[: -len(word.group("word"))]
         sentence = self.doc.sentences[si]
         later = self.doc.text[r.value.end if r.value else r.start : sentence.end]
-        named = regex(rf"{re.escape(head)}[\u4e00-\u9fff]{{0,4}}{word.group('word')}[率度]")
-        return len(head) >= MIN_SHARED_TAIL and head not in r.name and named.search(later) is not None
+        return len(head) >= MIN_SHARED_TAIL and head not in r.name and _rate_named_by(later, head, word.group("word"))
 
     def _plain_rate(
         self, r: _Rate, si: int, found: tuple[list[Quantity], list[str]], formula: Formula | None, certain: bool
