@@ -870,12 +870,17 @@ def _outcome(c: Context) -> Context:
     return replace(c, stage="执行") if c.stage == "预计执行" else c
 
 
+# the stages a budget draft words its coming year's figures in besides 预算: an estimate (`收入预计 A`) and what is
+# expected (`收入预期 A`, read as the stage 计划), the income a budget sets against the spending it arranges
+ESTIMATED_STAGES = frozenset({"预计执行", "计划"})
+
+
 def _planned(c: Context) -> Context:
-    """The context with an estimate (`2026年社会保险基金预算收入预计 A`) taken as the budget: a budget draft
-    estimates the coming year's fund income and surplus and arranges its spending (`支出安排 B。收支相抵，当年收支结余
-    预计 C`), the same year's budget either way. Asked only after `_outcome` found no sides: the income then agrees
-    with a spending at the budget stage, never with an outcome."""
-    return replace(c, stage="预算") if c.stage == "预计执行" else c
+    """The context with an estimate (`2026年社会保险基金预算收入预计 A`, `收入预期 A`) taken as the budget: a budget
+    draft estimates the coming year's fund income and surplus and arranges its spending (`支出安排 B。收支相抵，当年收支
+    结余预计 C`), the same year's budget either way. Asked only after `_outcome` found no sides: the income then
+    agrees with a spending at the budget stage, never with an outcome."""
+    return replace(c, stage="预算") if c.stage in ESTIMATED_STAGES else c
 
 
 def _whole_side(x: Mention) -> str:
