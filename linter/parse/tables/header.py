@@ -13,10 +13,11 @@ from .vocab import no_figure, words
 
 # a column's unit in its header: money, a percentage, or a count of whole things (`编制数（人）`: exact figures)
 HEADER_UNIT = regex(r"[（(](?P<unit>亿元|万元|千元|元|%|％|人次|人|名|个|辆|台|套|份|户|家|所|项)[）)]|(?P<pct>[%％])$")
-# a row of column numbers under the header (栏次 | 1 | 2 | 3 …)
+# a row of column numbers under the header (栏次 | 1 | 2 | 3 …), or of the columns' letters and formulas (`公式 | A=B+C |
+# B | C`: the standard form of a government's debt limits and balances, 地方政府债务限额及余额情况表)
 SERIAL = frozenset({"序号", "行次", "栏次", "编号"})
 SERIAL_ENDS = tuple(SERIAL)
-NUMBERING = regex(r"^(?:栏次|行次)$")
+NUMBERING = regex(r"^(?:栏次|行次|公式)$")
 
 
 def header_rows(grid: list[list[Cell]]) -> int:
