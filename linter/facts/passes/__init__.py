@@ -223,6 +223,7 @@ PASSES: tuple[Pass, ...] = (
     form_funds.form_funds,
     form_funds.fund_score_lines,
     target_funds.target_funds,
+    target_funds.target_text_funds,
     _held(forms.forms_held, "assessment_form", "assessment_forms"),
     _held(forms.records_held, "assessment_records", "record_forms"),
     _held(forms.summary_tables_held, "assessment_summary", "summary_tables"),
