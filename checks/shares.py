@@ -106,6 +106,12 @@ class ShareMismatch(Rule):
     Names listed before `分别占` with no figure of their own in the sentence (`甲、乙、丙长度分别占总长度的 p%、q%、
     r%`) take one share each, in order, where as many shares follow, their parts the figures stated under those
     names before (a warning where in an earlier sentence); with fewer or more shares than names, none is read.
+    Shares that leave their whole unsaid after one of their sentence naming it (`A a，占新增专项债券的 p%；B b，占
+    q%`) are of that whole as the list goes on, where the later parts are the first one's siblings (of its context,
+    not set under it by `其中` or a list it totals, no share the part over the first part) (a warning). A whole named
+    as a list's part with the list total's qualifier before it (`发行新增债券 T，其中…专项债券 b` … `占新增专项债券的`),
+    no figure bearing that name, is that part's figure, the list in the share's sentence or the three before, under
+    its heading (a warning).
 
     A fund's ratio handed over to the general budget (`调出资金 B，调出比例 p%`, `按 p% 的比例调入一般公共预算 B`)
     is B over the fund's income: the income its sentence names (the fund's own, not a kind of it), or, where

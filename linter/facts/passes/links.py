@@ -768,6 +768,7 @@ def _inferred_whole(
         or _short_fund_whole(draft, wanted, part, s.part, lists.get(id(s.part)))
         or _tabled_list_total(draft, wanted, lists.get(id(s.part)))
         or _tabled_row_whole(draft, s, part)
+        or _qualified_part_whole(draft, wanted, s)
         or _announced_whole(draft, wanted, s.part, part)
         or _paragraph_side_whole(draft, wanted, s, part)
     )
@@ -1217,6 +1218,44 @@ def _table_index(draft: Draft, named_only: bool) -> TableIndex:
         return TableIndex([t for t in draft.facts.tables if not (named_only and t.by_position)])
 
     return once(draft, f"table_index:{named_only}", build)
+
+
+def _qualified_part_whole(draft: Draft, wanted: Identity, s: Share) -> Quantity | None:
+    """`发行新增债券 T，其中一般债券 a，专项债券 b。…棚户区改造 c，占新增专项债券的 p%`: a whole named as a list's part
+    with the list total's qualifier before it (新增 + 专项债券, as `qualified_shares` reads a part so named), no figure
+    bearing that name: the part's figure, of the one such list in the share's sentence or the three before, under the
+    same heading; of the share's unit and kind, not its own part, and no less than it where the share is not above
+    100% (inferred: the name is composed)."""
+    part = s.part
+    if part is None or len(wanted.item) < QUALIFIED_LEAST:
+        return None
+    at = draft.doc.sentences[s.sentence].start
+    found = [
+        p
+        for b in draft.facts.breakdowns
+        if s.sentence - LIST_REACH < b.sentence <= s.sentence
+        and not b.minus
+        and same_section(draft, draft.doc.sentences[b.sentence].start, at)
+        for p in b.parts
+        if _qualified(_obtained(draft.labeller.identify(b.total.label)[0]), draft.labeller.identify(p.label)[0])
+        == wanted.item
+    ]
+    whole = found[0].quantities[0] if len(found) == 1 and len(found[0].quantities) == 1 else None
+    if (
+        whole is None
+        or not whole.exact
+        or whole is part
+        or whole.base_unit != part.base_unit
+        or whole.kind != part.kind
+    ):
+        return None
+    return None if whole.base_value < part.base_value and s.stated.value <= HUNDRED else whole
+
+
+# the characters a whole so composed has at least (`新增专项债券`: a qualifier of two before a part of four); the
+# sentences a list may stand before the share (its own and three)
+QUALIFIED_LEAST = 4
+LIST_REACH = 4
 
 
 def _shared_out(stated: list[Decimal]) -> bool:
@@ -1936,8 +1975,9 @@ def _all_divided(draft: Draft, b: Breakdown, whole_name: str) -> bool:
     )
 
 
-# the verb of a sum obtained, opening a total's item (`全年共争取上级补助收入 T`: the whole a share names `上级补助收入`)
-OBTAINED = regex(r"^(?:争取|获得|取得|收到)(?=[\u4e00-\u9fff]{4})")
+# the verb of a sum obtained, opening a total's item (`全年共争取上级补助收入 T`: the whole a share names `上级补助收入`;
+# a debt's sum raised by issuing it, `全年发行新增债券 T`: `新增债券`)
+OBTAINED = regex(r"^(?:争取|获得|取得|收到|发行)(?=[\u4e00-\u9fff]{4})")
 # the account a part's name ends with as its total's does (`专项转移支付收入` of `上级补助收入`), which a share may leave
 # out of the part's name (`专项转移支付占上级补助收入的 p%`)
 ACCOUNT_ENDS = ("收入", "支出")
