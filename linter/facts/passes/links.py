@@ -703,6 +703,9 @@ def _share_base(
     paragraphs: dict[int, list[Mention]],
 ) -> Share | None:
     """The share with the whole its words name found (share_bases), None where none is found with certainty."""
+    taken = _taken_whole(draft, s)
+    if taken is not None:
+        return taken
     item, said = _whole_named(draft, s.base_label, part)
     if len(item) < 2:
         return _whole_of_stage(draft, s, said, part, lists)
@@ -741,6 +744,47 @@ def _share_base(
     if _without_carry_over(draft, s.base_label, m) or _doubtful(paragraphs, s, part, m):
         return None
     return replace(s, total=total, certain=_certain(part.identity, m.identity))
+
+
+# a share's whole named by what a verb of its sentence took and the thing taken (`占抽查资金的`, `占审计资金的`)
+TAKEN_WHOLE = regex(r"^(?P<verb>抽查|抽审|审计|检查|核查)(?P<thing>[\u4e00-\u9fff]{1,6})$")
+# the words that may come between the thing taken and its figure (`抽查…资金共 A`)
+TAKEN_FIGURE = regex(r"(?:共计|共|合计|总计|计|为)?$")
+
+CLAUSE_BREAK = regex(r"[，,；;]")
+# a clause after the verb's that only states the amount of what it took (`抽查了 11 个市…，涉及资金 A`)
+INVOLVED = regex(r"(?:共|合计)?涉及(?:资金|金额)(?:共计|共|合计|总计|计|为)?")
+
+
+def _taken_whole(draft: Draft, s: Share) -> Share | None:
+    """`审计抽查了 9 个市就业补助资金 A，发现问题金额 B，占抽查资金的 p%`: a share whose whole its words name by a verb
+    and a thing (`抽查资金`) is over the one figure of the part's unit that the sentence states after that verb (said
+    once before the part) and before the part, its words ending in the thing (`…就业补助资金 A`; or a clause after the verb's that only says
+    what it involved, `，涉及资金 A`), not below the part.
+    The sentence states which figure the verb took: certain. Two such figures (`抽查甲资金 A、乙资金 B`): none."""
+    named = TAKEN_WHOLE.fullmatch(_words(s.base_label))
+    if named is None or s.part is None or not 0 <= s.sentence < len(draft.doc.sentences):
+        return None
+    text, begin = draft.doc.text, draft.doc.sentences[s.sentence].start
+    verbs = list(re.finditer(named.group("verb"), text[begin : s.part.start]))
+    if len(verbs) != 1:
+        return None
+    after = begin + verbs[0].end()
+    figures = [
+        q
+        for m in draft.facts.mentions
+        if m.sentence == s.sentence
+        for q in m.quantities
+        if after <= q.start < s.part.start and q.kind == s.part.kind and q.base_unit == s.part.base_unit
+    ]
+    if len(figures) != 1 or not figures[0].exact or figures[0].base_value < s.part.base_value:
+        return None
+    between = text[after : figures[0].start]
+    clauses = CLAUSE_BREAK.split(between)
+    if len(clauses) > 1 and INVOLVED.fullmatch(clauses[-1].strip()) is None:
+        return None  # (`抽查了 8 个项目，其中存在问题资金 A`: another clause's figure, not what was taken)
+    words = TAKEN_FIGURE.sub("", between.rstrip())
+    return replace(s, total=figures[0], certain=True) if words.endswith(named.group("thing")) else None
 
 
 # a whole named as the year's (`占当年补贴农户的`), and a figure summed over years (`三年累计`, `历年`, `五年来`)
