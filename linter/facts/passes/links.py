@@ -1819,6 +1819,7 @@ def share_lists(draft: Draft) -> Iterator[ShareList]:
         # p% of two crops, 占年度预算的 p% of two budgets are shares of different wholes)
         defined = bool(whole) and None not in parts and defines(whole, parts)  # type: ignore[arg-type]
         defined = defined or (bool(whole) and None not in parts and _split_whole(draft, whole, parts, shares))  # type: ignore[arg-type]
+        defined = defined or (bool(whole) and _summed_total(draft, whole, shares))
         if not defined:
             whole, shares = "", [s for s in shares if not s.base_label]
         units = {s.part.base_unit for s in shares if s.part is not None}
@@ -1921,18 +1922,45 @@ def _stated_sum(draft: Draft, shares: list[Share]) -> bool:
     """Do the shares' parts add up, to the last digit, to a figure of their stage stated before them under the same
     heading, an outcome (`全年执行数 T。…基本支出执行 a，占执行总额的 p%；项目支出执行 b，占 q%`, a + b = T)? Then no
     optional component is left out, whatever the shares add up to."""
+    return bool(_sums_stated(draft, shares))
+
+
+def _sums_stated(draft: Draft, shares: list[Share]) -> list[Mention]:
+    """The outcomes stated before the shares under their heading whose figure their parts add up to, to the last
+    digit (`_stated_sum`)."""
     figures = [s.part for s in shares if s.part is not None and s.part.exact and s.part.kind == "amount"]
     if len(figures) != len(shares) or len({q.base_unit for q in figures}) != 1:
-        return False
+        return []
     first = min(q.start for q in figures)
     whole = sum((q.base_value for q in figures), Decimal(0))
     here = _titled(draft.doc.section_at(first))  # (the heading the shares stand under, climbed to once)
-    return here is not None and any(
-        q.exact and q.kind == "amount" and q.base_unit == figures[0].base_unit and q.base_value == whole
+    if here is None:
+        return []
+    return [
+        m
         for m in draft.facts.mentions
         if m.start < first and m.identity.context.stage in OUTCOME_ONLY and _within(draft, m.start, here)
-        for q in m.quantities
-    )
+        if any(
+            q.exact and q.kind == "amount" and q.base_unit == figures[0].base_unit and q.base_value == whole
+            for q in m.quantities
+        )
+    ]
+
+
+# a whole named as a total (`到位资金总额`, `支出合计`): the thing before the total's word
+NAMED_TOTAL = regex(r"^(?P<thing>[\u4e00-\u9fff]{2,12}?)(?:总额|合计|总计|总量)$")
+
+
+def _summed_total(draft: Draft, whole: str, shares: list[Share]) -> bool:
+    """`实际到位 T。…中央资金 a，占到位资金总额的 p%；省级资金 b，占 q%；…`: a whole named as a total (`…总额`) is the
+    sum of the listed parts where they add up, to the last digit, to an outcome stated before them under their heading
+    (`_stated_sum`) whose item the whole's name holds (`到位` in `到位资金总额`): the list is then that total's every
+    part, whatever the shares add up to. (A sum stated of another item, `安排 T'` where the name says 到位: no whole.)"""
+    named = NAMED_TOTAL.fullmatch(whole)
+    if named is None or len(shares) < 2:
+        return False
+    items = {m.identity.item for m in _sums_stated(draft, shares)}
+    return any(len(item) >= 2 and item in named.group("thing") for item in items)
 
 
 def qualified_shares(draft: Draft) -> Iterator[Share]:
