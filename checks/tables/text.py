@@ -1268,15 +1268,6 @@ def _section_row_and_column(ctx: CheckContext, index: TableIndex, m: Mention, qu
     thing = SECTION_ABOUT.sub("", SECTION_MARK.sub("", flatten(section.title)))
     if len(thing) < 2 or thing == flatten(section.title):
         return []
-    named = [
-        x
-        for x in ctx.facts.mentions
-        if x.quantities
-        and ctx.doc.section_at(x.start) is section
-        and FOUND_BY.sub("", LEADING.sub("", flatten(x.label))) == measure
-    ]
-    if len(named) != 1:
-        return []
     tables = tables_by_index(ctx)
     # (a space-aligned table's cells are held here where its column's name stands over its figures, and a context the
     # prose leaves open is no other: the row and the column are named by the heading and the label, not by a fund,
@@ -1291,6 +1282,16 @@ def _section_row_and_column(ctx: CheckContext, index: TableIndex, m: Mention, qu
         and (not tables[h.identity.table].aligned or _held_column(tables[h.identity.table], h.identity))
     ]
     if len(hits) != 1 or _paragraph_scope(ctx, m) not in (None, hits[0].identity.context.scope):
+        return []
+    # (the section's figures are walked only for a cell found: most figures name no row by their heading)
+    named = [
+        x
+        for x in ctx.facts.mentions
+        if x.quantities
+        and ctx.doc.section_at(x.start) is section
+        and FOUND_BY.sub("", LEADING.sub("", flatten(x.label))) == measure
+    ]
+    if len(named) != 1:
         return []
     # (the heading says plainly which row the figure is: `_plain`'s test of a space-aligned table's scope is met)
     _section_rows(ctx).add(id(m))
