@@ -93,10 +93,10 @@ def text_table_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
                 continue
             if named is None:
                 named = _named_cells(ctx, index, m, outer)
-            hits = _same_quantity(*named, q) or _explained(ctx, *named, q)
+            hits = _same_quantity(*named, q) or _explained(ctx, *named, q) or _section_cell(ctx, m, named[0], q)
             if hits and _apart(ctx.doc, q.start, hits[0].quantity.start):
                 continue
-            if hits and not _part_total(ctx, m, q) and (not index.aligned(hits) or _plain(ctx, m, q, hits)):
+            if hits and not _part_total(ctx, m, q) and (not index.aligned(hits) or _plainly_named(ctx, m, q, hits)):
                 o = _compare(ctx, index, m, q, hits)
                 if o is not None:
                     yield o
@@ -306,6 +306,20 @@ BARE_TOTAL = regex(r"^(?:总收入|总支出|收入总计|支出总计|收入合
 PART_MARK = regex(r"[一二三四五六七八九十]是")
 # a sentence opening on what was listed before it (`以上8个项目…`, `上述各单位…`): its totals are of those
 LISTED_BEFORE = regex(r"\s*(?:以上|上述|前述)(?:[\d一二三四五六七八九十百]+\s*(?:个|项|家|所|户)|各)")
+
+
+def _section_cell(ctx: CheckContext, m: Mention, hits: list[Hit], q: Quantity) -> list[Hit]:
+    """The one cell a section's heading and the figure's label name (`_section_row_and_column`), of the figure's
+    unit: its scope or fund, known to the table and left open by the prose, is the heading's thing's."""
+    if id(m) not in _section_rows(ctx):
+        return []
+    return [h for h in hits if h.quantity.base_unit == q.base_unit]
+
+
+def _plainly_named(ctx: CheckContext, m: Mention, q: Quantity, hits: list[Hit]) -> bool:
+    """Does the prose name the space-aligned table's cell plainly: by its section's heading (the row) and its label
+    (the column), or as `_plain` reads it?"""
+    return id(m) in _section_rows(ctx) or _plain(ctx, m, q, hits)
 
 
 def _plain(ctx: CheckContext, m: Mention, q: Quantity, hits: list[Hit]) -> bool:
@@ -1228,7 +1242,77 @@ def _label_cells(
         or _row_and_column(ctx, index, m, query, free)
         or _row_and_parent_measure(ctx, index, m, query, free)
         or _quoted_row_and_column(ctx, index, m, query, free)
+        or _section_row_and_column(ctx, index, m, query, free)
     )
+
+
+# a section's heading naming the thing it reports on (`五、国有企业审计情况`): its mark, and the words after the thing
+SECTION_MARK = regex(
+    r"^\s*(?:#+\s*)?(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．])?\s*"
+)
+SECTION_ABOUT = regex(r"(?:审计|检查|核查|评价)?(?:情况|结果)[。.]?$")
+# the words that only say how a figure was found before the measure a table's column names (`审计发现问题金额`)
+FOUND_BY = regex(r"^(?:审计|检查|核查)?(?:共|累计|合计)?(?:发现|查出)?")
+
+
+def _section_row_and_column(ctx: CheckContext, index: TableIndex, m: Mention, query: Context, free: bool) -> list[Hit]:
+    """`五、国有企业审计情况` / `审计发现问题金额 A` beside a table of the areas reported on (row `国有企业`, column
+    `问题金额`): the thing a section reports on, as its heading names it (less its mark and `审计情况`), is a row of a
+    table, and the figure's label, less the words saying how it was found, is exactly one of its columns' heading:
+    the cell of that row and column. Only where the figure stands in that section itself (not a subsection of a part),
+    it is the section's one figure so named, and one cell answers."""
+    measure = FOUND_BY.sub("", LEADING.sub("", flatten(m.label)))
+    section = ctx.doc.section_at(m.start)
+    if len(measure) < 2 or section is None:
+        return []
+    thing = SECTION_ABOUT.sub("", SECTION_MARK.sub("", flatten(section.title)))
+    if len(thing) < 2 or thing == flatten(section.title):
+        return []
+    tables = tables_by_index(ctx)
+    # (a space-aligned table's cells are held here where its column's name stands over its figures, and a context the
+    # prose leaves open is no other: the row and the column are named by the heading and the label, not by a fund,
+    # scope, stage and year the prose must state; one stated otherwise still rules the cell out)
+    every = index.every if isinstance(index, HeldIndex) else index.by_item
+    hits = [
+        h
+        for h in every.get(row_item(thing), [])
+        if not h.identity.total_row
+        and compatible(h.identity.context, query, strict=False)
+        and _heading_of(tables[h.identity.table], h.identity.col) == measure
+        and (not tables[h.identity.table].aligned or _held_column(tables[h.identity.table], h.identity))
+    ]
+    if len(hits) != 1 or _paragraph_scope(ctx, m) not in (None, hits[0].identity.context.scope):
+        return []
+    # (the section's figures are walked only for a cell found: most figures name no row by their heading)
+    named = [
+        x
+        for x in ctx.facts.mentions
+        if x.quantities
+        and ctx.doc.section_at(x.start) is section
+        and FOUND_BY.sub("", LEADING.sub("", flatten(x.label))) == measure
+    ]
+    if len(named) != 1:
+        return []
+    # (the heading says plainly which row the figure is: `_plain`'s test of a space-aligned table's scope is met)
+    _section_rows(ctx).add(id(m))
+    return hits
+
+
+SECTION_ROWS = "tables.section_rows"  # the mentions `_section_row_and_column` found the cell of, by id
+
+
+def _section_rows(ctx: CheckContext) -> set[int]:
+    return ctx.memo(SECTION_ROWS, _no_ids)
+
+
+def _no_ids() -> set[int]:
+    return set()
+
+
+def _paragraph_scope(ctx: CheckContext, m: Mention) -> str | None:
+    """The scope the figure's paragraph states up to it, if any."""
+    first = ctx.doc.paragraph_of(m.sentence).start
+    return read(ctx.doc.text[ctx.doc.sentences[first].start : m.start]).context.scope
 
 
 # a name the prose sets in quotes inside a figure's label (`评价为“优”的专项涉及资金`): a category named as a table names it

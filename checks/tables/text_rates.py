@@ -125,6 +125,8 @@ def _row_rate(ctx: CheckContext, tables: list[Table], r: Rate) -> RowRate | None
     ]
     if not found:
         found = _fund_totals(ctx, tables, r, name, kind, base)
+    if not found and base is None:
+        found = _rows_of_sole_kind_table(ctx, tables, r, name, kind)
     if len(found) != 1 or not _states_row(ctx, r, found[0]):
         return None
     return found[0]
@@ -152,6 +154,27 @@ def _fund_totals(
         and _side_total(row.label, said.rest, said.context.fund)
         and (rr := _columns(t, side, row.index, kind, base)) is not None
     ]
+
+
+def _rows_of_sole_kind_table(ctx: CheckContext, tables: list[Table], r: Rate, name: str, kind: str) -> list[RowRate]:
+    """`临江区支出率为 p%` in a section of problems, after the 分县（区）table stated under another heading: a row's
+    rate restated in a later section is of the one table of the document that states rates of its kind (a
+    `支出率（%）` column), where its context (year, scope) agrees, and only against that column's cell: a second
+    table with such a column (another fund's, another year's) may be the one meant, and then none is taken. (The
+    words up to the rate say its context: `低于全市平均 q%` after it is the comparison's, not the rate's.)"""
+    kinds = [t for t in tables if any(kind in _header(c) for side in t.sides for c in side.columns)]
+    if len(kinds) != 1 or not _agrees(kinds[0].context, _clause_context(ctx, r)):
+        return []
+    if not kinds[0].rows[0] or kinds[0].rows[0][0].start > ctx.doc.sentences[r.sentence].start:
+        return []  # (a table after the prose, in another section, an annex: not what the prose restates)
+    t = kinds[0]
+    found = [
+        rr
+        for side in t.sides
+        for row in side.rows
+        if _names(row.label, row.total, name, kind) and (rr := _columns(t, side, row.index, kind, None)) is not None
+    ]
+    return [rr for rr in found if rr.cell is not None]
 
 
 def _side_total(label: str, side: str, fund: str) -> bool:

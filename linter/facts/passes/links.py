@@ -703,6 +703,9 @@ def _share_base(
     paragraphs: dict[int, list[Mention]],
 ) -> Share | None:
     """The share with the whole its words name found (share_bases), None where none is found with certainty."""
+    taken = _taken_whole(draft, s)
+    if taken is not None:
+        return taken
     item, said = _whole_named(draft, s.base_label, part)
     if len(item) < 2:
         return _whole_of_stage(draft, s, said, part, lists)
@@ -741,6 +744,47 @@ def _share_base(
     if _without_carry_over(draft, s.base_label, m) or _doubtful(paragraphs, s, part, m):
         return None
     return replace(s, total=total, certain=_certain(part.identity, m.identity))
+
+
+# a share's whole named by what a verb of its sentence took and the thing taken (`占抽查资金的`, `占审计资金的`)
+TAKEN_WHOLE = regex(r"^(?P<verb>抽查|抽审|审计|检查|核查)(?P<thing>[\u4e00-\u9fff]{1,6})$")
+# the words that may come between the thing taken and its figure (`抽查…资金共 A`)
+TAKEN_FIGURE = regex(r"(?:共计|共|合计|总计|计|为)?$")
+
+CLAUSE_BREAK = regex(r"[，,；;]")
+# a clause after the verb's that only states the amount of what it took (`抽查了 11 个市…，涉及资金 A`)
+INVOLVED = regex(r"(?:共|合计)?涉及(?:资金|金额)(?:共计|共|合计|总计|计|为)?")
+
+
+def _taken_whole(draft: Draft, s: Share) -> Share | None:
+    """`审计抽查了 9 个市就业补助资金 A，发现问题金额 B，占抽查资金的 p%`: a share whose whole its words name by a verb
+    and a thing (`抽查资金`) is over the one figure of the part's unit that the sentence states after that verb (said
+    once before the part) and before the part, its words ending in the thing (`…就业补助资金 A`; or a clause after the verb's that only says
+    what it involved, `，涉及资金 A`), not below the part.
+    The sentence states which figure the verb took: certain. Two such figures (`抽查甲资金 A、乙资金 B`): none."""
+    named = TAKEN_WHOLE.fullmatch(_words(s.base_label))
+    if named is None or s.part is None or not 0 <= s.sentence < len(draft.doc.sentences):
+        return None
+    text, begin = draft.doc.text, draft.doc.sentences[s.sentence].start
+    verbs = list(re.finditer(named.group("verb"), text[begin : s.part.start]))
+    if len(verbs) != 1:
+        return None
+    after = begin + verbs[0].end()
+    figures = [
+        q
+        for m in draft.facts.mentions
+        if m.sentence == s.sentence
+        for q in m.quantities
+        if after <= q.start < s.part.start and q.kind == s.part.kind and q.base_unit == s.part.base_unit
+    ]
+    if len(figures) != 1 or not figures[0].exact or figures[0].base_value < s.part.base_value:
+        return None
+    between = text[after : figures[0].start]
+    clauses = CLAUSE_BREAK.split(between)
+    if len(clauses) > 1 and INVOLVED.fullmatch(clauses[-1].strip()) is None:
+        return None  # (`抽查了 8 个项目，其中存在问题资金 A`: another clause's figure, not what was taken)
+    words = TAKEN_FIGURE.sub("", between.rstrip())
+    return replace(s, total=figures[0], certain=True) if words.endswith(named.group("thing")) else None
 
 
 # a whole named as the year's (`占当年补贴农户的`), and a figure summed over years (`三年累计`, `历年`, `五年来`)
@@ -1814,6 +1858,7 @@ def share_lists(draft: Draft) -> Iterator[ShareList]:
         # p% of two crops, 占年度预算的 p% of two budgets are shares of different wholes)
         defined = bool(whole) and None not in parts and defines(whole, parts)  # type: ignore[arg-type]
         defined = defined or (bool(whole) and None not in parts and _split_whole(draft, whole, parts, shares))  # type: ignore[arg-type]
+        defined = defined or (bool(whole) and _summed_total(draft, whole, shares))
         if not defined:
             whole, shares = "", [s for s in shares if not s.base_label]
         units = {s.part.base_unit for s in shares if s.part is not None}
@@ -1916,18 +1961,45 @@ def _stated_sum(draft: Draft, shares: list[Share]) -> bool:
     """Do the shares' parts add up, to the last digit, to a figure of their stage stated before them under the same
     heading, an outcome (`全年执行数 T。…基本支出执行 a，占执行总额的 p%；项目支出执行 b，占 q%`, a + b = T)? Then no
     optional component is left out, whatever the shares add up to."""
+    return bool(_sums_stated(draft, shares))
+
+
+def _sums_stated(draft: Draft, shares: list[Share]) -> list[Mention]:
+    """The outcomes stated before the shares under their heading whose figure their parts add up to, to the last
+    digit (`_stated_sum`)."""
     figures = [s.part for s in shares if s.part is not None and s.part.exact and s.part.kind == "amount"]
     if len(figures) != len(shares) or len({q.base_unit for q in figures}) != 1:
-        return False
+        return []
     first = min(q.start for q in figures)
     whole = sum((q.base_value for q in figures), Decimal(0))
     here = _titled(draft.doc.section_at(first))  # (the heading the shares stand under, climbed to once)
-    return here is not None and any(
-        q.exact and q.kind == "amount" and q.base_unit == figures[0].base_unit and q.base_value == whole
+    if here is None:
+        return []
+    return [
+        m
         for m in draft.facts.mentions
         if m.start < first and m.identity.context.stage in OUTCOME_ONLY and _within(draft, m.start, here)
-        for q in m.quantities
-    )
+        if any(
+            q.exact and q.kind == "amount" and q.base_unit == figures[0].base_unit and q.base_value == whole
+            for q in m.quantities
+        )
+    ]
+
+
+# a whole named as a total (`到位资金总额`, `支出合计`): the thing before the total's word
+NAMED_TOTAL = regex(r"^(?P<thing>[\u4e00-\u9fff]{2,12}?)(?:总额|合计|总计|总量)$")
+
+
+def _summed_total(draft: Draft, whole: str, shares: list[Share]) -> bool:
+    """`实际到位 T。…中央资金 a，占到位资金总额的 p%；省级资金 b，占 q%；…`: a whole named as a total (`…总额`) is the
+    sum of the listed parts where they add up, to the last digit, to an outcome stated before them under their heading
+    (`_stated_sum`) whose item the whole's name holds (`到位` in `到位资金总额`): the list is then that total's every
+    part, whatever the shares add up to. (A sum stated of another item, `安排 T'` where the name says 到位: no whole.)"""
+    named = NAMED_TOTAL.fullmatch(whole)
+    if named is None or len(shares) < 2:
+        return False
+    items = {m.identity.item for m in _sums_stated(draft, shares)}
+    return any(len(item) >= 2 and item in named.group("thing") for item in items)
 
 
 def qualified_shares(draft: Draft) -> Iterator[Share]:
