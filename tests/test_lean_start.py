@@ -168,7 +168,7 @@ GATED_PASSES = _gated_passes()
 
 
 def test_the_passes_gated_are_those_known():
-    assert len(GATED_PASSES) == 11
+    assert len(GATED_PASSES) == 17
     assert ("forms_held", "assessment_form", "assessment_forms") in GATED_PASSES
 
 
@@ -189,6 +189,7 @@ def test_a_report_without_the_words_does_not_import_the_passes_gated_on_them():
     loaded = _modules_checking_a_seed()
     assert "tieout.linter.facts.passes.gates" in loaded  # (the probe ran the passes)
     lean = ["deductions", "added_totals", "form_changes", "table_scores", "indicator_tables", "implied_wholes"]
+    lean += ["score_outline", "score_groups", "score_rates"]  # (no 权重, no 一级指标, no 得分率 either)
     assert not {f"tieout.linter.facts.passes.{m}" for m in lean} & loaded
     # nor names a completion rate: the readers of indicator tables set out as text stay unimported
     assert not {"tieout.checks.tables.targets", "tieout.checks.tables.named_columns"} & loaded
