@@ -137,6 +137,10 @@ def test_a_report_without_tables_does_not_import_the_table_checks():
     lean += ["linter.parse.tables.relations", "linter.parse.tables.identities", "linter.parse.tables.spans"]
     lean += ["linter.parse.tables.rows", "linter.parse.tables.header", "linter.parse.tables.placing"]
     lean += ["linter.facts.passes.assessment_form", "linter.facts.passes.assessment_summary"]
+    # nor the readers of two-sided and side-by-side text tables (their gates hold on no line of it), nor what reads a
+    # table's tree by its sums or a 三公 table, nor a baseline's modules (none is read or written)
+    lean += ["linter.parse.tables.twosided", "linter.parse.tables.sidebyside", "linter.parse.tables.summed"]
+    lean += ["linter.parse.tables.sangong", "linter.run.baseline", "linter.run.files"]
     assert not {f"tieout.{m}" for m in lean} & loaded
 
 
@@ -164,7 +168,7 @@ GATED_PASSES = _gated_passes()
 
 
 def test_the_passes_gated_are_those_known():
-    assert len(GATED_PASSES) == 11
+    assert len(GATED_PASSES) == 17
     assert ("forms_held", "assessment_form", "assessment_forms") in GATED_PASSES
 
 
@@ -185,6 +189,7 @@ def test_a_report_without_the_words_does_not_import_the_passes_gated_on_them():
     loaded = _modules_checking_a_seed()
     assert "tieout.linter.facts.passes.gates" in loaded  # (the probe ran the passes)
     lean = ["deductions", "added_totals", "form_changes", "table_scores", "indicator_tables", "implied_wholes"]
+    lean += ["score_outline", "score_groups", "score_rates"]  # (no 权重, no 一级指标, no 得分率 either)
     assert not {f"tieout.linter.facts.passes.{m}" for m in lean} & loaded
     # nor names a completion rate: the readers of indicator tables set out as text stay unimported
     assert not {"tieout.checks.tables.targets", "tieout.checks.tables.named_columns"} & loaded
@@ -199,6 +204,46 @@ def test_the_text_s_completion_rates_start_with_the_predicate_their_gate_asks():
     assert ast.unparse(first) == "if not completion_rates_held(ctx):\n    return"
     gate = ast.unparse(ast.parse(inspect.getsource(rules.table_rate_outcomes)))
     assert gate.index("if not completion_rates_held(ctx):") < gate.index("from .targets import")
+
+
+@pytest.mark.parametrize(
+    ("module", "name", "held"),
+    [("twosided", "find_two_sided", "two_sided_held"), ("sidebyside", "find_side_by_side", "side_by_side_held")],
+)
+def test_a_text_table_reader_starts_with_the_predicate_its_gate_asks(module, name, held):
+    """linter/parse/tables/gates.py: `find_tables` imports these readers where their predicate holds only; each
+    starts by asking it, so the gate cannot leave out a table the reader would have found."""
+    import ast
+    import inspect
+
+    from tieout.linter.parse.tables import build
+
+    real = getattr(import_module(f"tieout.linter.parse.tables.{module}"), name)
+    body = ast.parse(inspect.getsource(real)).body[0].body
+    first = body[1] if isinstance(body[0], ast.Expr) else body[0]  # (past the docstring)
+    assert ast.unparse(first) == f"if not {held}(doc):\n    return []"
+    gate = ast.unparse(ast.parse(inspect.getsource(build)))
+    assert gate.index(f"if not {held}(doc):") < gate.index(f"from .{module} import {name}")
+    assert f"from .{module} import" not in gate.split("def ")[0]  # (not imported at the top of build.py)
+
+
+TWO_SIDED = """收入                  预算数        支出                  预算数
+本级收入              1876.28       一般公共预算支出      2073.76
+上年结转              197.48
+收入总计              2073.76       支出总计              2073.76
+"""
+
+
+def test_the_two_sided_gate_holds_where_the_reader_finds_a_table():
+    """A two-sided table of two such rows or more opens the gate; a report whose lines end in prose does not."""
+    from tieout.linter.parse.tables.gates import two_sided_held
+    from tieout.linter.parse.tables.twosided import find_two_sided
+    from tieout.linter.text.normalise import normalise
+
+    doc = normalise(TWO_SIDED, "t.txt")
+    assert two_sided_held(doc) and find_two_sided(doc, [])
+    prose = normalise("本年收入1876.28万元，支出2073.76万元。\n", "p.txt")
+    assert not two_sided_held(prose) and find_two_sided(prose, []) == []
 
 
 FORMULAS = [  # operand indices and operators, as linter/parse/formulas.py hands them over; some malformed

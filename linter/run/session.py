@@ -14,17 +14,15 @@ import sys
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from tieout.linter.figures.exact import exact
 from tieout.linter.rules.diagnostics import SEVERITY_RANK, Diagnostic
-from tieout.linter.run import baseline as baselines
 from tieout.linter.run.batch import Options, config_for, run
 from tieout.linter.run.codes import known_rules
 from tieout.linter.run.config import Config, ConfigError
 from tieout.linter.run.crossdoc import compare
 from tieout.linter.run.discovery import find
-from tieout.linter.run.files import writable_target
 from tieout.linter.run.interrupt import Interrupted, deferred
 from tieout.linter.run.outcome import Outcome
 from tieout.linter.run.pageprogress import PageProgress
@@ -32,6 +30,16 @@ from tieout.linter.run.progress import Progress
 from tieout.linter.run.results import FileResult, Reporter
 from tieout.linter.run.selection import enabled
 from tieout.linter.text.progress import listening
+
+if TYPE_CHECKING:  # (a baseline's module is imported where a baseline is read or written only)
+    from tieout.linter.run import baseline as baselines
+
+
+def _writable(target: str) -> str | None:
+    """Why `target` cannot be written (files.py), for --write-baseline and --annotate: imported for them only."""
+    from tieout.linter.run.files import writable_target
+
+    return writable_target(target)
 
 
 class UsageError(Exception):
@@ -68,7 +76,7 @@ class CheckSession:
     def __init__(self, request: CheckRequest, err: TextIO | None = None) -> None:
         self.request = request
         self.err = err if err is not None else sys.stderr
-        if request.write_baseline and (why := writable_target(request.write_baseline)):
+        if request.write_baseline and (why := _writable(request.write_baseline)):
             raise UsageError(f"--write-baseline {why}")
         self.options = Options(
             overrides={k: v for k, v in request.overrides.items() if v is not None},
@@ -97,6 +105,8 @@ class CheckSession:
             self.options = replace(self.options, summarise=True)
         self.known: Counter[baselines.Key] | None = None
         if request.baseline:
+            from tieout.linter.run import baseline as baselines
+
             try:
                 self.known = baselines.load(request.baseline)
             except (OSError, ValueError, KeyError) as exc:
@@ -108,7 +118,7 @@ class CheckSession:
         spelled: the same file is the same inode) unless --annotate-in-place says so."""
         if len(self.files) != 1 or not self.files[0].lower().endswith(".docx"):
             raise UsageError("--annotate takes exactly one .docx report")
-        if why := writable_target(target):
+        if why := _writable(target):
             raise UsageError(f"--annotate {why}")
         try:
             same = os.path.samefile(self.files[0], target)
@@ -154,6 +164,8 @@ class CheckSession:
                     continue
                 outcome.errors.extend(result.problems)  # e.g. a suppression naming no rule: exit 2, findings stand
                 if self.known is not None:
+                    from tieout.linter.run import baseline as baselines
+
                     result.diagnostics = baselines.subtract(result.diagnostics, self.known)
                 if self.cross:
                     held.append((result, text if self.request.wants_text else ""))
@@ -177,6 +189,8 @@ class CheckSession:
                 pages.done()
             progress.done()
         if self.request.write_baseline is not None:
+            from tieout.linter.run import baseline as baselines
+
             try:
                 outcome.baseline_written = baselines.write(self.request.write_baseline, everything)
             except OSError as exc:

@@ -20,6 +20,7 @@ from tieout.linter.facts.model import Breakdown, Formula
 from tieout.linter.facts.passes.base import SCORE_NUMBER, mention, quantities_at, sentence_of
 from tieout.linter.facts.passes.form_scores import project_forms
 from tieout.linter.facts.passes.forms import AMOUNTS, SOURCE_GROUPS, UNIT, in_unit, practised
+from tieout.linter.facts.passes.gates import form_funds_held, fund_scores_held
 from tieout.linter.facts.passes.score_lines import figure_at
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.patterns import regex
@@ -52,9 +53,9 @@ _Figures = dict[str, dict[str, list[tuple[int, str]]]]  # amount → source (or 
 
 def form_funds(draft: Draft) -> Iterator[Breakdown]:
     """Each amount's total as the sum of its sources, per project of a `键：值` form."""
-    original = draft.doc.original
-    if "年度资金总额" not in original and "其他资金" not in original:
+    if not form_funds_held(draft):
         return
+    original = draft.doc.original
     lines = original.split("\n")
     offsets = draft.doc.line_starts
     unit = next((m.group("u") for line in lines[:12] if (m := UNIT.search(line)) is not None), "")
@@ -195,9 +196,9 @@ def fund_score_lines(draft: Draft) -> Iterator[Formula]:
     """The funds' score as full marks × rate on each such line of a `键：值` form, where the document's forms show
     that practice (as `assessment_form` reads it from the forms' tables: at least two of those whose rate is short
     of 100% give the score so, and two thirds of them; a rule read from practice, so a warning)."""
-    original = draft.doc.original
-    if "执行率" not in original or "分值" not in original:
+    if not fund_scores_held(draft):
         return
+    original = draft.doc.original
     scored = [found for m in FUND_SCORE.finditer(original) if (found := _fund_score(draft, m)) is not None]
     if not practised(scored):
         return

@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING
 
 from tieout.linter.facts.model import ScoreSet
 from tieout.linter.facts.passes.base import SCORE_NUMBER, sentence_of
+from tieout.linter.facts.passes.gates import form_scores_held
 from tieout.linter.facts.passes.score_lines import figure_at
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.patterns import regex
@@ -67,9 +68,9 @@ class _Pair:
 
 def form_scores(draft: Draft) -> Iterator[ScoreSet]:
     """The overall score and the first-level subtotals of each project of a `键：值` self-assessment form."""
-    original = draft.doc.original
-    if "总分" not in original or "分值" not in original:
+    if not form_scores_held(draft):
         return
+    original = draft.doc.original
     lines = original.split("\n")
     offsets = draft.doc.line_starts
     held = {id(s.total) for s in draft.facts.scores}  # (a total another reading took)

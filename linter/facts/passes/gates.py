@@ -49,3 +49,33 @@ def additions_held(draft: Draft) -> bool:
 def implied_held(draft: Draft) -> bool:
     """A key word of a figure whose whole the genre fixes (`中小企业`; `implied_wholes.implied_wholes`)."""
     return any(key in draft.doc.text for key in IMPLIED)
+
+
+def outline_scores_held(draft: Draft) -> bool:
+    """The words of an outline of weighted indicators and their scores (`权重`, `得分`; `score_outline.outline_scores`)."""
+    return "权重" in draft.doc.original and "得分" in draft.doc.original
+
+
+def grouped_scores_held(draft: Draft) -> bool:
+    """The headers of a score table's two levels of indicators (`一级指标`, `二级指标`; `score_groups.grouped_scores`)."""
+    return "一级指标" in draft.doc.original and "二级指标" in draft.doc.original
+
+
+def score_rates_held(draft: Draft) -> bool:
+    """The word a score's rate of its full marks is named with (`得分率`; `score_rates.score_rates`)."""
+    return "得分率" in draft.doc.text
+
+
+def form_scores_held(draft: Draft) -> bool:
+    """The words of a self-assessment form's scores (`总分`, `分值`; `form_scores.form_scores`)."""
+    return "总分" in draft.doc.original and "分值" in draft.doc.original
+
+
+def form_funds_held(draft: Draft) -> bool:
+    """The rows of a self-assessment form's funds (`年度资金总额` or `其他资金`; `form_funds.form_funds`)."""
+    return "年度资金总额" in draft.doc.original or "其他资金" in draft.doc.original
+
+
+def fund_scores_held(draft: Draft) -> bool:
+    """The words of a score for the funds' execution rate (`执行率`, `分值`; `form_funds.fund_score_lines`)."""
+    return "执行率" in draft.doc.original and "分值" in draft.doc.original

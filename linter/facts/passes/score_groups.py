@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 
 from tieout.linter.facts.model import ScoreSet
 from tieout.linter.facts.passes.base import sentence_of
+from tieout.linter.facts.passes.gates import grouped_scores_held
 from tieout.linter.facts.passes.score_lines import MARKS_WORD, figure_at, weight_and_score
 from tieout.linter.facts.passes.score_outline import SCORE_NUMBER
 from tieout.linter.figures.quantities import Quantity
@@ -59,9 +60,9 @@ class _Group:
 
 def grouped_scores(draft: Draft) -> Iterator[ScoreSet]:
     """Each group's 小计 as the sum of its rows' scores and the 合计 as the sum of the groups' (see the module)."""
-    original = draft.doc.original
-    if "一级指标" not in original or "二级指标" not in original:
+    if not grouped_scores_held(draft):
         return
+    original = draft.doc.original
     lines = original.split("\n")
     offsets = draft.doc.line_starts
     for k, line in enumerate(lines):

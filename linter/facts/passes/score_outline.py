@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 
 from tieout.linter.facts.model import ScoreSet
 from tieout.linter.facts.passes.base import sentence_of
+from tieout.linter.facts.passes.gates import outline_scores_held
 from tieout.linter.facts.passes.score_lines import weight_and_score
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.patterns import regex
@@ -51,8 +52,7 @@ class _Line:
 
 def outline_scores(draft: Draft) -> Iterator[ScoreSet]:
     """Each indicator line's score as the sum of the scores of the lines right under it (see the module)."""
-    original = draft.doc.original
-    if "权重" not in original or "得分" not in original:
+    if not outline_scores_held(draft):
         return
     for run in _runs(draft):
         for k, head in enumerate(run):

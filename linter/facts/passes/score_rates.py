@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 
 from tieout.linter.facts.model import Mention, Rate
 from tieout.linter.facts.passes.base import RESPECTIVELY_WORD, SCORE_NUMBER, Completed, anchored, score_figures
+from tieout.linter.facts.passes.gates import score_rates_held
 from tieout.linter.facts.passes.sets import MARKS_BRACKETED, MARKS_THEN_SCORE, SCORE_THEN_MARKS
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.patterns import regex
@@ -56,9 +57,9 @@ SCORED_INDICATOR = regex(
 
 def score_rates(draft: Draft) -> Iterator[Completed]:
     """Each 得分率 read with its score alone, completed with the full marks it is over where they are certain."""
-    text = draft.doc.text
-    if "得分率" not in text:
+    if not score_rates_held(draft):
         return
+    text = draft.doc.text
     figures = score_figures(draft)
     overall = _overall_full(draft)
     weights = _weights(text, figures)

@@ -37,7 +37,6 @@ from tieout.linter.patterns import lazy, regex
 from tieout.linter.text.model import Document
 from tieout.linter.text.normalise import PAGE_NUMBER
 
-from . import sangong
 from .blocks import CONTINUED, UNIT_ONLY, Block, _caption_key, _repeats, unit_of
 from .cells import DASH, DASH_CHARS, Cell, flatten
 from .groups import Metric, Tree, tree
@@ -1121,6 +1120,8 @@ def _sangong_at(lines: list[str], starts: list[int], i: int, data: list[Parsed],
     its six columns, under a header of its names alone (a page mark among them), below its title. The rows after
     them (`机关运行经费预算数 236.80`) are no rows of it. Only rows set one space apart: a table laid out in
     columns is read by where its figures stand."""
+    from . import sangong  # (a report naming the 三公 only: `find_aligned` asks for none otherwise)
+
     rows: list[_Line] = []
     j = i
     while j < len(lines) and (p := data[j]) and len(p[2]) == sangong.WIDTH and not WIDE_GAP.search(lines[j].strip()):
@@ -1159,6 +1160,8 @@ def _sangong_at(lines: list[str], starts: list[int], i: int, data: list[Parsed],
 def _sangong_header(lines: list[str], i: int, data: list[Parsed]) -> tuple[list[int], int] | None:
     """The header lines of a 三公 table above line i (a page mark among them skipped) and the line its caption
     ends at, when a title naming the 三公 stands over them; None otherwise."""
+    from . import sangong
+
     header: list[int] = []
     j = i - 1
     while j >= 0 and len(header) < MAX_HEADER:

@@ -13,12 +13,10 @@ from tieout.linter.vocab import load
 from .aligned import RATE_FIGURE, TABLE_NOTE, Aligned, find_aligned, readable, width
 from .blocks import TABLE_NO, Block, join_continuations, read_blocks, unit_of
 from .cells import DASH, ROW_MARK, Cell, flatten, read_quantities
+from .gates import side_by_side_held, two_sided_held
 from .jurisdiction import mark_wholes
 from .levels import level_columns, level_tree, split_levels, tier_columns, tier_tree
 from .model import Column, Row, Side, Table
-from .sidebyside import find_side_by_side
-from .summed import summed_tree
-from .twosided import find_two_sided
 from .vocab import (
     PARTS_OF_ABOVE,
     blank_is_zero,
@@ -33,8 +31,9 @@ from .vocab import (
     words,
 )
 
-# (halves, header and rows are imported in the functions that build a table found: a report without tables never
-# asks for them; with aligned.py's and twosided.py's imports so, about 1% of the instructions of a cold check)
+# (halves, header, rows and summed are imported in the functions that build a table found: a report without tables
+# never asks for them; with aligned.py's and twosided.py's imports so, about 1% of the instructions of a cold check.
+# twosided.py and sidebyside.py are imported where their gates hold only, `_two_sided` and `_side_by_side`)
 
 TITLE = regex(r"表|情况|明细|汇总")
 OUTTURN = "执行数"  # the role of a column of what was done (vocab tables.yaml)
@@ -72,8 +71,8 @@ def find_tables(doc: Document) -> list[Table]:
 
             indent_tree(tables[-1], indents)
     aligned = find_aligned(doc)
-    both = find_two_sided(doc, aligned)
-    halves = find_side_by_side(doc, both)
+    both = _two_sided(doc, aligned)
+    halves = _side_by_side(doc, both)
     if halves:  # a half's rows a one-sided table took (those beside a blank half) are the side-by-side table's
         aligned = [a for a in aligned if not any(_overlap(a, h) for h in halves)]
     before: Table | None = None
@@ -102,6 +101,25 @@ def find_tables(doc: Document) -> list[Table]:
             before = table
     mark_wholes(tables, _head(doc))
     return tables
+
+
+def _two_sided(doc: Document, taken: list[Aligned]) -> list[Aligned]:
+    """`twosided.find_two_sided`, its module imported where its predicate holds only (gates.py): most reports hold
+    no line that may be a two-sided row."""
+    if not two_sided_held(doc):
+        return []
+    from .twosided import find_two_sided
+
+    return find_two_sided(doc, taken)
+
+
+def _side_by_side(doc: Document, taken: list[Aligned]) -> list[Aligned]:
+    """`sidebyside.find_side_by_side`, its module imported where its predicate holds only (gates.py)."""
+    if not side_by_side_held(doc):
+        return []
+    from .sidebyside import find_side_by_side
+
+    return find_side_by_side(doc, taken)
 
 
 # what a pipe table's label may open with to set it in under the row above (`| 　人员经费 |`, `| ——人员经费 |`,
@@ -635,6 +653,7 @@ def _merged_fills(
 
 def _side(table: Table, heads: list[list[str]], kinds: list[str], a: int, b: int, n: int) -> Side:
     from .rows import code_tree, defined_tree, enum_tree, indicator_codes, level_labels, outline_tree, read_rows
+    from .summed import summed_tree
 
     codes, texts, figures = _roles_of_columns(heads, kinds, a, b)
     figures = _merged_fills(table.rows, heads, kinds, figures, a, b, n)

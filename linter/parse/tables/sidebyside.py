@@ -58,6 +58,7 @@ from .aligned import (
     width,
 )
 from .cells import flatten
+from .gates import side_by_side_held
 from .twosided import CODE_NAME, SIDE_GAP, _grid, _Place
 
 # a label column of a 收入 or 支出 side (收入项目, 支出功能分类科目): a two-sided table's, read by twosided.py
@@ -121,7 +122,7 @@ def _words(line: str) -> list[tuple[int, str]]:
 
 def find_side_by_side(doc: Document, taken: list[Aligned]) -> list[Aligned]:
     """The side-by-side tables of a plain-text report, outside the tables `taken`."""
-    if not doc.path.endswith((".txt", ".text", ".md", ".markdown")) or "科目" not in doc.original:
+    if not side_by_side_held(doc):
         return []
     lines = doc.original.split("\n")
     used: set[int] = set()

@@ -63,7 +63,6 @@ from .aligned import (
     MAX_GAP,
     MAX_HEADER,
     PAGE_MARK,
-    ROW_END_MARKS,
     UNKNOWN,
     WIDE_GAP,
     WORD,
@@ -94,6 +93,7 @@ from .aligned import (
 )
 from .blocks import CONTINUED, Block, _caption_key
 from .cells import Cell, flatten
+from .gates import may_pair, two_sided_held
 from .vocab import column_heading
 
 # (header and rows are imported in the functions that place a two-sided table's rows: see aligned.py)
@@ -144,7 +144,7 @@ class _Seg:
 
 def find_two_sided(doc: Document, taken: list[Aligned]) -> list[Aligned]:
     """The two-sided tables of a plain-text report, outside the one-sided space-aligned tables `taken`."""
-    if not doc.path.endswith((".txt", ".text", ".md", ".markdown")) or "收" not in doc.original:
+    if not two_sided_held(doc):
         return []
     lines = commas_for_spaces(doc.original.split("\n"))
     used: set[int] = set()
@@ -154,7 +154,7 @@ def find_two_sided(doc: Document, taken: list[Aligned]) -> list[Aligned]:
     # report fail them: the line ends in a figure or a dash, and a Chinese word follows its first figure)
     # (the lines with text picked in C: an empty line is none)
     pairs = [
-        j for j in compress(count(), lines) if j not in used and _may_pair(lines[j]) and _paired(_row_line(lines[j]))
+        j for j in compress(count(), lines) if j not in used and may_pair(lines[j]) and _paired(_row_line(lines[j]))
     ]
     if len(pairs) < 2:
         return []
@@ -278,14 +278,6 @@ def _same_title(lines: list[str], table: Aligned, below: bool) -> bool:
     )
     k = next((k for k in span if table_title(lines[k])), None)
     return k is not None and _caption_key(lines[k].strip()) == own
-
-
-def _may_pair(line: str) -> bool:
-    s = line.rstrip()
-    if not s or not (s[-1].isdecimal() or s[-1] in ROW_END_MARKS):
-        return False
-    first = CELL_TOKEN.search(s)
-    return first is not None and CJK.search(s, first.end()) is not None
 
 
 def _paired(segs: list[_Seg] | None) -> bool:
