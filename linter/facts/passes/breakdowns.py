@@ -3408,6 +3408,12 @@ def _chain_start(
     before = _section_before(draft, mentions[i])
     sure = _side_outcome(draft, before, mentions[i], unit, side) if not named else None
     if sure is not None:
+        above = _from_above_after(draft, before, sure, unit)
+        if above is not None:
+            # `一般公共预算收入 A，…。上级补助收入 B，其中…。加上上年结余 C…，收入总计 T`: the money from above stated
+            # after the level's own income in the section may be added to it before the chain; taken only when the
+            # chain then adds up
+            return [sure, above], True
         return [sure], False
     return _opening(draft, before, -1, unit, side, named, mentions[i]), True
 
@@ -3463,6 +3469,22 @@ def _side_outcome(draft: Draft, before: list[Mention], total: Mention, unit: str
     found = [m for m in found if own.scope == m.identity.context.scope or not stated - {m.identity.context.scope}]
     values = {q.base_value for m in found if (q := exact_of(m, unit)) is not None}
     return found[0] if len(values) == 1 else None
+
+
+def _from_above_after(draft: Draft, before: list[Mention], outcome: Mention, unit: str) -> Mention | None:
+    """The one figure of the money from above (`上级补助收入 B`) stated after the side's outcome in the section
+    before a chain, no part of a list (its `其中` items, `返还性收入 b`, are named so too); None where there is
+    none or more than one."""
+    found = [
+        m
+        for m in before
+        if m.start > outcome.start
+        and FROM_ABOVE.search(m.label)
+        and not draft.is_part(m)
+        and not LAST_YEAR_BESIDE.match(m.label)
+        and _counts(draft, m, unit)
+    ]
+    return found[0] if len(found) == 1 else None
 
 
 def _last_of_a_list(draft: Draft, before: list[Mention], at: int) -> bool:

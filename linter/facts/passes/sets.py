@@ -1092,13 +1092,16 @@ def months_payable(draft: Draft) -> Iterator[MonthsPayable]:
     """`历年累计结余 X，预计可支付月数 N 个月`, with the year's expenditure stated before it (or a month's:
     `月平均支出 Y`)."""
     for si, mentions in draft.by_sentence.items():
+        since = 0  # where the figures of the months payable read next begin
         for i, m in enumerate(mentions):
             if not MONTHS_WORD.search(m.key):
                 continue  # (the words first: one search, where the figures' walk would be a generator per figure)
             months = next((q for q in m.quantities if q.base_unit == "个月" and q.exact), None)
             if months is None:
                 continue
-            before = mentions[:i]
+            # (`2024年末结余 A，按月均支出 B 计算，可支付 N 个月；2025年末预计结余 C，可支付 M 个月`: the months said
+            # second are of C over a spending its clause does not state, another year's perhaps: B was the first's)
+            before, since = mentions[since:i], i + 1
             balance = _accumulated_balance(before)
             expense = _last_money(before, "支出")
             if balance is not None and expense is not None:

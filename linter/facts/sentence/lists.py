@@ -439,6 +439,19 @@ def _balance_under_flow(whole: str, label: str) -> bool:
     return bool(BALANCE_NAME.search(name)) and not BALANCE_PART.search(name)
 
 
+# the marks that make a name what an act left undone (`尚未支付`, `未到位`; vocab tables.yaml negation_marks)
+UNDONE_MARKS = tuple(words("tables", "negation_marks"))
+# the words before an act's name saying it has been done (`已支付`, `累计拨付`, `实际完成`): what follows is the act
+DONE_ACT = regex(r"^(?:已经|已|累计已?|实际已?)(?P<act>[\u4e00-\u9fff]{2})")
+
+
+def _undone_of(whole: str, label: str) -> bool:
+    """Does the label name what the whole's act left undone (`已支付 A，其中设备 a、运维 b，尚未支付的 c`)? It is
+    the rest of what the act was to reach, stated beside A: no part of it, the list ended before it."""
+    done = DONE_ACT.match(whole.strip("，、；：:, "))
+    return done is not None and any(mark + done.group("act") in label for mark in UNDONE_MARKS)
+
+
 def _component_of(whole: str, label: str) -> bool:
     """Is the label one of the things the whole's name joins (`运行费` of `公务用车购置及运行费`, or named with the
     stem the joined names share, `公务用车运行费`)?"""
@@ -1374,6 +1387,7 @@ class Lists(Rates, Changes):
             or self._outer_semicolon(head, p, parts)
             or self._past_a_joined_last(head, p, parts)
             or _balance_under_flow(head.label, p.label)
+            or _undone_of(head.label, p.label)
         )
 
     def _past_a_joined_last(self, head: Mention, p: _Entry, parts: list[Mention]) -> bool:
