@@ -835,6 +835,10 @@ FIGURE_IN_HEADING = regex(r"\d[\d,.]*\s*(?:亿元|万元|元|%|个百分点)")
 # a paragraph that goes on with the statement before it: its list (`其中：…`, `具体为…`), or the sum it adds to
 # (`加上上级补助收入 a、…，收入总计 T`, a chain starting from the statement's figure)
 LIST_GOES_ON = regex(r"^(?:其中|具体|包括|分别|主要|加上|再加上)")
+# a paragraph opening with a comparison that names nothing it compares (`与上年相比增加 Δ，增长 p%`, `比上年预算减少
+# Δ`): no paragraph can open with one, so it is the statement's own, a text layer having broken the paragraph at a
+# full stop that fell at a line's end (`2.某某（类）支出 a，主要用于…。` / `与上年相比增加 Δ…`)
+COMPARISON_GOES_ON = regex(r"^(?:与(?:上|去|\d{4})[^，。；\d]{0,10}?相比|(?:较|比)(?:上|去)一?年|同比)")
 # a line stating the total of the items listed before it (`合计：…`, `以上合计…`, `9 个乡镇共计…`)
 TOTAL_OPENS = regex(r"^(?:以上|上述)?(?:[一二三四五六七八九十两\d]+(?:项|个)[\u4e00-\u9fff]{0,4})?(?:合计|总计|共计)")
 
@@ -865,7 +869,8 @@ class _Outline:
             ended = self.stack and self.stack[-1] is stated and heading is None and (after or TOTAL_OPENS.match(chars))
             if not ended:
                 self.stated = None
-            elif not LIST_GOES_ON.match(chars):  # (a list that goes on with the statement is still its own)
+            elif not (LIST_GOES_ON.match(chars) or COMPARISON_GOES_ON.match(chars)):
+                # (a list that goes on with the statement is still its own, and so is its change)
                 # the paragraph was an enumerated statement, no title: what follows is the enclosing section's
                 self.sections.append(self._section_after(stated, start, number))
                 self.stated = None

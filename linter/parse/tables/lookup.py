@@ -27,7 +27,7 @@ from tieout.linter.patterns import regex
 
 from .identities import item as item_of
 from .jurisdiction import title_context
-from .model import Side, Table
+from .model import Column, Side, Table
 from .spans import leaf
 from .vocab import undone, words
 
@@ -105,10 +105,10 @@ def _items_across(side: Side, title: str) -> dict[int, tuple[str, bool]]:
         return {}
     names: dict[int, list[str]] = {}
     for col in side.columns:
-        texts = [p for p in col.path if p]
-        if col.context.stage is None or len(texts) < 2 or texts[-1] != col.role:
+        named = _names_across(col)
+        if named is None:
             return {}
-        names[col.index] = texts[:-1]
+        names[col.index] = named
     tops = {n[0] for n in names.values()}
     if len(tops) == 1 and all(len(n) > 1 for n in names.values()):  # a heading over every column (the table's own)
         names = {i: n[1:] for i, n in names.items()}
@@ -122,6 +122,30 @@ def _items_across(side: Side, title: str) -> dict[int, tuple[str, bool]]:
         else:
             out[i] = (item_of(name), False)
     return out
+
+
+# a heading naming what its columns are and their stage (`“三公”经费预算数` over 合计, 因公出国（境）费 …;
+# `机关运行经费预算数` alone): the stage said once over the items, as a 部门预算's 三公 table lays it out
+STAGED_HEADING = regex(r"^(?P<what>.+?)(?:预算|决算)数?$")
+QUOTE_MARKS = regex(r"[“”\"]")
+
+
+def _names_across(col: Column) -> list[str] | None:
+    """The names of a column of a row laid out across, top to bottom, its stage left out: the column's header ends in
+    its stage (`合计` over `预算数`), or opens with a heading naming the stage over the items (`“三公”经费预算数` over
+    `合计`: the heading's words before the stage then name the items' whole, or the column's item where nothing is
+    under it). None where the column's stage is not known so (its item is not known)."""
+    texts = [p for p in col.path if p]
+    if col.context.stage is None or not texts:
+        return None
+    below = len(texts) >= 2 and texts[-1] == col.role
+    if below and read(texts[-1]).context.stage is not None:
+        return texts[:-1]
+    top = STAGED_HEADING.match(texts[0])
+    if top is not None and read(texts[0]).context.stage == col.context.stage:
+        # (the year and other context words of `2024年“三公”经费`, and the quotes, are no part of the item's name)
+        return [QUOTE_MARKS.sub("", read(top.group("what")).rest), *texts[1:]]
+    return texts[:-1] if below else None
 
 
 def _whole_across(title: str) -> str:
