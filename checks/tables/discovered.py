@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 from itertools import permutations
 
-from tieout.linter.figures.intervals import HUNDRED, Interval, fmt, rate
+from tieout.linter.figures.intervals import HUNDRED, Interval, fmt, growth_readings
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.parse.tables import Side, Table
 from tieout.linter.parse.tables.cells import flatten
@@ -32,10 +32,10 @@ def _written(q: Quantity) -> Interval:
 
 
 def _holds(ctx: CheckContext, p: Quantity, num: Quantity, den: Quantity, growth: bool) -> bool | None:
-    iv = rate(_written(num), _written(den), growth, den.value < 0)
-    if iv is None:
+    readings = growth_readings(_written(num), _written(den), growth, den.value < 0)
+    if not readings:
         return None
-    return ctx.judge(_written(p), iv, p.ulp) != "fail"
+    return any(ctx.judge(_written(p), iv, p.ulp) != "fail" for iv in readings)
 
 
 def _percent_like(q: Quantity) -> bool:
