@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 from itertools import permutations
 
-from tieout.linter.figures.intervals import HUNDRED, Interval, fmt, rate
+from tieout.linter.figures.intervals import HUNDRED, Interval, fmt, growth_readings
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.parse.tables import Side, Table
 from tieout.linter.parse.tables.cells import flatten
@@ -32,16 +32,26 @@ def _written(q: Quantity) -> Interval:
 
 
 def _holds(ctx: CheckContext, p: Quantity, num: Quantity, den: Quantity, growth: bool) -> bool | None:
-    iv = rate(_written(num), _written(den), growth, den.value < 0)
-    if iv is None:
+    """Does the row's percentage hold for its operands (None: not asked of this row)? A row of rates among the
+    amounts (`加权平均净资产收益率 | 9.12% | 8.87% | 0.25%`) states its change in points, with a % sign or without,
+    not the column's ratio: not asked of it, as a header-placed rate column does not ask it either. (Written with
+    its sign: the kind a misread header gave a cell says nothing here.)"""
+    if _signed_percent(num) or _signed_percent(den):
         return None
-    return ctx.judge(_written(p), iv, p.ulp) != "fail"
+    readings = growth_readings(_written(num), _written(den), growth, den.value < 0)
+    if not readings:
+        return None
+    return any(ctx.judge(_written(p), iv, p.ulp) != "fail" for iv in readings)
+
+
+def _signed_percent(q: Quantity) -> bool:
+    return q.text.rstrip().endswith(("%", "％"))
 
 
 def _percent_like(q: Quantity) -> bool:
     """Written as a percentage, or as a rate is (one or two decimals, no thousands separator, below 1000),
     whatever unit a misread header gave it; an amount in 万元 with two decimals is not."""
-    if q.text.rstrip().endswith(("%", "％")):
+    if _signed_percent(q):
         return True
     return 0 < q.decimals <= 2 and abs(q.value) < 1000 and "," not in q.text
 

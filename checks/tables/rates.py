@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from decimal import Decimal
 
-from tieout.linter.figures.intervals import HUNDRED, MEASURES, Verdict, fmt, interval, rate, ratio
+from tieout.linter.figures.intervals import HUNDRED, MEASURES, Verdict, fmt, growth_readings, interval, rate, ratio
 from tieout.linter.figures.quantities import COUNT_UNITS, Quantity
 from tieout.linter.parse.tables import Column, Row, Side, Table
 from tieout.linter.parse.tables.cells import flatten
@@ -606,8 +606,8 @@ def _rate_row(
             continue
         if unsigned and den.value <= 0:
             continue
-        iv = rate(interval(_in_row_unit(num, unit)), interval(_in_row_unit(den, unit)), growth, den.value < 0)
-        if iv is not None:
+        operands = interval(_in_row_unit(num, unit)), interval(_in_row_unit(den, unit))
+        for iv in growth_readings(*operands, growth, den.value < 0):
             tried.append((ctx.judge(held, iv, stated.ulp), num, den))
     if not tried:
         return None

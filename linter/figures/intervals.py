@@ -129,6 +129,17 @@ def rate(num: Interval, den: Interval, growth: bool = False, negative_base: bool
     return ratio(num, den)
 
 
+def growth_readings(num: Interval, den: Interval, growth: bool, negative_base: bool) -> list[Interval]:
+    """The intervals a stated rate may be read as: one, but for a growth over a negative base two, since
+    publishers write that change either over the base's size or as the plain (num − den) / den a spreadsheet
+    gives (a loss that deepens then shows a positive growth); which one a table followed is not said, so a
+    cell is wrong only when it is neither."""
+    readings = [rate(num, den, growth, negative_base)]
+    if growth and negative_base:
+        readings.append(rate(num, den, growth))
+    return [iv for iv in readings if iv is not None]
+
+
 def meet(intervals: list[Interval]) -> Interval | None:
     """The values every interval holds; None when they do not all meet."""
     low, high = max(i[0] for i in intervals), min(i[1] for i in intervals)

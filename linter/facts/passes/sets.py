@@ -1009,7 +1009,9 @@ def transfer_ratios(draft: Draft) -> Iterator[Share]:
             if _item(income) != "收入" or draft.is_part(income):
                 continue
             total = exact_of(income, "元")
-            if total is not None and agree_open(income.identity.context, moved.identity.context):
+            if total is None or not agree_open(income.identity.context, moved.identity.context):
+                continue
+            if _gives(stated, part, total) or not _of_capital_returns(draft, moved, stated, part):
                 yield Share(stated, part, total, "", si, applied=applied)
 
 
@@ -1046,7 +1048,32 @@ def _income_before(draft: Draft, moved: Mention, stated: Quantity, part: Quantit
     others = [q for _, q in named if q.base_value != base.base_value]
     if not _gives(stated, part, base) and any(_gives(stated, part, q) for q in others):
         return None
+    if not _gives(stated, part, base) and _of_capital_returns(draft, moved, stated, part):
+        return None
     return base
+
+
+CAPITAL_RETURNS = frozenset(words("relations", "capital_returns"))
+
+
+def _of_capital_returns(draft: Draft, moved: Mention, stated: Quantity, part: Quantity) -> bool:
+    """Is the ratio what the fund's returns on capital give, its profits and dividends stated before the money
+    handed over under its heading or the one above (in a 其中 list of the income too), both or one of them? Many
+    places take the transfer ratio of those returns, not of the whole income, and a report seldom says so: a ratio
+    they give is no error of the income's share."""
+    ctx = moved.identity.context
+    last: dict[str, Quantity] = {}
+    for x in draft.facts.mentions:
+        if x.start >= moved.start or _item(x) not in CAPITAL_RETURNS:
+            continue
+        q = exact_of(x, "元")
+        near = under_heading(draft, x.start, moved.start) or under_heading(draft, x.start, moved.start, 1)
+        if q is not None and near and agree_open(x.identity.context, ctx):
+            last[_item(x)] = q
+    if not last:
+        return False
+    bases = [q.base_value for q in last.values()]
+    return any(_gives_over(stated, part, b) for b in [sum(bases, Decimal(0)), *bases])
 
 
 def _finest(figures: list[Quantity]) -> list[Quantity]:
@@ -1083,9 +1110,14 @@ def _incomes_before(draft: Draft, moved: Mention, up: int) -> list[tuple[Mention
 
 def _gives(stated: Quantity, part: Quantity, whole: Quantity) -> bool:
     """Is the stated percentage part / whole, within a unit of its last digit?"""
-    if not whole.base_value:
+    return _gives_over(stated, part, whole.base_value)
+
+
+def _gives_over(stated: Quantity, part: Quantity, base: Decimal) -> bool:
+    """Is the stated percentage part over `base` (in base units), within a unit of its last digit?"""
+    if not base:
         return False
-    return abs(part.base_value / whole.base_value * 100 - stated.value) <= stated.ulp
+    return abs(part.base_value / base * 100 - stated.value) <= stated.ulp
 
 
 def months_payable(draft: Draft) -> Iterator[MonthsPayable]:

@@ -557,7 +557,7 @@ def _total_parts(side: Side, t: int) -> list[int]:
         return []
     if side.structure == "code":
         return _coded_total_parts(rows, t)
-    segment = _segment(rows, t, row.total == "grand")
+    segment = _past_own_level(rows, t, _segment(rows, t, row.total == "grand"))
     if any(rows[k].unsure for k in segment):
         return []
     if side.structure in ("levels", *LOOSE_TREES):
@@ -693,6 +693,26 @@ def _named_subtotal(rows: list[Row], first: int, t: int) -> bool:
     narrow = _total_stem(rows[first].label)
     wide = _total_stem(rows[t].label)
     return bool(narrow) and len(narrow) > len(wide) and narrow.endswith(wide)
+
+
+# a row of the government's own level, as a table by region names it (`市本级`, `本级`, or `市级` alone)
+OWN_GOVERNMENT = regex(r"本级$|^[省市县区州盟旗]级$")
+
+
+def _past_own_level(rows: list[Row], t: int, segment: list[int]) -> list[int]:
+    """A subtotal named for a group of regions (`县区小计`, `乡镇小计`) closes the regions above it, not the row of the
+    government's own level they are listed under (`市本级 / 甲区 / 乙县 / 县区小计 / 全市合计`: the own level is no
+    county; the 全市 total adds the two). The own level's rows opening the segment are left out; one further down
+    (where the layout puts it among the regions) leaves which rows the subtotal closes unknown."""
+    stem = _total_stem(rows[t].label)
+    if rows[t].total != "sub" or not stem or OWN_GOVERNMENT.search(stem):
+        return segment
+    own = [i for i, k in enumerate(segment) if OWN_GOVERNMENT.search(flatten(rows[k].label))]
+    if not own:
+        return segment
+    if own != list(range(len(own))):
+        return []
+    return segment[len(own) :]
 
 
 def _total_stem(label: str) -> str:
