@@ -1181,7 +1181,9 @@ def _sangong_header(lines: list[str], i: int, data: list[Parsed]) -> tuple[list[
     return (header, j) if titled else None
 
 
-def _debt_balance_at(lines: list[str], starts: list[int], i: int, data: list[Parsed], mapper: _Mapper) -> Aligned | None:
+def _debt_balance_at(
+    lines: list[str], starts: list[int], i: int, data: list[Parsed], mapper: _Mapper
+) -> Aligned | None:
     """The standard table of a debt balance (debt_balance.py) with its first row at line i: the rows of one figure
     each, blank lines between them, under its header of two columns below a title naming the table. Each figure is
     placed in the column the template gives its row, where the positions agree (`_budget_left`)."""
@@ -1189,7 +1191,9 @@ def _debt_balance_at(lines: list[str], starts: list[int], i: int, data: list[Par
 
     above = _nonblank_above(lines, i, 1)
     found = debt_balance.header(lines[above[0]]) if above else None
-    if found is None or not any(debt_balance.TITLE.search(flatten(lines[k])) for k in _nonblank_above(lines, above[0], 3)):
+    if found is None or not any(
+        debt_balance.TITLE.search(flatten(lines[k])) for k in _nonblank_above(lines, above[0], 3)
+    ):
         return None
     rows = _single_figure_rows(lines, starts, i, data)
     slots = debt_balance.columns([r.label for r in rows])
