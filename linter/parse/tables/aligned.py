@@ -314,6 +314,8 @@ def find_aligned(doc: Document) -> list[Aligned]:
     # (a 三公 table is read only under a title naming the 三公, `_sangong_header`: a report that never names them,
     # most, has none to look for at each run)
     sangong_named = "三公" in doc.original
+    # (likewise the standard table of a debt balance, read by its template: debt_balance.py)
+    balance_named = "债务余额" in doc.original
     out: list[Aligned] = []
     i = 0
     for first in _run_starts(data):
@@ -322,8 +324,10 @@ def find_aligned(doc: Document) -> list[Aligned]:
         i = first
         before = out[-1] if out else None
         # (a 三公 table set one space apart is read by its template's columns, before any reading by position)
-        found = (_sangong_at(lines, starts, i, data, mapper) if sangong_named else None) or _table_at(
-            lines, starts, i, data, mapper, before, (nonblank, heads), paged
+        found = (
+            (_sangong_at(lines, starts, i, data, mapper) if sangong_named else None)
+            or (_debt_balance_at(lines, starts, i, data, mapper) if balance_named else None)
+            or _table_at(lines, starts, i, data, mapper, before, (nonblank, heads), paged)
         )
         if found is None:
             continue  # (the next run starts past this one)
@@ -1175,6 +1179,73 @@ def _sangong_header(lines: list[str], i: int, data: list[Parsed]) -> tuple[list[
         return None
     titled = any("三公" in lines[k] for k in range(max(0, j - 2), j + 1))
     return (header, j) if titled else None
+
+
+def _debt_balance_at(
+    lines: list[str], starts: list[int], i: int, data: list[Parsed], mapper: _Mapper
+) -> Aligned | None:
+    """The standard table of a debt balance (debt_balance.py) with its first row at line i: the rows of one figure
+    each, blank lines between them, under its header of two columns below a title naming the table. Each figure is
+    placed in the column the template gives its row, where the positions agree (`_budget_left`)."""
+    from . import debt_balance  # (a report naming a debt balance only: `find_aligned` asks for none otherwise)
+
+    above = _nonblank_above(lines, i, 1)
+    found = debt_balance.header(lines[above[0]]) if above else None
+    if found is None or not any(
+        debt_balance.TITLE.search(flatten(lines[k])) for k in _nonblank_above(lines, above[0], 3)
+    ):
+        return None
+    rows = _single_figure_rows(lines, starts, i, data)
+    slots = debt_balance.columns([r.label for r in rows])
+    if slots is None or not _budget_left(lines, rows, slots):
+        return None
+    first = mapper.norm(starts[above[0]] + len(lines[above[0]]) - len(lines[above[0]].lstrip())) or 0
+    names = [found["budget"], found["done"]]
+    grid = [[Cell("项目", first, first, 0, 0)] + [Cell(n, first, first, 0, c + 1) for c, n in enumerate(names)]]
+    for r, slot in zip(rows, slots):
+        row = _body_row(r, starts[r.line], [slot], len(names), mapper, len(grid))
+        if row is None:
+            return None
+        grid.append(row)
+    block = Block(grid, start=grid[0][0].start, end=grid[-1][-1].end)
+    block.placed = True
+    block.caption = [lines[k].strip() for k in _nonblank_above(lines, above[0], 3)]
+    table = Aligned(block, [-1] + [r.indent for r in rows], first_line=rows[0].line, last_line=rows[-1].line)
+    table.columns, table.names = len(names), tuple(names)
+    return table
+
+
+def _nonblank_above(lines: list[str], i: int, n: int) -> list[int]:
+    """The n lines with text nearest above line i, nearest first (fewer at the text's start)."""
+    out: list[int] = []
+    j = i - 1
+    while j >= 0 and len(out) < n:
+        if lines[j].strip():
+            out.append(j)
+        j -= 1
+    return out
+
+
+def _single_figure_rows(lines: list[str], starts: list[int], i: int, data: list[Parsed]) -> list[_Line]:
+    """The rows of one figure each from line i on, up to MAX_GAP blank lines between two of them."""
+    rows: list[_Line] = []
+    j, gap = i, 0
+    while j < len(lines) and gap <= MAX_GAP:
+        p = data[j]
+        if lines[j].strip() and (p is None or len(p[2]) != 1):
+            break
+        if p is not None:
+            rows.append(_Line(j, p[0], p[1], p[2], starts[j] + p[3]))
+        gap = 0 if lines[j].strip() else gap + 1
+        j += 1
+    return rows
+
+
+def _budget_left(lines: list[str], rows: list[_Line], slots: list[int]) -> bool:
+    """Does every figure of the budget's column (slot 0) end left of every figure of the other, both columns
+    holding some: the positions agree with the template's placing."""
+    ends = [[width(lines[r.line][: r.figs[0].end()]) for r, s in zip(rows, slots) if s == slot] for slot in (0, 1)]
+    return bool(ends[0]) and bool(ends[1]) and max(ends[0]) < min(ends[1])
 
 
 def _continued_by(before: Aligned, turn: str, first: str) -> None:

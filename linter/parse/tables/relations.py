@@ -1073,6 +1073,7 @@ def all_relations(table: Table) -> list[Relation]:
     """Every relation of the table. An identity of the standard table that states the same relation as
     the structure (人员经费合计 = 301 + 303 is also a 合计 row over the side's top-level rows) replaces it, and so
     does one that says how a total row is made (支出合计 = 当年支出小计 + 结转下年资金, not the rows above it)."""
+    from .debt_balance import debt_balance_relations
     from .formulas import row_formula_relations
     from .identities import identity_relations
     from .running import running_relations
@@ -1081,7 +1082,7 @@ def all_relations(table: Table) -> list[Relation]:
         return across_relations(table)
 
     formulas = row_formula_relations(table)
-    named = identity_relations(table) + running_relations(table) + formulas
+    named = identity_relations(table) + running_relations(table) + formulas + debt_balance_relations(table)
     keys = {r.key() for r in named}
     made = {r.total for r in named}
     # (a row its formula defines is made up as the formula says, not of the rows its place in the tree gives:
