@@ -219,10 +219,18 @@ def outcome(f: Footing, message: str, kind: str, name: str = "") -> Outcome:
     )
 
 
+def _operand(text: str, after_sign: bool) -> str:
+    """A negative cell written after an operator is bracketed: `−(-2,140)`, not `−-2,140`."""
+    return f"({text})" if after_sign and text.startswith(("-", "−", "－")) else text
+
+
 def describe(o: Footing) -> str:
     if not o.parts:
         return "各项（均为空）"
-    terms = [("−" if s < 0 else ("+" if i else "")) + q.text for i, (q, s) in enumerate(zip(o.parts, o.signs))]
+    terms = [
+        ("−" if s < 0 else ("+" if i else "")) + _operand(q.text, bool(i) or s < 0)
+        for i, (q, s) in enumerate(zip(o.parts, o.signs))
+    ]
     text = "".join(terms)
     return text if len(text) <= 60 else f"所列 {len(o.parts)} 项之和"
 
