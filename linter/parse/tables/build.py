@@ -38,9 +38,9 @@ from .vocab import (
 TITLE = regex(r"表|情况|明细|汇总")
 OUTTURN = "执行数"  # the role of a column of what was done (vocab tables.yaml)
 EXECUTED = "执行"  # the stage of it
-# a caption's number written bare before its words (`1　2026年部门收支预算总表`): no part of the title, which a
+# a caption's number written bare before its words (`1　2026年部门收支预算总表`, `2.18 2026年…表`): no part of the title, which a
 # flattened caption would glue to its year (`12026年…`)
-BARE_NO = regex(r"^\d{1,2}[\s\u3000]+(?=\S)")
+BARE_NO = regex(r"^\d{1,2}(?:[.．]\d{1,2})*[\s\u3000]+(?=\S)")
 TOC = regex(r"[…]{2,}|\.{4,}")  # a table of contents' line
 # a heading naming a year alone (`2024年`, `2023年度`), its end (`2024年末`: the balances the year closed with), or
 # both, the same year's (`2024年末/2024年度`: a summary of a balance sheet's and an income statement's rows)
