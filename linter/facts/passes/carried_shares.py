@@ -16,7 +16,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from tieout.linter.facts.model import Mention, Share
-from tieout.linter.facts.passes.base import Completed
+from tieout.linter.facts.passes.base import Completed, lists_by_total
 from tieout.linter.facts.passes.links import mention_index
 from tieout.linter.figures.intervals import HUNDRED
 from tieout.linter.patterns import regex
@@ -84,8 +84,9 @@ def _siblings(draft: Draft, owner: dict[int, Mention], named: Share, run: list[S
 
 
 def _listed_under(draft: Draft, first: Mention, part: Mention) -> bool:
-    """Is the part listed under the first part (a list whose total the first is)?"""
-    return any(b.total is first and any(p is part for p in b.parts) for b in draft.facts.breakdowns)
+    """Is the part listed under the first part (a list whose total the first is)? (The lists looked up by their
+    total, `lists_by_total`: not every list walked for each part.)"""
+    return any(any(p is part for p in b.parts) for b in lists_by_total(draft).get(id(first), []))
 
 
 def _of_the_part(s: Share, first: Decimal) -> bool:

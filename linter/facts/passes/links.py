@@ -27,6 +27,7 @@ from tieout.linter.facts.passes.base import (
     exact_figure,
     exact_of,
     list_total,
+    lists_by_sentence,
     once,
     said_earlier,
     same_section,
@@ -1274,12 +1275,12 @@ def _qualified_part_whole(draft: Draft, wanted: Identity, s: Share) -> Quantity 
     if part is None or len(wanted.item) < QUALIFIED_LEAST:
         return None
     at = draft.doc.sentences[s.sentence].start
+    lists = lists_by_sentence(draft)
     found = [
         p
-        for b in draft.facts.breakdowns
-        if s.sentence - LIST_REACH < b.sentence <= s.sentence
-        and not b.minus
-        and same_section(draft, draft.doc.sentences[b.sentence].start, at)
+        for si in range(s.sentence - LIST_REACH + 1, s.sentence + 1)
+        for b in lists.get(si, [])
+        if not b.minus and same_section(draft, draft.doc.sentences[b.sentence].start, at)
         for p in b.parts
         if _qualified(_obtained(draft.labeller.identify(b.total.label)[0]), draft.labeller.identify(p.label)[0])
         == wanted.item
