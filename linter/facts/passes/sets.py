@@ -1048,8 +1048,8 @@ def _of_capital_returns(draft: Draft, moved: Mention, stated: Quantity, part: Qu
     they give is no error of the income's share."""
     ctx = moved.identity.context
     last: dict[str, Quantity] = {}
-    for x in draft.facts.mentions:
-        if x.start >= moved.start or _item(x) not in CAPITAL_RETURNS:
+    for x in _capital_returns(draft):
+        if x.start >= moved.start:
             continue
         q = exact_of(x, "元")
         near = under_heading(draft, x.start, moved.start) or under_heading(draft, x.start, moved.start, 1)
@@ -1059,6 +1059,12 @@ def _of_capital_returns(draft: Draft, moved: Mention, stated: Quantity, part: Qu
         return False
     bases = [q.base_value for q in last.values()]
     return any(_gives_over(stated, part, b) for b in [sum(bases, Decimal(0)), *bases])
+
+
+def _capital_returns(draft: Draft) -> list[Mention]:
+    """The figures of the returns on state capital (`利润收入`, `股利收入`: vocab relations capital_returns), in the
+    facts' order: picked once per document (`once`), not by walking every figure for each ratio handed over."""
+    return once(draft, "sets.capital_returns", lambda: [x for x in draft.facts.mentions if _item(x) in CAPITAL_RETURNS])
 
 
 def _finest(figures: list[Quantity]) -> list[Quantity]:
