@@ -25,8 +25,8 @@ if TYPE_CHECKING:
     from tieout.linter.facts.draft import Draft
 
 # words between two parts that set the later one under the earlier (`其中`, `含`, `包括`), or make it another kind of
-# figure than a sibling part (`比上年`, `同比`: a change's base)
-NESTED = regex(r"其中|含|包括|中[，,：:]|比上年|同比|上年")
+# figure than a sibling part (`同比`, `比上年`: a change's base; `上年`: last year's figure, of another whole)
+NESTED = regex(r"其中|含|包括|中[，,：:]|同比|上年")
 
 
 def carried_wholes(draft: Draft) -> Iterator[Completed]:
