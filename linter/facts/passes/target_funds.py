@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING
 from tieout.linter.facts.model import Breakdown
 from tieout.linter.facts.passes.base import mention
 from tieout.linter.facts.passes.forms import FUND_SOURCE_GROUPS, UNIT, in_unit, names_pattern
+from tieout.linter.facts.passes.gates import target_funds_held, target_text_funds_held
 from tieout.linter.facts.passes.score_lines import figure_at
 from tieout.linter.patterns import regex
 
@@ -60,7 +61,7 @@ _Field = tuple[str, "Quantity"] | None
 
 def target_funds(draft: Draft) -> Iterator[Breakdown]:
     """Each target form's 年度资金总额 as the sum of its sources, in the tables of the document."""
-    if "资金总额" not in draft.doc.text:  # (the words of every total's field: `年度资金总额`, `资金总额`)
+    if not target_funds_held(draft):
         return
     for table in draft.facts.tables:
         if not table.unit:
@@ -73,9 +74,9 @@ def target_funds(draft: Draft) -> Iterator[Breakdown]:
 
 def target_text_funds(draft: Draft) -> Iterator[Breakdown]:
     """Each target form's 年度资金总额 as the sum of its sources, on lines of text outside the tables."""
-    original = draft.doc.original
-    if "资金总额" not in original:
+    if not target_text_funds_held(draft):
         return
+    original = draft.doc.original
     matches = list(TEXT_FIELD.finditer(original))
     read = _read_before(draft)
     for k, m in enumerate(matches):
