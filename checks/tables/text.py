@@ -4,6 +4,7 @@ quantity."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import replace
 from typing import TypeVar, overload
@@ -1261,7 +1262,7 @@ def _section_row_and_column(ctx: CheckContext, index: TableIndex, m: Mention, qu
     table, and the figure's label, less the words saying how it was found, is exactly one of its columns' heading:
     the cell of that row and column. Only where the figure stands in that section itself (not a subsection of a part),
     it is the section's one figure so named, and one cell answers."""
-    measure = FOUND_BY.sub("", LEADING.sub("", flatten(m.label)))
+    measure = _measure_named(m)
     section = ctx.doc.section_at(m.start)
     if len(measure) < 2 or section is None:
         return []
@@ -1283,19 +1284,27 @@ def _section_row_and_column(ctx: CheckContext, index: TableIndex, m: Mention, qu
     ]
     if len(hits) != 1 or _paragraph_scope(ctx, m) not in (None, hits[0].identity.context.scope):
         return []
-    # (the section's figures are walked only for a cell found: most figures name no row by their heading)
-    named = [
-        x
-        for x in ctx.facts.mentions
-        if x.quantities
-        and ctx.doc.section_at(x.start) is section
-        and FOUND_BY.sub("", LEADING.sub("", flatten(x.label))) == measure
-    ]
-    if len(named) != 1:
+    # (the figures' measures are counted only once a cell is found: most figures name no row by their heading)
+    if _measures_by_section(ctx)[(id(section), measure)] != 1:
         return []
     # (the heading says plainly which row the figure is: `_plain`'s test of a space-aligned table's scope is met)
     _section_rows(ctx).add(id(m))
     return hits
+
+
+def _measure_named(m: Mention) -> str:
+    """The measure a figure's label names, less the words saying how it was found (`审计发现问题金额`: 问题金额)."""
+    return FOUND_BY.sub("", LEADING.sub("", flatten(m.label)))
+
+
+def _measures_by_section(ctx: CheckContext) -> Counter[tuple[int, str]]:
+    """How many figures of each section (by its id) name each measure: counted once per document, not by walking
+    every figure for each cell `_section_row_and_column` finds."""
+
+    def count() -> Counter[tuple[int, str]]:
+        return Counter((id(ctx.doc.section_at(x.start)), _measure_named(x)) for x in ctx.facts.mentions if x.quantities)
+
+    return ctx.memo("tables.measures_by_section", count)
 
 
 SECTION_ROWS = "tables.section_rows"  # the mentions `_section_row_and_column` found the cell of, by id

@@ -163,6 +163,24 @@ def of_relations(draft: Draft, name: str, build: Callable[[], T]) -> T:
     return cast(T, kept[1])
 
 
+def lists_by_total(draft: Draft) -> dict[int, list[Breakdown]]:
+    """The lists by their total's id, in the facts' order (`of_relations`): grouped once while no pass records
+    another, not walked for each figure a pass asks about, which grew with the square of a long report's lists."""
+    return of_relations(draft, "lists_by_total", lambda: _lists_by(draft, lambda b: id(b.total)))
+
+
+def lists_by_sentence(draft: Draft) -> dict[int, list[Breakdown]]:
+    """The lists by the sentence they stand in, in the facts' order (`of_relations`, as `lists_by_total`)."""
+    return of_relations(draft, "lists_by_sentence", lambda: _lists_by(draft, lambda b: b.sentence))
+
+
+def _lists_by(draft: Draft, key: Callable[[Breakdown], int]) -> dict[int, list[Breakdown]]:
+    out: dict[int, list[Breakdown]] = {}
+    for b in draft.facts.breakdowns:
+        out.setdefault(key(b), []).append(b)
+    return out
+
+
 # a semicolon, which parts a sentence's clauses
 SEMICOLON = regex(r"[；;]")
 

@@ -16,7 +16,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from tieout.linter.facts.model import Mention, Share
-from tieout.linter.facts.passes.base import Completed
+from tieout.linter.facts.passes.base import Completed, lists_by_total
 from tieout.linter.facts.passes.links import mention_index
 from tieout.linter.figures.intervals import HUNDRED
 from tieout.linter.patterns import regex
@@ -25,8 +25,8 @@ if TYPE_CHECKING:
     from tieout.linter.facts.draft import Draft
 
 # words between two parts that set the later one under the earlier (`其中`, `含`, `包括`), or make it another kind of
-# figure than a sibling part (`比上年`, `同比`: a change's base)
-NESTED = regex(r"其中|含|包括|中[，,：:]|比上年|同比|上年")
+# figure than a sibling part (`同比`, `比上年`: a change's base; `上年`: last year's figure, of another whole)
+NESTED = regex(r"其中|含|包括|中[，,：:]|同比|上年")
 
 
 def carried_wholes(draft: Draft) -> Iterator[Completed]:
@@ -84,8 +84,9 @@ def _siblings(draft: Draft, owner: dict[int, Mention], named: Share, run: list[S
 
 
 def _listed_under(draft: Draft, first: Mention, part: Mention) -> bool:
-    """Is the part listed under the first part (a list whose total the first is)?"""
-    return any(b.total is first and any(p is part for p in b.parts) for b in draft.facts.breakdowns)
+    """Is the part listed under the first part (a list whose total the first is)? (The lists looked up by their
+    total, `lists_by_total`: not every list walked for each part.)"""
+    return any(any(p is part for p in b.parts) for b in lists_by_total(draft).get(id(first), []))
 
 
 def _of_the_part(s: Share, first: Decimal) -> bool:

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from tieout.linter.facts.model import Breakdown, Formula
 from tieout.linter.facts.passes.base import SCORE_NUMBER, mention, quantities_at, sentence_of
 from tieout.linter.facts.passes.form_scores import project_forms
-from tieout.linter.facts.passes.forms import AMOUNTS, SOURCE_GROUPS, UNIT, in_unit, practised
+from tieout.linter.facts.passes.forms import AMOUNTS, SOURCE_GROUPS, UNIT, in_unit, names_pattern, practised
 from tieout.linter.facts.passes.gates import form_funds_held, fund_scores_held
 from tieout.linter.facts.passes.score_lines import figure_at
 from tieout.linter.figures.quantities import Quantity
@@ -30,9 +30,7 @@ if TYPE_CHECKING:
 
 _AMOUNT = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _KEY = "|".join(AMOUNTS)
-# longest first, and words of one length in their own order: a pattern's text the same in every process (a set's
-# order changes with the hash seed), so that the cache of compiled patterns (linter/patterns.py) knows it
-_SOURCE = "|".join(sorted({s for g in SOURCE_GROUPS for s in g}, key=lambda w: (-len(w), w)))
+_SOURCE = names_pattern(SOURCE_GROUPS)
 # a total's own field: its key, its unit in brackets if any, a colon, its figure
 TOTAL_FIELD = regex(
     rf"(?<![\u4e00-\u9fff])(?P<key>{_KEY})(?:[（(](?:万元|亿元|元)[）)])?[：:]\s*(?P<n>{_AMOUNT})(?![\d.%])"

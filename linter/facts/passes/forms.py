@@ -21,14 +21,15 @@ if TYPE_CHECKING:
 
 # the template's amount columns
 AMOUNTS = ("年初预算数", "全年预算数", "全年执行数")
-# the complete sets of rows one group of the template holds: the sources of the 2020 template (当年财政拨款,
-# 上年结转资金, 其他资金), of the older one (财政拨款, 其他资金), and a department's spending (基本支出, 项目支出)
-SOURCE_GROUPS = (
+# the complete sets of rows one group of the template holds: the sources of a project's funds, of the 2020 template
+# (当年财政拨款, 上年结转资金, 其他资金) and of the older one (财政拨款, 其他资金), and a department's spending (基本支出,
+# 项目支出)
+FUND_SOURCE_GROUPS = (
     frozenset({"当年财政拨款", "上年结转资金", "其他资金"}),
     frozenset({"财政拨款", "上年结转资金", "其他资金"}),
     frozenset({"财政拨款", "其他资金"}),
-    frozenset({"基本支出", "项目支出"}),
 )
+SOURCE_GROUPS = (*FUND_SOURCE_GROUPS, frozenset({"基本支出", "项目支出"}))
 # the amounts' unit, in the header (`项目资金（万元）`) or the caption above it (`单位：万元`)
 UNIT = regex(r"(?:[（(]|单位[：:]\s*)(?P<u>万元|亿元|元)")
 
@@ -54,6 +55,13 @@ def summary_tables_held(draft: Draft) -> bool:
 def task_tables_held(draft: Draft) -> bool:
     """The words of a department form's table of main tasks (`assessment_summary.task_tables`)."""
     return "年度主要任务" in draft.doc.text
+
+
+def names_pattern(groups: tuple[frozenset[str], ...]) -> str:
+    """The names of the groups' rows as one alternation: longest first, and names of one length in their own order,
+    so that the pattern's text is the same in every process (a set's order changes with the hash seed) and the cache
+    of compiled patterns (linter/patterns.py) knows it."""
+    return "|".join(sorted({name for g in groups for name in g}, key=lambda w: (-len(w), w)))
 
 
 def in_unit(q: Quantity, unit: str) -> Quantity | None:

@@ -79,3 +79,13 @@ def form_funds_held(draft: Draft) -> bool:
 def fund_scores_held(draft: Draft) -> bool:
     """The words of a score for the funds' execution rate (`执行率`, `分值`; `form_funds.fund_score_lines`)."""
     return "执行率" in draft.doc.original and "分值" in draft.doc.original
+
+
+def target_funds_held(draft: Draft) -> bool:
+    """The words of every total's field of a target form (`年度资金总额`, `资金总额`; `target_funds.target_funds`)."""
+    return "资金总额" in draft.doc.text
+
+
+def target_text_funds_held(draft: Draft) -> bool:
+    """The same words on the lines of the text as written (`target_funds.target_text_funds`)."""
+    return "资金总额" in draft.doc.original

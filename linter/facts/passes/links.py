@@ -27,6 +27,7 @@ from tieout.linter.facts.passes.base import (
     exact_figure,
     exact_of,
     list_total,
+    lists_by_sentence,
     once,
     said_earlier,
     same_section,
@@ -759,20 +760,21 @@ INVOLVED = regex(r"(?:共|合计)?涉及(?:资金|金额)(?:共计|共|合计|�
 def _taken_whole(draft: Draft, s: Share) -> Share | None:
     """`审计抽查了 9 个市就业补助资金 A，发现问题金额 B，占抽查资金的 p%`: a share whose whole its words name by a verb
     and a thing (`抽查资金`) is over the one figure of the part's unit that the sentence states after that verb (said
-    once before the part) and before the part, its words ending in the thing (`…就业补助资金 A`; or a clause after the verb's that only says
-    what it involved, `，涉及资金 A`), not below the part.
-    The sentence states which figure the verb took: certain. Two such figures (`抽查甲资金 A、乙资金 B`): none."""
+    once before the part) and before the part, its words ending in the thing (`…就业补助资金 A`; or a clause after the
+    verb's that only says what it involved, `，涉及资金 A`), not below the part. The sentence states which figure the
+    verb took: certain. Two such figures (`抽查甲资金 A、乙资金 B`): none."""
     named = TAKEN_WHOLE.fullmatch(_words(s.base_label))
     if named is None or s.part is None or not 0 <= s.sentence < len(draft.doc.sentences):
         return None
-    text, begin = draft.doc.text, draft.doc.sentences[s.sentence].start
-    verbs = list(re.finditer(named.group("verb"), text[begin : s.part.start]))
-    if len(verbs) != 1:
+    text, begin, verb = draft.doc.text, draft.doc.sentences[s.sentence].start, named.group("verb")
+    if text.count(verb, begin, s.part.start) != 1:
         return None
-    after = begin + verbs[0].end()
+    after = text.find(verb, begin, s.part.start) + len(verb)
+    # (the figures of the share's sentence, looked up in its paragraph's mentions: `by_paragraph`, grouped once)
+    paragraph = draft.doc.sentences[s.sentence].paragraph
     figures = [
         q
-        for m in draft.facts.mentions
+        for m in by_paragraph(draft).get(paragraph, [])
         if m.sentence == s.sentence
         for q in m.quantities
         if after <= q.start < s.part.start and q.kind == s.part.kind and q.base_unit == s.part.base_unit
@@ -1274,12 +1276,12 @@ def _qualified_part_whole(draft: Draft, wanted: Identity, s: Share) -> Quantity 
     if part is None or len(wanted.item) < QUALIFIED_LEAST:
         return None
     at = draft.doc.sentences[s.sentence].start
+    lists = lists_by_sentence(draft)
     found = [
         p
-        for b in draft.facts.breakdowns
-        if s.sentence - LIST_REACH < b.sentence <= s.sentence
-        and not b.minus
-        and same_section(draft, draft.doc.sentences[b.sentence].start, at)
+        for si in range(s.sentence - LIST_REACH + 1, s.sentence + 1)
+        for b in lists.get(si, [])
+        if not b.minus and same_section(draft, draft.doc.sentences[b.sentence].start, at)
         for p in b.parts
         if _qualified(_obtained(draft.labeller.identify(b.total.label)[0]), draft.labeller.identify(p.label)[0])
         == wanted.item

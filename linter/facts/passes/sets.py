@@ -19,7 +19,7 @@ from tieout.linter.facts.passes.base import (
     exact_of,
     full_marks_complete,
     in_brackets,
-    of_relations,
+    lists_by_total,
     once,
     quantities_at,
     same_section,
@@ -99,7 +99,7 @@ def balances(draft: Draft) -> Iterator[Balance]:
             found = _balance(draft, m, bq, carried, [(own, True), (before, False)], openings)
             if found is None:
                 found = _across_sentences(draft, m, (bq, carried), (own, sides), (previous, mentions[:i]))
-            if found is not None and _written_out(_lists(draft), m, found):
+            if found is not None and _written_out(lists_by_total(draft), m, found):
                 continue
             if found is not None and not _budgeted_sides(draft, m, sides, (found.income, found.expense)):
                 yield found
@@ -118,27 +118,12 @@ def _written_out(lists: dict[int, list[Breakdown]], m: Mention, found: Balance) 
     """Does the text set the balance out itself, as a list of what is added and taken away whose total is the
     balance (`收入总计 A，减去支出 B 和调出资金 C，结转下年 D`: D = A − B − C, breakdowns' 调整), holding both sides
     read here? That list is the relation, with every figure it names; the sides alone leave one out. (`lists`:
-    the lists by their total's id, `_lists_by_total`.)"""
+    the lists by their total's id, `lists_by_total`.)"""
     return any(
         any(q is found.income for p in b.parts for q in p.quantities)
         and any(q is found.expense for p in b.minus for q in p.quantities)
         for b in lists.get(id(m), [])
     )
-
-
-def _lists(draft: Draft) -> dict[int, list[Breakdown]]:
-    """`_lists_by_total`, kept while no pass records another relation (`of_relations`)."""
-    return of_relations(draft, "lists_by_total", lambda: _lists_by_total(draft))
-
-
-def _lists_by_total(draft: Draft) -> dict[int, list[Breakdown]]:
-    """The lists by their total's id, in the facts' order: grouped once by a pass that asks (the lists do not
-    change while it runs), not walked for each balance or overall score, which grew with the square of a long
-    report's lists."""
-    out: dict[int, list[Breakdown]] = {}
-    for b in draft.facts.breakdowns:
-        out.setdefault(id(b.total), []).append(b)
-    return out
 
 
 def _balance_across(
@@ -1063,8 +1048,8 @@ def _of_capital_returns(draft: Draft, moved: Mention, stated: Quantity, part: Qu
     they give is no error of the income's share."""
     ctx = moved.identity.context
     last: dict[str, Quantity] = {}
-    for x in draft.facts.mentions:
-        if x.start >= moved.start or _item(x) not in CAPITAL_RETURNS:
+    for x in _capital_returns(draft):
+        if x.start >= moved.start:
             continue
         q = exact_of(x, "元")
         near = under_heading(draft, x.start, moved.start) or under_heading(draft, x.start, moved.start, 1)
@@ -1074,6 +1059,12 @@ def _of_capital_returns(draft: Draft, moved: Mention, stated: Quantity, part: Qu
         return False
     bases = [q.base_value for q in last.values()]
     return any(_gives_over(stated, part, b) for b in [sum(bases, Decimal(0)), *bases])
+
+
+def _capital_returns(draft: Draft) -> list[Mention]:
+    """The figures of the returns on state capital (`利润收入`, `股利收入`: vocab relations capital_returns), in the
+    facts' order: picked once per document (`once`), not by walking every figure for each ratio handed over."""
+    return once(draft, "sets.capital_returns", lambda: [x for x in draft.facts.mentions if _item(x) in CAPITAL_RETURNS])
 
 
 def _finest(figures: list[Quantity]) -> list[Quantity]:
@@ -1177,7 +1168,7 @@ def scores(draft: Draft) -> Iterator[ScoreSet]:
     scored = {id(m) for m, _ in score_figures(draft).values()}
     if not scored:
         return
-    lists = _lists(draft)
+    lists = lists_by_total(draft)
     for idx, m in enumerate(mentions):
         total = _overall_score(draft, m, scored)
         if total is None:

@@ -14,9 +14,9 @@ lines of text (a PDF's or a plain text's), each name and its figure set apart by
     其他资金：20.00
 
 The template fixes the total as the sum of its sources (财政拨款 and 其他资金, or the 2020 template's 当年财政拨款,
-上年结转资金 and 其他资金: `forms.SOURCE_GROUPS`, each group all the sources there are). Read where the total's field
-is followed, with no other figure between, by the fields of every source of one complete group, each once, all of
-one unit stated by the table.
+上年结转资金 and 其他资金: `forms.FUND_SOURCE_GROUPS`, each group all the sources there are). Read where the
+total's field is followed, with no other figure between, by the fields of every source of one complete group, each
+once, all of one unit stated by the table.
 """
 
 from __future__ import annotations
@@ -27,7 +27,8 @@ from typing import TYPE_CHECKING
 
 from tieout.linter.facts.model import Breakdown
 from tieout.linter.facts.passes.base import mention
-from tieout.linter.facts.passes.forms import SOURCE_GROUPS, UNIT, in_unit
+from tieout.linter.facts.passes.forms import FUND_SOURCE_GROUPS, UNIT, in_unit, names_pattern
+from tieout.linter.facts.passes.gates import target_funds_held, target_text_funds_held
 from tieout.linter.facts.passes.score_lines import figure_at
 from tieout.linter.patterns import regex
 
@@ -37,21 +38,19 @@ if TYPE_CHECKING:
     from tieout.linter.parse.tables.model import Table
 
 TOTAL = "年度资金总额"
-# a field's name: the total (`年度资金总额`, a local form's `资金总额`) or a source (`其中：财政拨款`), its unit in
-# brackets and a colon after it if any
-FIELD_NAME = regex(
-    r"^(?:(?P<total>(?:年度|项目)?资金总额)|(?:其中[：:]?)?(?P<source>当年财政拨款|上年结转资金|财政拨款|其他资金))"
-    r"(?:[（(](?:万元|亿元|元)[）)])?[：:]?$"
+# a field's name: the total (`年度资金总额`, a local form's `资金总额`) or a source of a project's funds
+# (`其中：财政拨款`; `forms.FUND_SOURCE_GROUPS`), then its unit in brackets if any
+_NAME = (
+    rf"(?:(?P<total>(?:年度|项目)?资金总额)|(?:其中[：:]?)?(?P<source>{names_pattern(FUND_SOURCE_GROUPS)}))"
+    r"(?:[（(](?:万元|亿元|元)[）)])?"
 )
+# a table's cell naming a field: the name alone, a colon after it if any
+FIELD_NAME = regex(rf"^{_NAME}[：:]?$")
 _SPACES = regex(r"\s+")
 _AMOUNT = r"\d+(?:\.\d+)?"
-# a field of a line of text: its name (no word before it: `本年财政拨款` is none), its unit in brackets if any, a colon
-# or spaces, its figure (no per cent, no further digit), its unit after it if any
-TEXT_FIELD = regex(
-    r"(?<![\u4e00-\u9fff])(?:(?P<total>(?:年度|项目)?资金总额)|(?:其中[：:]?)?(?P<source>当年财政拨款|上年结转资金"
-    r"|财政拨款|其他资金))(?:[（(](?:万元|亿元|元)[）)])?(?:[：:]\s*|\s+)"
-    rf"(?P<n>{_AMOUNT})(?![\d.%])(?:万元|亿元|元)?"
-)
+# a field of a line of text: its name (no word before it: `本年财政拨款` is none), a colon or spaces, its figure (no
+# per cent, no further digit), its unit after it if any
+TEXT_FIELD = regex(rf"(?<![\u4e00-\u9fff]){_NAME}(?:[：:]\s*|\s+)(?P<n>{_AMOUNT})(?![\d.%])(?:万元|亿元|元)?")
 # what may stand between two fields of one run: separators and line breaks, nothing written
 BETWEEN = regex(r"^[\s，,；;。、|]*$")
 # the lines above a total's field its unit may be stated on (`单位：万元`, `项目资金（万元）`)
@@ -62,7 +61,7 @@ _Field = tuple[str, "Quantity"] | None
 
 def target_funds(draft: Draft) -> Iterator[Breakdown]:
     """Each target form's 年度资金总额 as the sum of its sources, in the tables of the document."""
-    if TOTAL not in draft.doc.text and "资金总额" not in draft.doc.text:
+    if not target_funds_held(draft):
         return
     for table in draft.facts.tables:
         if not table.unit:
@@ -75,9 +74,9 @@ def target_funds(draft: Draft) -> Iterator[Breakdown]:
 
 def target_text_funds(draft: Draft) -> Iterator[Breakdown]:
     """Each target form's 年度资金总额 as the sum of its sources, on lines of text outside the tables."""
-    original = draft.doc.original
-    if "资金总额" not in original:
+    if not target_text_funds_held(draft):
         return
+    original = draft.doc.original
     matches = list(TEXT_FIELD.finditer(original))
     read = _read_before(draft)
     for k, m in enumerate(matches):
@@ -160,7 +159,7 @@ def _sources_after(draft: Draft, total: Quantity, after: list[_Field]) -> Iterat
             break
         sources.append(found)
     names = [name for name, _ in sources]
-    if frozenset(names) not in SOURCE_GROUPS or len(names) != len(set(names)) or not total.exact:
+    if frozenset(names) not in FUND_SOURCE_GROUPS or len(names) != len(set(names)) or not total.exact:
         return
     if any(not q.exact or q.base_unit != total.base_unit for _, q in sources):
         return
