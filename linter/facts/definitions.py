@@ -21,6 +21,10 @@ TRAILING = regex(r"(?:支出|决算数|决算|预算数|预算|执行数|数|安
 # what a report adds to a total's name to say it is one (`政府采购预算合计`, `三公经费总额`: the total of 政府采购预算,
 # of 三公经费); a part's name keeps it (`本年支出合计` is a part of 支出总计 as it is)
 TOTAL_WORD = regex(r"(?:合计|总计|总额)$")
+# what an execution report adds to a total's name to say the figure is what was achieved of it (`一般公共预算收入完成
+# X`, `一般公共预算支出执行 Y`): the total it names is the same (its parts are named so too, `税收收入完成 a`, and
+# are matched by how their names start)
+ACHIEVED = regex(r"(?:完成|执行|实现)$")
 # a total said to be of the two figures before it (`二者合计`, `两者之和`, `以上两项共计`)
 SUMS_THE_TWO = regex(r"^[，,、；;]?\s*(?:(?:以上|上述)?两项|二者|两者)(?:合计|共计|总计|之和)")
 
@@ -77,8 +81,9 @@ def _variants(*texts: str) -> tuple[str, ...]:
 def _as_totals(names: tuple[str, ...]) -> tuple[str, ...]:
     """The names as compared with a definition's total: as written, and bare of a total's word and what reports add
     (`一般公共预算收入合计` is a 一般公共预算收入), each name read once for all the definitions."""
-    bare = {TRAILING.sub("", TOTAL_WORD.sub("", n)) for n in names}
-    return tuple(n for n in (*names, *bare) if n)
+    achieved = {ACHIEVED.sub("", n) for n in names}
+    bare = {TRAILING.sub("", TOTAL_WORD.sub("", n)) for n in achieved}
+    return tuple(n for n in dict.fromkeys((*names, *achieved, *bare)) if n)
 
 
 @lru_cache(maxsize=16384)
