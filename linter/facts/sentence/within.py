@@ -3,7 +3,9 @@ not another item of the list beside a, b and d, and the list's items are a, b an
 
 The entry says so by its name: the name of a part listed before it, then 中, 里 or 内, then its own (`乙中丙`,
 `其中乙中丙`, `乙里丙`), or those words standing before it (`乙中，丙 c`); or, set off by a comma alone right after
-a part, it opens with 含 (`乙 b，含丙 c`), a note on what that part includes as a bracket would be. An entry joined to
+a part, it opens with 含 (`乙 b，含丙 c`), a note on what that part includes as a bracket would be; or the words
+right after its figures name the part it is included in (`丙 c，包含在乙中`; naming an item the list does not
+list, it is read as neither). An entry joined to
 such a one by 、 (`乙中丙 c、戊 e`) is within the same part. One set off by a comma in a list whose items a semicolon
 parts (`乙中丙 c，戊 e；丁 d`) may be the part's or the list's: which is not said, and it is read as neither (no
 relation is checked with it).
@@ -29,6 +31,9 @@ OPENING = regex(r"^[\s，,、；;：:]*(?:其中[\s，,、：:]*)?")
 # an entry set off after a part by a comma and opening with what the part includes (`乙 b，含丙 c`): a note on the
 # part, as a bracket would be (`乙 b（含丙 c）`), not a word of another measure (`含量`, `含金量`)
 INCLUDING = regex(r"^(?:包含|包括|含)(?!量|金量)")
+# words right after an entry's figures placing it within a part they name (`丙 c，含在乙中`, `丙 c（已包含在乙内）`)
+# (not `丙 c，包括丁在内`: what c holds)
+INCLUDED_IN = regex(r"[，,（(]\s*(?:已|均)?(?:(?:包含|包括|含)在|计入)(?P<name>[^，,、；;。：:（）()\s]{2,30}?)(?:之?中|内|里)")
 SEMICOLONS = ("；", ";")
 
 
@@ -73,6 +78,13 @@ class Within:
         if not p.qs:
             return False, None
         owner = _named_within(p.label, named, parts) or self._noted_on(p, parts)
+        if owner is None and (said := INCLUDED_IN.match(self.text, _end(p))) is not None:
+            # `丙 c（已包含在乙中）`: within the part so named; within another item the list does not name, no item
+            # of the list either, and whose part it is not said
+            owner = next((m for m in reversed(parts) if _name(m.label) == said.group("name")), None)
+            if owner is None:
+                self.open = None
+                return True, None
         if owner is None and self.open is not None:
             gap = self.text[self.end : p.qs[0].start]
             if gap.lstrip()[:1] == "、":
