@@ -33,7 +33,9 @@ OPENING = regex(r"^[\s，,、；;：:]*(?:其中[\s，,、：:]*)?")
 INCLUDING = regex(r"^(?:包含|包括|含)(?!量|金量)")
 # words right after an entry's figures placing it within a part they name (`丙 c，含在乙中`, `丙 c（已包含在乙内）`)
 # (not `丙 c，包括丁在内`: what c holds)
-INCLUDED_IN = regex(r"[，,（(]\s*(?:已|均)?(?:(?:包含|包括|含)在|计入)(?P<name>[^，,、；;。：:（）()\s]{2,30}?)(?:之?中|内|里)")
+INCLUDED_IN = regex(
+    r"[，,（(]\s*(?:已|均)?(?:(?:包含|包括|含)在|计入)(?P<name>[^，,、；;。：:（）()\s]{2,30}?)(?:之?中|内|里)"
+)
 SEMICOLONS = ("；", ";")
 
 
