@@ -246,7 +246,27 @@ def defines(whole: str, parts: list[Mention]) -> bool:
     """Is `whole`, a name with no figure (`“三公”经费`), a defined total whose components the parts cover, every
     one of them (an optional component left unnamed may be what the shares falling short of 100% are)?"""
     names = _variants(whole)
-    return any(_covers(d, parts, every=True) for d in definitions() if _totals(d, names))
+    return any(
+        _covers(d, parts, every=True) and not _named_as_another(d, parts) for d in definitions() if _totals(d, names)
+    )
+
+
+def _named_as_another(d: Definition, parts: list[Mention]) -> bool:
+    """Is a part named, word for word, as a component of another definition, and only by a longer name than the
+    wording of `d` it starts or ends with (`一般债务余额`, a component of 债务余额, is no 一般债务 of 债务限额)?"""
+    for p in parts:
+        names = _names(p)
+        if any(n in wordings for wordings, _ in d.components for n in names):
+            continue
+        if any(
+            n in wordings
+            for other in definitions()
+            if other is not d
+            for wordings, _ in other.components
+            for n in names
+        ):
+            return True
+    return False
 
 
 def splits(whole: str, parts: list[Mention]) -> bool:
@@ -257,7 +277,7 @@ def splits(whole: str, parts: list[Mention]) -> bool:
     wanted = _variants(whole)
     for d in definitions():
         found, required = _found_by_names(d, names), _required(d)
-        if found == required and len(required) >= 2 and _totals(d, wanted):
+        if found == required and len(required) >= 2 and _totals(d, wanted) and not _named_as_another(d, parts):
             return True
     return False
 
