@@ -379,3 +379,24 @@ def overlapping(parts: list[Mention]) -> bool:
     relations.yaml `cross_cutting`), which overlap, so the parts are no exclusive shares of one whole?"""
     cross = _cross_cutting()
     return sum(1 for p in parts if any(n in cross for n in _names(p))) >= 2
+
+
+# what opens a name in a list before the words it shares with its sibling (`其中`, separators)
+NAME_OPENING = regex(r"^[\s，,、；;：:]*(?:其中[\s，,、：:]*)?")
+
+
+@lru_cache(maxsize=1)
+def _nested_kinds() -> tuple[tuple[str, str], ...]:
+    return tuple((str(outer), str(inner)) for outer, inner in load("relations").get("nested_kinds") or [])
+
+
+def nested_kind(inner: str, outer: str) -> bool:
+    """Is the name `inner` the name `outer` with a kind within the kind it names put for it (`授予小微企业合同金额` of
+    `全市授予中小企业合同金额`: vocab relations nested_kinds)? Words before the shared ones may differ (a scope)."""
+    a, b = NAME_OPENING.sub("", inner), NAME_OPENING.sub("", outer)
+    for wide, narrow in _nested_kinds():
+        if narrow in a and wide in b:
+            swapped = a.replace(narrow, wide)
+            if swapped == b or b.endswith(swapped) or swapped.endswith(b):
+                return True
+    return False

@@ -5,7 +5,7 @@ The entry says so by its name: the name of a part listed before it, then 中, �
 `其中乙中丙`, `乙里丙`), or those words standing before it (`乙中，丙 c`); or, set off by a comma alone right after
 a part, it opens with 含 (`乙 b，含丙 c`), a note on what that part includes as a bracket would be; or the words
 right after its figures name the part it is included in (`丙 c，包含在乙中`; naming an item the list does not
-list, it is read as neither). An entry joined to
+list, it is read as neither); or it names a kind within the part's (`中小企业 b，小微企业 c`). An entry joined to
 such a one by 、 (`乙中丙 c、戊 e`) is within the same part. One set off by a comma in a list whose items a semicolon
 parts (`乙中丙 c，戊 e；丁 d`) may be the part's or the list's: which is not said, and it is read as neither (no
 relation is checked with it).
@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from tieout.linter.facts.definitions import nested_kind
 from tieout.linter.facts.model import Mention
 from tieout.linter.parse.sentences import _Entry
 from tieout.linter.patterns import regex
@@ -58,6 +59,11 @@ def _named_within(label: str, named: str, parts: list[Mention]) -> Mention | Non
     return None
 
 
+def _of_wider_kind(p: _Entry, parts: list[Mention]) -> Mention | None:
+    """The part right before the entry, where the entry names a kind within the part's (`中小企业 a，小微企业 b`)."""
+    return parts[-1] if parts and nested_kind(p.label, parts[-1].label) else None
+
+
 def _end(p: _Entry) -> int:
     """Where an entry's figures end, its share with them."""
     return max(q.end for q in [*p.qs, *([p.share] if p.share is not None else [])])
@@ -79,7 +85,7 @@ class Within:
         part) for one within a part, (True, None) for one that may be either."""
         if not p.qs:
             return False, None
-        owner = _named_within(p.label, named, parts) or self._noted_on(p, parts)
+        owner = _named_within(p.label, named, parts) or self._noted_on(p, parts) or _of_wider_kind(p, parts)
         if owner is None and (said := INCLUDED_IN.match(self.text, _end(p))) is not None:
             # `丙 c（已包含在乙中）`: within the part so named; within another item the list does not name, no item
             # of the list either, and whose part it is not said
