@@ -1856,11 +1856,7 @@ def share_lists(draft: Draft) -> Iterator[ShareList]:
         parts = [owner.get(s.part.start) for s in shares if s.part is not None]
         if _nests(parts):
             continue  # `中小企业 a，占 p%；小微企业 b，占 q%`: b is within a, the shares add up to no whole
-        # a named whole is the listed parts' sum only when they are all the components of its definition (占全国的
-        # p% of two crops, 占年度预算的 p% of two budgets are shares of different wholes)
-        defined = bool(whole) and None not in parts and defines(whole, parts)  # type: ignore[arg-type]
-        defined = defined or (bool(whole) and None not in parts and _split_whole(draft, whole, parts, shares))  # type: ignore[arg-type]
-        defined = defined or (bool(whole) and _summed_total(draft, whole, shares))
+        defined = bool(whole) and _defined_whole(draft, whole, parts, shares)
         if not defined:
             whole, shares = "", [s for s in shares if not s.base_label]
         units = {s.part.base_unit for s in shares if s.part is not None}
@@ -1869,6 +1865,16 @@ def share_lists(draft: Draft) -> Iterator[ShareList]:
 
 
 NAME_NOISE = regex(r"[“”\"'‘’\s]")
+
+
+def _defined_whole(draft: Draft, whole: str, parts: list[Mention | None], shares: list[Share]) -> bool:
+    """Is the named whole the listed parts' sum? Only when they are all the components of its definition (占全国的
+    p% of two crops, 占年度预算的 p% of two budgets are shares of different wholes)."""
+    if None not in parts:
+        named = [p for p in parts if p is not None]
+        if defines(whole, named) or _split_whole(draft, whole, named, shares):
+            return True
+    return _summed_total(draft, whole, shares)
 
 
 def _nests(parts: list[Mention | None]) -> bool:
