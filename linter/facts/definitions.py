@@ -251,7 +251,27 @@ def defines(whole: str, parts: list[Mention]) -> bool:
     """Is `whole`, a name with no figure (`“三公”经费`), a defined total whose components the parts cover, every
     one of them (an optional component left unnamed may be what the shares falling short of 100% are)?"""
     names = _variants(whole)
-    return any(_covers(d, parts, every=True) for d in definitions() if _totals(d, names))
+    return any(
+        _covers(d, parts, every=True) and not _named_as_another(d, parts) for d in definitions() if _totals(d, names)
+    )
+
+
+def _named_as_another(d: Definition, parts: list[Mention]) -> bool:
+    """Is a part named, word for word, as a component of another definition, and only by a longer name than the
+    wording of `d` it starts or ends with (`一般债务余额`, a component of 债务余额, is no 一般债务 of 债务限额)?"""
+    for p in parts:
+        names = _names(p)
+        if any(n in wordings for wordings, _ in d.components for n in names):
+            continue
+        if any(
+            n in wordings
+            for other in definitions()
+            if other is not d
+            for wordings, _ in other.components
+            for n in names
+        ):
+            return True
+    return False
 
 
 def splits(whole: str, parts: list[Mention]) -> bool:
@@ -262,7 +282,7 @@ def splits(whole: str, parts: list[Mention]) -> bool:
     wanted = _variants(whole)
     for d in definitions():
         found, required = _found_by_names(d, names), _required(d)
-        if found == required and len(required) >= 2 and _totals(d, wanted):
+        if found == required and len(required) >= 2 and _totals(d, wanted) and not _named_as_another(d, parts):
             return True
     return False
 
@@ -364,3 +384,24 @@ def overlapping(parts: list[Mention]) -> bool:
     relations.yaml `cross_cutting`), which overlap, so the parts are no exclusive shares of one whole?"""
     cross = _cross_cutting()
     return sum(1 for p in parts if any(n in cross for n in _names(p))) >= 2
+
+
+# what opens a name in a list before the words it shares with its sibling (`其中`, separators)
+NAME_OPENING = regex(r"^[\s，,、；;：:]*(?:其中[\s，,、：:]*)?")
+
+
+@lru_cache(maxsize=1)
+def _nested_kinds() -> tuple[tuple[str, str], ...]:
+    return tuple((str(outer), str(inner)) for outer, inner in load("relations").get("nested_kinds") or [])
+
+
+def nested_kind(inner: str, outer: str) -> bool:
+    """Is the name `inner` the name `outer` with a kind within the kind it names put for it (`授予小微企业合同金额` of
+    `全市授予中小企业合同金额`: vocab relations nested_kinds)? Words before the shared ones may differ (a scope)."""
+    a, b = NAME_OPENING.sub("", inner), NAME_OPENING.sub("", outer)
+    for wide, narrow in _nested_kinds():
+        if narrow in a and wide in b:
+            swapped = a.replace(narrow, wide)
+            if swapped == b or b.endswith(swapped) or swapped.endswith(b):
+                return True
+    return False

@@ -874,6 +874,9 @@ def _excluded(words_before: str, label: str) -> str:
 
 DEMONSTRATIVE = regex(r"^(?:该|此|其|上述|本项|本指标|这)")
 INVOLVING = regex("^(?:" + "|".join(words("relations", "involving")) + ")")
+# a rate's denominator alone, after a short qualifier (`初中每生每年`, `每人每月`, `山区每亩`): what is paid per
+# pupil is named elsewhere in its sentence (`公用经费按小学每生每年 a、初中每生每年 b`), not by these words
+PER_UNIT_ONLY = regex(r"^[\u4e00-\u9fff]{0,4}?每(?:名|个)?[生人户亩名位家所床]次?(?:每(?:年|月|天|日|学期|学年))?$")
 
 
 def _names_one(canonical: set[str], item: str, fund_named: bool = False) -> bool:
@@ -884,6 +887,8 @@ def _names_one(canonical: set[str], item: str, fund_named: bool = False) -> bool
         # a note on its neighbour (`含高新区`), a group named by its first members (`调入资金等`), what the
         # sentence before names (`该指标得分`), or what the clause before involves (`涉及资金`)
         return False
+    if PER_UNIT_ONLY.match(item):
+        return False  # `初中每生每年`: per whom, not what
     if item in canonical:  # the labeller's canonical keys, built once by the caller (a set of every synonym)
         return True
     if item in ("收入", "支出"):

@@ -17,7 +17,7 @@ from dataclasses import replace
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from tieout.linter.facts.definitions import defines, siblings, splits
+from tieout.linter.facts.definitions import defines, nested_kind, siblings, splits
 from tieout.linter.facts.model import Breakdown, Change, Identity, Mention, Share, ShareList
 from tieout.linter.facts.passes.base import (
     RESPECTIVELY_WORD,
@@ -1856,11 +1856,9 @@ def share_lists(draft: Draft) -> Iterator[ShareList]:
         named = {NAME_NOISE.sub("", s.base_label).removesuffix("的") for s in shares if s.base_label}
         whole = next(iter(named)) if len(named) == 1 else ""
         parts = [owner.get(s.part.start) for s in shares if s.part is not None]
-        # a named whole is the listed parts' sum only when they are all the components of its definition (占全国的
-        # p% of two crops, 占年度预算的 p% of two budgets are shares of different wholes)
-        defined = bool(whole) and None not in parts and defines(whole, parts)  # type: ignore[arg-type]
-        defined = defined or (bool(whole) and None not in parts and _split_whole(draft, whole, parts, shares))  # type: ignore[arg-type]
-        defined = defined or (bool(whole) and _summed_total(draft, whole, shares))
+        if _nests(parts):
+            continue  # `中小企业 a，占 p%；小微企业 b，占 q%`: b is within a, the shares add up to no whole
+        defined = bool(whole) and _defined_whole(draft, whole, parts, shares)
         if not defined:
             whole, shares = "", [s for s in shares if not s.base_label]
         units = {s.part.base_unit for s in shares if s.part is not None}
@@ -1869,6 +1867,22 @@ def share_lists(draft: Draft) -> Iterator[ShareList]:
 
 
 NAME_NOISE = regex(r"[“”\"'‘’\s]")
+
+
+def _defined_whole(draft: Draft, whole: str, parts: list[Mention | None], shares: list[Share]) -> bool:
+    """Is the named whole the listed parts' sum? Only when they are all the components of its definition (占全国的
+    p% of two crops, 占年度预算的 p% of two budgets are shares of different wholes)."""
+    if None not in parts:
+        named = [p for p in parts if p is not None]
+        if defines(whole, named) or _split_whole(draft, whole, named, shares):
+            return True
+    return _summed_total(draft, whole, shares)
+
+
+def _nests(parts: list[Mention | None]) -> bool:
+    """Does one part name a kind within another's (`小微企业` of `中小企业`)?"""
+    named = [p for p in parts if p is not None]
+    return any(a is not b and nested_kind(a.label, b.label) for a in named for b in named)
 
 
 def _item_share_runs(draft: Draft, by_sentence: dict[int, list[Share]]) -> Iterator[list[Share]]:

@@ -923,7 +923,10 @@ class Lists(Rates, Changes):
         """Does the whole a share names (`占基本支出的`, `占总支出的`) name the list's total? A generic word
         (总, 全部, 全年) before the name names any total of it."""
         named, said = self.labeller.identify(base)
-        total, _ = self.labeller.identify(whole.label)
+        total, own = self.labeller.identify(whole.label)
+        if said.fund and said.fund != own.fund and named != total:
+            # `“三保”支出共计 T，其中…，占一般公共预算支出的 p%`: the fund's whole spending, not the list's total
+            return False
         if base.startswith("本年") and "本年" not in whole.label and not total.startswith("本年"):
             # `收入预算 X，其中…，占本年收入的 p%`: this year's income, without the carry-over X holds; a 收入合计 is
             # the year's own (its item 本年收入合计), a 收入总计 is not

@@ -2,15 +2,20 @@
 not another item of the list beside a, b and d, and the list's items are a, b and d.
 
 The entry says so by its name: the name of a part listed before it, then 中, 里 or 内, then its own (`乙中丙`,
-`其中乙中丙`, `乙里丙`), or those words standing before it (`乙中，丙 c`). An entry joined to such a one by 、 (`乙中丙 c、
-戊 e`) is within the same part. One set off by a comma in a list whose items a semicolon parts (`乙中丙 c，戊 e；丁 d`)
-may be the part's or the list's: which is not said, and it is read as neither (no relation is checked with it).
+`其中乙中丙`, `乙里丙`), or those words standing before it (`乙中，丙 c`); or, set off by a comma alone right after
+a part, it opens with 含 (`乙 b，含丙 c`), a note on what that part includes as a bracket would be; or the words
+right after its figures name the part it is included in (`丙 c，包含在乙中`; naming an item the list does not
+list, it is read as neither); or it names a kind within the part's (`中小企业 b，小微企业 c`). An entry joined to
+such a one by 、 (`乙中丙 c、戊 e`) is within the same part. One set off by a comma in a list whose items a semicolon
+parts (`乙中丙 c，戊 e；丁 d`) may be the part's or the list's: which is not said, and it is read as neither (no
+relation is checked with it).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from tieout.linter.facts.definitions import nested_kind
 from tieout.linter.facts.model import Mention
 from tieout.linter.parse.sentences import _Entry
 from tieout.linter.patterns import regex
@@ -24,6 +29,14 @@ NOT_WITHIN = regex(
 )
 # what opens an entry's words before its name: separators, a `其中` (`其中乙中丙`)
 OPENING = regex(r"^[\s，,、；;：:]*(?:其中[\s，,、：:]*)?")
+# an entry set off after a part by a comma and opening with what the part includes (`乙 b，含丙 c`): a note on the
+# part, as a bracket would be (`乙 b（含丙 c）`), not a word of another measure (`含量`, `含金量`)
+INCLUDING = regex(r"^(?:包含|包括|含)(?!量|金量)")
+# words right after an entry's figures placing it within a part they name (`丙 c，含在乙中`, `丙 c（已包含在乙内）`)
+# (not `丙 c，包括丁在内`: what c holds)
+INCLUDED_IN = regex(
+    r"[，,（(]\s*(?:已|均)?(?:(?:包含|包括|含)在|计入)(?P<name>[^，,、；;。：:（）()\s]{2,30}?)(?:之?中|内|里)"
+)
 SEMICOLONS = ("；", ";")
 
 
@@ -44,6 +57,11 @@ def _named_within(label: str, named: str, parts: list[Mention]) -> Mention | Non
         if k >= 2 and len(own) > k + 1 and own.startswith(name) and own[k] in WITHIN and not NOT_WITHIN.match(own, k):
             return m
     return None
+
+
+def _of_wider_kind(p: _Entry, parts: list[Mention]) -> Mention | None:
+    """The part right before the entry, where the entry names a kind within the part's (`中小企业 a，小微企业 b`)."""
+    return parts[-1] if parts and nested_kind(p.label, parts[-1].label) else None
 
 
 def _end(p: _Entry) -> int:
@@ -67,7 +85,14 @@ class Within:
         part) for one within a part, (True, None) for one that may be either."""
         if not p.qs:
             return False, None
-        owner = _named_within(p.label, named, parts)
+        owner = _named_within(p.label, named, parts) or self._noted_on(p, parts) or _of_wider_kind(p, parts)
+        if owner is None and (said := INCLUDED_IN.match(self.text, _end(p))) is not None:
+            # `丙 c（已包含在乙中）`: within the part so named; within another item the list does not name, no item
+            # of the list either, and whose part it is not said
+            owner = next((m for m in reversed(parts) if _name(m.label) == said.group("name")), None)
+            if owner is None:
+                self.open = None
+                return True, None
         if owner is None and self.open is not None:
             gap = self.text[self.end : p.qs[0].start]
             if gap.lstrip()[:1] == "、":
@@ -80,6 +105,13 @@ class Within:
             return False, None
         self.open, self.end = owner, _end(p)
         return True, owner
+
+    def _noted_on(self, p: _Entry, parts: list[Mention]) -> Mention | None:
+        """The part an entry notes the inclusion in, set off right after it by a comma alone (`乙 b，含丙 c`)."""
+        if not (parts and parts[-1].quantities and INCLUDING.match(p.label)):
+            return None
+        start = p.qs[0].start - len(p.label)
+        return parts[-1] if self.text[parts[-1].quantities[-1].end : start].strip() in ("，", ",") else None
 
     def add(self, owner: Mention, m: Mention) -> None:
         """The entry's mention, within the part."""
