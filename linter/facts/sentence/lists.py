@@ -62,7 +62,7 @@ from tieout.linter.parse.lalr import Token
 from tieout.linter.parse.sentences import MONEY_OF_COUNTED, _Breakdown, _Change, _Entry, _Formula, _FromTo, _Rate
 from tieout.linter.parse.tokens import REVENUE_DOWN, REVENUE_UP
 from tieout.linter.patterns import regex
-from tieout.linter.vocab import load, relation_words, words
+from tieout.linter.vocab import alternation, load, relation_words, words
 
 GROSS = tuple(words("relations", "gross"))
 # words before a named whole that make it any total of its kind (`占全部支出的`, `占总收入的`)
@@ -450,6 +450,18 @@ def _undone_of(whole: str, label: str) -> bool:
     the rest of what the act was to reach, stated beside A: no part of it, the list ended before it."""
     done = DONE_ACT.match(whole.strip("，、；：:, "))
     return done is not None and any(mark + done.group("act") in label for mark in UNDONE_MARKS)
+
+
+# the words before an act's name saying it is due (`需要整改的金额`, `应退付`; vocab tables.yaml due_marks)
+DUE_ACT = regex(r"^(?:其中)?(?:" + alternation(words("tables", "due_marks")) + r")(?P<act>[\u4e00-\u9fff]{2})")
+
+
+def _done_of_due(last: str, label: str) -> bool:
+    """Does the label name what has been done of the act the list's last part says is due (`问题金额 A，其中需要
+    整改的金额 a，已整改 b`)? b is a's progress, a part of a, not a's sibling beside it: the list ended at a."""
+    due = DUE_ACT.match(last.strip("，、；：:, "))
+    done = DONE_ACT.match(label.strip("，、；：:, "))
+    return due is not None and done is not None and due.group("act") == done.group("act")
 
 
 def _component_of(whole: str, label: str) -> bool:
@@ -1388,6 +1400,7 @@ class Lists(Rates, Changes):
             or self._past_a_joined_last(head, p, parts)
             or _balance_under_flow(head.label, p.label)
             or _undone_of(head.label, p.label)
+            or (bool(parts) and _done_of_due(parts[-1].label, p.label))
         )
 
     def _past_a_joined_last(self, head: Mention, p: _Entry, parts: list[Mention]) -> bool:
