@@ -15,7 +15,7 @@ from tieout.linter.facts.model import Breakdown, Formula, Mention, Rate
 from tieout.linter.facts.passes.multiples import MULTIPLE_UNIT
 from tieout.linter.facts.passes.surveys import ANSWER_END, ANSWER_NOTED_END, ANSWERED, goes_on, satisfied, scale_ranks
 from tieout.linter.figures.context import BUDGET_STAGES, SIDES, read
-from tieout.linter.figures.intervals import HUNDRED, add, digit_slip, fmt, interval, ratio, sub
+from tieout.linter.figures.intervals import HUNDRED, add, digit_slip, fmt, fmt_rate, interval, ratio, sub
 from tieout.linter.figures.labels import GENERIC_ITEMS, shared_word
 from tieout.linter.figures.quantities import MULTIPLIERS, Quantity
 from tieout.linter.parse.formulas import evaluate
@@ -59,7 +59,7 @@ def _ratio_outcome(
     exact = above / ctx.value(den) * HUNDRED
     iv = ratio(top, ctx.interval(den))
     verdict = "fail" if iv is None else ctx.judge(interval(r.stated), iv, r.stated.ulp)
-    expected = f"{fmt(exact, r.stated.decimals)}%"
+    expected = fmt_rate(exact, r.stated)
     related = [(num, "分子"), (den, word)]
     computed = f"{shown}/{den.text} = {fmt(exact, 4)}%"
     if verdict == "rounding":
@@ -91,7 +91,7 @@ def _adjusted_outcome(ctx: CheckContext, r: Rate) -> Outcome:
     if verdict == "pass" or ctx.value(den) == 0:
         return Outcome(r.stated, verdict, "rate", related, operands=[num, den, less, *more])
     exact = above / ctx.value(den) * HUNDRED
-    expected = f"{fmt(exact, r.stated.decimals)}%"
+    expected = fmt_rate(exact, r.stated)
     msg = f"{r.name} {r.stated.text} 与 ({shown})/{den.text} = {fmt(exact, 4)}% 不符，应为 {expected}"
     return Outcome(r.stated, verdict, "rate", related, msg, r.stated.text, expected, expected, r.certain)
 
@@ -512,7 +512,7 @@ def _against_named_base(ctx: CheckContext, r: Rate, den: Quantity, nums: list[Qu
         said = f"所称的{word}为 {den.text}，无从计算比率"
         expected = None
     else:
-        expected = f"{fmt(ctx.value(num) / ctx.value(den) * HUNDRED, r.stated.decimals)}%"
+        expected = fmt_rate(ctx.value(num) / ctx.value(den) * HUNDRED, r.stated)
         said = f"按所称的{word} {den.text} 计算应为 {expected}"
     msg = f"{r.name} {r.stated.text}：{said}；{r.stated.text} 是 {num.text}/{other.text} 算得的，所称基数与所用数字不符"
     related = [(num, "分子"), (den, f"所称{word}"), (other, "实际所用基数")]
@@ -1270,7 +1270,7 @@ def _over_gap(
     exact = ctx.value(outcome) / value * HUNDRED
     iv = ratio(ctx.interval(outcome), base)
     verdict = "fail" if iv is None else ctx.judge(interval(r.stated), iv, r.stated.ulp)
-    expected = f"{fmt(exact, r.stated.decimals)}%"
+    expected = fmt_rate(exact, r.stated)
     sign = "−" if above else "+"
     computed = f"{outcome.text}/({outcome.text}{sign}{gap.text}) = {fmt(exact, 4)}%"
     msg = f"{r.name} {r.stated.text} 与 {computed} 不符{note}，应为 {expected}"

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from tieout.linter.facts.model import Breakdown, Share
 from tieout.linter.facts.model import ShareList as ListedShares
-from tieout.linter.figures.intervals import HUNDRED, Verdict, add, fmt, interval, meet, ratio
+from tieout.linter.figures.intervals import HUNDRED, Verdict, add, fmt, fmt_rate, interval, meet, ratio
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.rules.base import CheckContext, Outcome, Result, Rule
 from tieout.linter.rules.hooks import hookimpl
@@ -30,7 +30,7 @@ def share_outcome(ctx: CheckContext, s: Share) -> Outcome | None:
     if verdict == "pass":
         return Outcome(stated, "pass", "share", related)
     exact = ctx.value(s.part) / ctx.value(s.total) * HUNDRED
-    expected = f"{fmt(exact, stated.decimals)}%"
+    expected = fmt_rate(exact, stated)
     computed = f"{s.part.text}/{s.total.text} = {fmt(exact, 4)}%"
     if verdict == "rounding":
         msg = f"占比 {stated.text} 与 {computed} 不符，计入各数的舍入后相差不足末位一个单位，按四舍五入应为 {expected}"
@@ -259,7 +259,7 @@ def _against_listed_sum(
             yield Outcome(s.stated, "pass", "share", operands=parts)
             continue
         exact = ctx.value(s.part) / whole * HUNDRED
-        expected = f"{fmt(exact, s.stated.decimals)}%"
+        expected = fmt_rate(exact, s.stated)
         of = f"所列各项之和 {in_unit(whole, like)} "
         of = f"{whole_name}（{of.strip()}）" if whole_name else of
         msg = f"占比 {s.stated.text} 与 {s.part.text} 占{of}的 {fmt(exact, 2)}% 不符，应为 {expected}"

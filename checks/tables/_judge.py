@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from tieout.linter.figures.intervals import Interval, Verdict, fmt, interval, interval_and_unit, unit_of
+from tieout.linter.figures.intervals import Interval, Verdict, fmt, fmt_rate, interval, interval_and_unit, unit_of
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.parse.tables import Column, Side, Table
 from tieout.linter.parse.tables.relations import Cellref, Relation, all_relations
@@ -39,7 +39,7 @@ def column_miss(
     """A rate column's cell that misses its row's rate `exact` (in %) worked out as `formula` from the `related`
     cells: the finding, the rate it should be written at the cell's decimals (the fix in the cell's own form: a
     column whose cells are written without `%`, its header saying they are in per cent, keeps them so)."""
-    expected = f"{fmt(exact, stated.decimals)}%"
+    expected = fmt_rate(exact, stated)
     msg = f"“{header}”列的 {stated.text} 与 {formula} = {pct(exact)}% 不符，应为 {expected}"
     fix = expected if stated.text.rstrip().endswith(("%", "％")) else expected.removesuffix("%")
     return Outcome(stated, verdict, kind, related, msg, stated.text, fix, fix, operands=[q for q, _ in related])

@@ -7,7 +7,16 @@ from collections.abc import Iterator
 from dataclasses import replace
 from decimal import Decimal
 
-from tieout.linter.figures.intervals import HUNDRED, MEASURES, Verdict, fmt, growth_readings, interval, rate, ratio
+from tieout.linter.figures.intervals import (
+    HUNDRED,
+    MEASURES,
+    Verdict,
+    fmt_rate,
+    growth_readings,
+    interval,
+    rate,
+    ratio,
+)
 from tieout.linter.figures.quantities import COUNT_UNITS, Quantity
 from tieout.linter.parse.tables import Column, Row, Side, Table
 from tieout.linter.parse.tables.cells import flatten
@@ -579,7 +588,7 @@ def _laid_down_score_rates(ctx: CheckContext, table: Table, side: Side) -> Itera
         if verdict == "pass":
             yield Outcome(stated, "pass", "rate", operands=[num, den])
             continue
-        expected = f"{fmt(num.base_value / den.base_value * HUNDRED, stated.decimals)}%"
+        expected = fmt_rate(num.base_value / den.base_value * HUNDRED, stated)
         exact = pct(num.base_value / den.base_value * HUNDRED)
         msg = f"“{col.header}”的得分率 {stated.text} 与 {num.text}/{den.text} = {exact}% 不符，应为 {expected}"
         where = [(num, "分子"), (den, "分母")]

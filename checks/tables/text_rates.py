@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from tieout.linter.facts.model import Rate
 from tieout.linter.figures.context import SIDES, Context, read
-from tieout.linter.figures.intervals import HUNDRED, fmt, interval, ratio, unit_of
+from tieout.linter.figures.intervals import HUNDRED, fmt, fmt_rate, interval, ratio, unit_of
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.parse.tables import Column, Side, Table
 from tieout.linter.parse.tables.cells import flatten
@@ -376,7 +376,7 @@ def _against_operands(ctx: CheckContext, r: Rate, rr: RowRate) -> Outcome | None
     verdict = "rounding" if any(v == "rounding" for v, _, _ in tried) else "fail"
     _, num, den = next(x for x in tried if x[0] == verdict)
     exact = num.base_value / den.base_value * HUNDRED
-    expected = f"{fmt(exact, r.stated.decimals)}%"
+    expected = fmt_rate(exact, r.stated)
     message = (
         f"正文“{_said(r)}”{r.stated.text} 与{table_name(rr.table)}中该行 {num.text}/{den.text} = {fmt(exact, 4)}% 不符，"
         f"应为 {expected}（文表不符）"

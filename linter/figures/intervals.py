@@ -175,6 +175,13 @@ def fmt(value: Decimal, decimals: int | None = None) -> str:
     return text
 
 
+def fmt_rate(percent: Decimal, stated: Quantity) -> str:
+    """A rate computed in % written as the stated one is, in its unit and to its digits (`0.063‰` for 0.0063%)."""
+    if stated.unit == "‰":
+        return f"{fmt(percent / stated.scale, stated.decimals)}‰"
+    return f"{fmt(percent, stated.decimals)}%"  # (a table's rate may be written bare, its % in the heading)
+
+
 def writes_ratio(part: Decimal, whole: Decimal, rate: Quantity) -> bool:
     """Is part / whole (as a percentage) the rate as written, within half its last digit? A quick test of which
     figure a stated rate is over, not a judgement of the rate (that is `judge`, on intervals)."""

@@ -290,6 +290,7 @@ class Quantity:
 
 
 # one unit of the last digit by the number of decimals (exact in any context: a single digit 1), made once
+PER_MILLE = Decimal("0.1")  # ‰ in %
 ULPS = tuple(Decimal(1).scaleb(-d) for d in range(MAX_DIGITS + 2))
 
 
@@ -530,6 +531,9 @@ def _unit(u: re.Match[str], text: str) -> tuple[str, str, Kind, Decimal, bool]:
     if u.group("money"):
         mult = u.group("mm") or ""
         return mult + "元", "元", "amount", MULTIPLIERS[mult], text[u.end() : u.end() + 1] == "/"
+    if u.group("pct") == "‰":
+        # a per mille is a tenth of a per cent (`逾期率 0.063‰` is 0.0063%): read in % as 万元 is read in 元
+        return "‰", "%", "percent", PER_MILLE, False
     if u.group("pct"):
         return u.group("pct"), u.group("pct"), "percent", Decimal(1), False
     if u.group("pp"):

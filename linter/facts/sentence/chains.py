@@ -137,6 +137,14 @@ SET_ASIDE = regex(r"安排|预算")
 # C`): the rest of the sum where the first figure names one set aside and no side of a fund (`收入 A，支出 B，结余 C` is
 # a balance, TO109's, with its own readings of which 结余 is the year's)
 CLAUSE_END = regex(r"[；;]")
+# the words after the rest, in its clause, saying the act done of the first figure does not concern it (`已整改 B；其余 C
+# 为管理不规范金额，不涉及资金整改`; vocab tables.yaml exempt_marks): the rest of some wider whole, not A − B
+EXEMPT = regex(
+    r"(?:"
+    + "|".join(words("tables", "exempt_marks"))
+    + r")[^。；;，,]{0,6}?(?P<act>[\u4e00-\u9fff]{2})(?=[。；;，,]|$)"
+)
+DONE_ACT_NAME = regex(r"^[，、；：:,\s]*(?:已经|已|累计已?|实际已?)(?P<act>[\u4e00-\u9fff]{2})")
 SET_ASIDE_REST = regex(r"结余(?:资金)?(?:为|是)?")
 SET_ASIDE_SUM = regex(r"安排|预算|预备费")
 FUND_SIDE = regex(r"收入|支出")
@@ -680,9 +688,22 @@ class Chains(Reader):
             return
         if not part.quantities[0].base_value < whole.quantities[0].base_value:
             return
+        if self._exempt_from_act(part, rest):
+            return
         if rest.label.strip("，、；： ").startswith("剩余") and SET_ASIDE.search(whole.label):
             return  # (`预备费年初安排 A，动用 B，剩余 C`: what is left of a sum set aside is a roll-forward's, TO109)
         self._record_chain(rest, [whole], [part], si)
+
+    def _exempt_from_act(self, part: Mention, rest: Mention) -> bool:
+        """Do the words after the rest, up to its sentence's end, say the act the part names as done does not concern
+        it (`需要整改的 A，已整改 B；其余 C 为管理不规范金额，不涉及资金整改`)? C is then no rest of A, which was all due
+        to that act, but of a wider whole the sentence does not state."""
+        done = DONE_ACT_NAME.match(part.label)
+        if done is None or not rest.quantities:
+            return False
+        end = self.doc.text.find("。", rest.quantities[-1].end)
+        after = self.doc.text[rest.quantities[-1].end : end if end >= 0 else None]
+        return any(m.group("act") == done.group("act") for m in EXEMPT.finditer(after))
 
     def _left_of_set_aside(self, whole: Mention, part: Mention, rest: Mention) -> bool:
         """`预备费 A，支出 B，…，结余 C`: the rest named as the 结余 of a sum set aside, no side of a fund, after money

@@ -62,7 +62,7 @@ from tieout.linter.parse.lalr import Token
 from tieout.linter.parse.sentences import MONEY_OF_COUNTED, _Breakdown, _Change, _Entry, _Formula, _FromTo, _Rate
 from tieout.linter.parse.tokens import REVENUE_DOWN, REVENUE_UP
 from tieout.linter.patterns import regex
-from tieout.linter.vocab import load, relation_words, words
+from tieout.linter.vocab import alternation, load, relation_words, words
 
 GROSS = tuple(words("relations", "gross"))
 # words before a named whole that make it any total of its kind (`占全部支出的`, `占总收入的`)
@@ -450,6 +450,33 @@ def _undone_of(whole: str, label: str) -> bool:
     the rest of what the act was to reach, stated beside A: no part of it, the list ended before it."""
     done = DONE_ACT.match(whole.strip("，、；：:, "))
     return done is not None and any(mark + done.group("act") in label for mark in UNDONE_MARKS)
+
+
+# the words right after a figure saying the act a whole names as done is yet to be done for it (`其余 c 正在整改`, `尚未
+# 整改`; vocab tables.yaml ongoing_marks and negation_marks); past a comma they may name the next figure (`b，尚未支付的 c`)
+UNDONE_AFTER = regex(
+    r"^\s*(?:(?:" + alternation([*words("tables", "ongoing_marks"), *UNDONE_MARKS]) + r")(?P<act>[\u4e00-\u9fff]{2}))"
+)
+
+
+def _undone_after(whole: str, after: str) -> bool:
+    """Do the words after an entry's figure say the whole's act is still to be done for it (`已整改 A，其中追回 a，
+    调账 b，其余 c 正在整改`)? c is what the act has not reached, beside A: no part of it, the list ended before it."""
+    done = DONE_ACT.match(whole.strip("，、；：:, "))
+    undone = UNDONE_AFTER.match(after)
+    return done is not None and undone is not None and undone.group("act") == done.group("act")
+
+
+# the words before an act's name saying it is due (`需要整改的金额`, `应退付`; vocab tables.yaml due_marks)
+DUE_ACT = regex(r"^(?:其中)?(?:" + alternation(words("tables", "due_marks")) + r")(?P<act>[\u4e00-\u9fff]{2})")
+
+
+def _done_of_due(last: str, label: str) -> bool:
+    """Does the label name what has been done of the act the list's last part says is due (`问题金额 A，其中需要
+    整改的金额 a，已整改 b`)? b is a's progress, a part of a, not a's sibling beside it: the list ended at a."""
+    due = DUE_ACT.match(last.strip("，、；：:, "))
+    done = DONE_ACT.match(label.strip("，、；：:, "))
+    return due is not None and done is not None and due.group("act") == done.group("act")
 
 
 def _component_of(whole: str, label: str) -> bool:
@@ -1391,6 +1418,8 @@ class Lists(Rates, Changes):
             or self._past_a_joined_last(head, p, parts)
             or _balance_under_flow(head.label, p.label)
             or _undone_of(head.label, p.label)
+            or (bool(parts) and _done_of_due(parts[-1].label, p.label))
+            or (bool(p.qs) and _undone_after(head.label, self.doc.text[p.qs[-1].end : p.qs[-1].end + 8]))
         )
 
     def _past_a_joined_last(self, head: Mention, p: _Entry, parts: list[Mention]) -> bool:
