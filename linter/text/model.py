@@ -41,7 +41,7 @@ class Section:
     """A heading of the document: its title and level, where it starts, and the heading it stands under."""
 
     title: str
-    level: int
+    level: float  # (a word-numbered heading, `项目1：…`, stands between two numbered levels)
     start: int  # offset in the normalised text
     line: int
     parent: Section | None = None

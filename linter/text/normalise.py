@@ -178,6 +178,11 @@ def _spans(kept: list[int], origins: Sequence[int]) -> tuple[int, list[int]]:
 
 
 HEADING_LEVEL = {"chap": 0, "cn": 1, "pcn": 2, "num": 3, "pnum": 4}
+# a line numbering a project by the word (`项目1：某某改造项目`, `项目二：…`) heads that project's part of a report
+# on several: it stands under the report's parts (`二、项目自评情况`) and above the sections each project's part
+# repeats (`（一）项目概况`, `（三）自评得分`), which without it would read as one section of one project
+WORD_NUMBERED = regex(r"项目[\d一二三四五六七八九十]{1,3}\s*[：:]\s*(?=[^。；;，,\d]{2,40}$)")
+WORD_NUMBERED_LEVEL = 1.5
 # the first character of a numbering mark that HEADING matches, besides a digit
 HEADING_START = frozenset("第一二三四五六七八九十（")
 
@@ -732,7 +737,7 @@ class _Lines:
         self.at = list(map(cleaned.starts.__getitem__, content))
         self.newlines = list(map((-1).__add__, map(cleaned.starts.__getitem__, self.numbers)))
         self.tables = list(map("|".__eq__, map(itemgetter(0), chars)))  # (a marked line: its segment says)
-        self.md_levels: list[int | None] = [None] * len(content)
+        self.md_levels: list[float | None] = [None] * len(content)
         self.items = [False] * len(content)  # opened by a Markdown list mark (`* `, `- `, `+ `)
         self.page_breaks = [False] * len(content)
         for i, ln in marked.items():
@@ -856,7 +861,14 @@ class _Outline:
         self.stated: Section | None = None
 
     def paragraph(
-        self, chars: str, number: int, heading: int | None, marker: int, start: int, after: bool, goes_on: bool = False
+        self,
+        chars: str,
+        number: int,
+        heading: float | None,
+        marker: int,
+        start: int,
+        after: bool,
+        goes_on: bool = False,
     ) -> None:
         """A line opening a paragraph at `start` of the text (`after`: whether the line before ended a sentence),
         when it is a heading or a statement's paragraph ends before it (`goes_on`: the layout shows the line
@@ -881,7 +893,7 @@ class _Outline:
             if marker:
                 self.markers.append((start, start + marker))
 
-    def _section(self, title: str, level: int, number: int, start: int) -> Section:
+    def _section(self, title: str, level: float, number: int, start: int) -> Section:
         """The section a heading line opens (the stack of open sections is updated)."""
         cut = min((title.find(c) for c in "。；" if c in title), default=-1)
         title = title[:cut] if cut > 0 else title
@@ -964,7 +976,7 @@ def _normalise(original: str, path: str, back: Sequence[int] | None = None) -> D
     return doc
 
 
-def _headings(lines: _Lines) -> tuple[list[int | None], list[int]]:
+def _headings(lines: _Lines) -> tuple[list[float | None], list[int]]:
     """Each line's heading level (its numbering mark's, else its Markdown level) and its mark's length."""
     headings = list(lines.md_levels)
     markers = [0] * len(headings)
@@ -977,10 +989,13 @@ def _headings(lines: _Lines) -> tuple[list[int | None], list[int]]:
             headings[k], markers[k] = 2 + h.group("dotted").count("."), h.end()
         else:  # (each alternative holds one named group, the last closed)
             headings[k], markers[k] = HEADING_LEVEL[str(h.lastgroup)], h.end()
+    for k, w in zip(compress(count(), words := list(map(WORD_NUMBERED.match, lines.chars))), filter(None, words)):
+        if headings[k] is None and not lines.tables[k]:
+            headings[k], markers[k] = WORD_NUMBERED_LEVEL, w.end()
     return headings, markers
 
 
-def _wrapped_decimals(lines: _Lines, headings: list[int | None], markers: list[int], width: int) -> None:
+def _wrapped_decimals(lines: _Lines, headings: list[float | None], markers: list[int], width: int) -> None:
     """A line opening with a decimal figure (`13.20分（满分15分），…`) after a line of prose (no short title) that
     stops mid-clause (`…其中决策指标得分`) is that sentence wrapped in the middle, not a heading numbered 13.20: no
     heading there (lists changed in place)."""
@@ -1021,7 +1036,7 @@ def _runs_in(line: str) -> bool:
 UNIT_OPENS = regex(r"(?:[千万亿]?元|[%％]|个百分点)|(?:万人|人次|人)(?![\u4e00-\u9fff])")
 
 
-def _unit_below(lines: _Lines, headings: list[int | None], k: int) -> bool:
+def _unit_below(lines: _Lines, headings: list[float | None], k: int) -> bool:
     """Does numbered line k end on a figure whose unit opens the next line (`（3）结余。…年末结余 47,296.29` /
     `万元。…`), a sentence broken inside it as text taken from Word or PDF is, not a heading closed before a
     paragraph? A figure says its unit after it, so a line that opens with one goes on from the figure before (not
@@ -1053,7 +1068,7 @@ def _formulas_go_on(lines: _Lines, hard: list[bool]) -> None:
             hard[k] = False
 
 
-def _breaks(lines: _Lines, headings: list[int | None], width: int, title_lines: int) -> list[str]:
+def _breaks(lines: _Lines, headings: list[float | None], width: int, title_lines: int) -> list[str]:
     """What joins each line to the line before: a paragraph break ("\n"), a space between two ASCII words, or
     nothing (a wrapped line); "" before the first.
 
@@ -1104,7 +1119,7 @@ def _breaks(lines: _Lines, headings: list[int | None], width: int, title_lines: 
     return breaks
 
 
-def _paragraphs(breaks: list[str], headings: list[int | None], outline: _Outline) -> Iterator[int]:
+def _paragraphs(breaks: list[str], headings: list[float | None], outline: _Outline) -> Iterator[int]:
     """The lines the outline is told of, in order: the headings that open a paragraph, and the first paragraph
     after a heading that states figures (`outline.stated`, set as each is told)."""
     if not breaks:

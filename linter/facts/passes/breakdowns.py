@@ -1019,8 +1019,8 @@ def item_runs(sections: list[Section]) -> Iterator[list[Section]]:
     """The runs of titled sections of one level under one parent, next to each other (items nested in one of them
     between), two at least: a section ends the runs of the levels below it, and of its own under another parent.
     An untitled one (an item's text going on after its heading) ends none when the next item's number follows."""
-    runs: dict[int, list[Section]] = {}  # the run being built at each level
-    resumed: set[int] = set()  # the levels whose run an untitled section interrupted
+    runs: dict[float, list[Section]] = {}  # the run being built at each level
+    resumed: set[float] = set()  # the levels whose run an untitled section interrupted
     for sec in sections:
         for level in [lv for lv in runs if lv > sec.level]:
             ended = runs.pop(level)
