@@ -183,6 +183,9 @@ HEADING_LEVEL = {"chap": 0, "cn": 1, "pcn": 2, "num": 3, "pnum": 4}
 # repeats (`（一）项目概况`, `（三）自评得分`), which without it would read as one section of one project
 WORD_NUMBERED = regex(r"项目[\d一二三四五六七八九十]{1,3}\s*[：:]\s*(?=[^。；;，,\d]{2,40}$)")
 WORD_NUMBERED_LEVEL = 1.5
+# a short line of words alone (`社区养老服务补贴项目`): no figure, no clause mark; maybe a part's heading of no number
+BARE_TITLE = regex(r"[\u4e00-\u9fff“”（）()、]{4,30}")
+FIRST_NUMBERS = frozenset(("一", "1"))
 # the first character of a numbering mark that HEADING matches, besides a digit
 HEADING_START = frozenset("第一二三四五六七八九十（")
 
@@ -923,6 +926,7 @@ def _normalise(original: str, path: str, back: Sequence[int] | None = None) -> D
     widths = sorted(filter((7).__lt__, map(len, lines.chars)))
     width = widths[int(len(widths) * 0.8)] if widths else 80
     headings, markers = _headings(lines)
+    _restarted_parts(lines, headings)
     _wrapped_decimals(lines, headings, markers, width)
     breaks = _breaks(lines, headings, width, title_lines)
     raw = original.split("\n")  # (the original's lines, split once for the readings below)
@@ -993,6 +997,42 @@ def _headings(lines: _Lines) -> tuple[list[float | None], list[int]]:
         if headings[k] is None and not lines.tables[k]:
             headings[k], markers[k] = WORD_NUMBERED_LEVEL, w.end()
     return headings, markers
+
+
+def _restarted_parts(lines: _Lines, headings: list[float | None]) -> None:
+    """A numbering that starts again (`（一）项目概况` … `（三）自评得分`, then `（一）项目概况`) with no heading of a
+    higher level between opens a new part of the report, one of parallel parts (the projects of a 绩效自评, the units
+    of a compilation); the short line of words alone right before each run's first heading, where there is one
+    (`社区养老服务补贴项目`), heads that part, a half level above the run. Without it the parts' sections, titled
+    alike, would read as one section stated twice (lists changed in place)."""
+    run_start: dict[float, int] = {}  # the line of the first heading of the run open at each level
+    for k in list(compress(count(), map(is_not, headings, repeat(None)))):
+        level = headings[k]
+        assert level is not None  # (the lines compressed hold a heading)
+        for deeper in [lv for lv in run_start if lv > level]:
+            del run_start[deeper]
+        h = HEADING.match(lines.chars[k])
+        number = h.group(h.lastgroup) if h and h.lastgroup else None
+        # (a report's own parts, `一、` again, are the documents of a compilation or a table's rows: not read here)
+        if number not in FIRST_NUMBERS or level < HEADING_LEVEL["pcn"]:
+            continue
+        if level in run_start:  # (a restart: the run before it, and this one, are parts)
+            for first in (run_start[level], k):
+                _head_part(lines, headings, first, level)
+        run_start[level] = k
+
+
+def _head_part(lines: _Lines, headings: list[float | None], first: int, level: float) -> None:
+    """Make the short line of words alone right before a run's first heading that run's part's heading."""
+    before = first - 1
+    if before < 0 or headings[before] is not None or lines.tables[before]:
+        return
+    # (a heading's line before it that ends with no full stop: the line is that heading wrapped, `3.1 关于…执行` /
+    # `情况说明`, not a part's own heading)
+    if before and headings[before - 1] is not None and not lines.chars[before - 1].endswith(("。", "；")):
+        return
+    if BARE_TITLE.fullmatch(lines.chars[before]):
+        headings[before] = level - 0.5
 
 
 def _wrapped_decimals(lines: _Lines, headings: list[float | None], markers: list[int], width: int) -> None:
