@@ -1069,7 +1069,7 @@ def _named_cells(ctx: CheckContext, index: TableIndex, m: Mention, outer: Contex
         context = replace(context, fund=ANY_FUND)
     hits = [h for h in hits if not _spent_from(ctx, m, h) and not _another_budget(ctx, m, h)]
     hits = [h for h in hits if not _part_year_apart(ctx, m, h) and not _said_of_another(ctx, m, h)]
-    hits = [h for h in hits if not _across_sides(ctx, m, h) and not _part_of_another_row(ctx, m, h)]
+    hits = [h for h in hits if not _across_sides(ctx, m, h) and not _part_of_another_whole(ctx, m, h)]
     kept = []
     for h in hits:
         if not (h.identity.total_row and _not_its_total(ctx, m, h)):
@@ -1078,6 +1078,12 @@ def _named_cells(ctx: CheckContext, index: TableIndex, m: Mention, outer: Contex
             # (the figure of the row its lines name, in the column its label names: held to that row's cell)
             kept.append(row)
     return kept, context
+
+
+def _part_of_another_whole(ctx: CheckContext, m: Mention, h: Hit) -> bool:
+    """Is the figure a part of a whole its sentence names that the cell is no part of: a row the table places under
+    another (`_part_of_another_row`), or a whole the table names nowhere (`_part_of_an_unnamed_whole`)?"""
+    return _part_of_another_row(ctx, m, h) or _part_of_an_unnamed_whole(ctx, m, h)
 
 
 def _part_of_another_row(ctx: CheckContext, m: Mention, h: Hit) -> bool:
@@ -1099,6 +1105,35 @@ def _part_of_another_row(ctx: CheckContext, m: Mention, h: Hit) -> bool:
     ):
         return False
     return not any(_row_under(side, h.identity.row, names) for side in table.sides)
+
+
+def _part_of_an_unnamed_whole(ctx: CheckContext, m: Mention, h: Hit) -> bool:
+    """Is the figure a part listed under a whole its sentence names (`农业相关转移支付 T，其中甲市 a，乙市 b`) that the
+    cell's table names nowhere (title, column headings, rows)? The figure is then the whole's share of the row's
+    thing (甲市's part of that fund), not the row's figure in a table of something else (甲市's transfers as a whole)."""
+    whole = ctx.memo("tables.listed_wholes", lambda: _listed_wholes(ctx)).get(id(m))
+    if whole is None:
+        return False
+    table = tables_by_index(ctx).get(h.identity.table)
+    if table is None:
+        return False
+    names = [x for x, _ in _items(whole) if x not in GENERIC_ITEMS and not STAGE_ALONE.match(x)]
+    if not names or not _a_division(m.label):
+        return False  # (`专项债务收入 T，其中新增专项债券收入 a`: a kind of the whole's thing, the row so named)
+    named = [table.title, table.section, *(c.header for side in table.sides for c in side.columns)]
+    named += [_row_name(r) for side in table.sides for r in side.rows]
+    return not any(x in text or text in x for x in names for text in named if text)
+
+
+# a region's name (`甲川市`, `乙县`, `丙镇`: tables.yaml division_ends): a holder of a share of money, no kind of it
+DIVISION = regex(
+    r"^(?:其中[：:，,]?)?[\u4e00-\u9fff]{1,8}?(?:" + alternation(load("tables")["division_ends"]) + r")(?:本级)?$"
+)
+
+
+def _a_division(label: str) -> bool:
+    """Does the label name a region (`甲川市`), which holds a share of a sum, rather than a kind of it?"""
+    return bool(DIVISION.match(label.strip()))
 
 
 def _row_name(row: Row) -> str:

@@ -11,7 +11,7 @@ from tieout.linter.text.model import Document
 from tieout.linter.vocab import load
 
 from .aligned import RATE_FIGURE, TABLE_NOTE, Aligned, find_aligned, readable, width
-from .blocks import TABLE_NO, Block, join_continuations, read_blocks, unit_of
+from .blocks import TABLE_NO, UNIT_LIST, UNIT_SEPARATOR, Block, join_continuations, read_blocks, unit_of
 from .cells import DASH, ROW_MARK, Cell, flatten, read_quantities
 from .gates import side_by_side_held, two_sided_held
 from .jurisdiction import mark_wholes
@@ -532,11 +532,42 @@ def _units(table: Table, heads: list[list[str]], n: int) -> None:
             unit = "个"
         units.append(unit)
     units = _total_unit(table, heads, units)
+    units = _listed_percent(table, heads, units, n)
     for c, unit in enumerate(units):
         if unit != table.unit:
             table.column_units[c] = unit
     for row in table.rows[max(n, 1) :]:
         read_quantities(row, units)
+
+
+def _listed_percent(table: Table, heads: list[list[str]], units: list[str], n: int) -> list[str]:
+    """The units with the `%` a unit note lists beside its money (`单位：万元、%`) given to the one column it can be:
+    where no column is in % yet, and one only is headed by a change's bare word (`增长`, `增减`, `同比`) that names a
+    growth in per cent and an amount otherwise, its cells written as rates are. The note says some column is a
+    rate; that column is the only one whose heading leaves it open."""
+    if "%" in units or not _note_lists_percent(table):
+        return units
+    open_ = [
+        c
+        for c, path in enumerate(heads)
+        if path
+        and role_of(path[-1]) is None
+        and (r := role_of(path[-1], True)) is not None
+        and r.kind in RATED
+        and _rate_cells(table, c, n)
+    ]
+    if len(open_) != 1:
+        return units
+    return ["%" if c == open_[0] else u for c, u in enumerate(units)]
+
+
+def _note_lists_percent(table: Table) -> bool:
+    """Does the table's unit note list `%` among its units (`单位：万元、%`)?"""
+    for line in table.caption:
+        found = UNIT_LIST.search(flatten(line))
+        if found and any(u.strip() in ("%", "％") for u in UNIT_SEPARATOR.split(found["units"])):
+            return True
+    return False
 
 
 def _total_unit(table: Table, heads: list[list[str]], units: list[str]) -> list[str]:

@@ -758,8 +758,32 @@ def _segment(rows: list[Row], t: int, grand: bool) -> list[int]:
         # `流动资产合计 / 固定资产… / 非流动资产合计 / 资产总计 / 应付… / 负债合计`: a total right under a total that
         # closes the rows above it totals totals, not the rows after it (a total stated first opens its rows): the
         # totals that close every row above it one run each, where there are such (else which, it does not say)
-        return _sibling_totals(rows, t)
+        siblings = _sibling_totals(rows, t)
+        # (`资产总计 / … / 负债合计 / 所有者权益合计`: a total named for a thing totals that thing's rows, not the totals of
+        # other things above it; its parts' totals are named for it, `非流动资产合计` under `资产总计`)
+        return siblings if all(_totals_named_alike(rows[t], rows[k]) for k in siblings) else []
     return _segment_below(rows, t, stop)
+
+
+# the characters of a thing's name that say what kind of thing it is (`收入` of 税收收入, `资产` of 流动资产)
+NAME_HEAD = 2
+# the word closing a total's name (`资产总额`, `负债合计`)
+TOTAL_WORD_END = regex(r"(?:合计|总计|小计|总额)$")
+
+
+def _named_for(label: str) -> str:
+    """What a total row is named for (`资产总额` → 资产, `合计` → "")."""
+    return TOTAL_WORD_END.sub("", flatten(label))
+
+
+def _totals_named_alike(total: Row, part: Row) -> bool:
+    """Can the total row be named for what the part total is a part of: either unnamed (`合计`, `总计`), one name
+    holding the other (`负债和所有者权益` over `负债`, `资产` over `非流动资产`), or both naming the same kind of thing
+    (`本年收入` over `非税收入`)?"""
+    whole, part_stem = _named_for(total.label), _named_for(part.label)
+    if not whole or not part_stem or whole in part_stem or part_stem in whole:
+        return True
+    return whole[-NAME_HEAD:] == part_stem[-NAME_HEAD:]
 
 
 def _group_totals_first(rows: list[Row]) -> bool:
