@@ -12,16 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from tieout.linter.facts.debts import (
-    DEBT_STOCK,
-    OTHER_DATE,
-    PART,
-    YEAR,
-    StockKey,
-    by_sentence_of,
-    stock_key,
-    sum_stated,
-)
+from tieout.linter.facts.debts import DEBT_STOCK, OTHER_DATE, PART, YEAR
+from tieout.linter.facts.model import StockKey
 from tieout.linter.figures.context import MIXED, read
 from tieout.linter.figures.intervals import interval, unit_of
 from tieout.linter.figures.quantities import Quantity
@@ -54,13 +46,10 @@ def debt_cell_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
     cells = _debt_cells(ctx.facts.tables)
     if not cells:
         return
-    by_sentence = by_sentence_of(ctx.facts.mentions)
-    for m in ctx.facts.mentions:
-        key = stock_key(ctx.doc, by_sentence, m)
-        q = sum_stated(m)
-        found = cells.get(key) if key is not None and q is not None else None
-        if q is not None and found is not None and len(found) == 1:
-            yield _outcome(ctx, q, *found[0])
+    for stock in ctx.facts.debt_stocks:
+        found = cells.get(stock.key)
+        if found is not None and len(found) == 1:
+            yield _outcome(ctx, stock.figure, *found[0])
 
 
 def _outcome(ctx: CheckContext, q: Quantity, cell: Quantity, table: Table) -> Outcome:
