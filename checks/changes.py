@@ -28,7 +28,7 @@ from tieout.linter.figures.quantities import Quantity
 from tieout.linter.patterns import lazy, regex
 from tieout.linter.rules.base import CheckContext, Outcome, Result, Rule
 from tieout.linter.rules.hooks import hookimpl
-from tieout.linter.vocab import alternation, load, words
+from tieout.linter.vocab import BUDGET, alternation, fund_budgets, load, words
 from tieout.linter.vocab import relation_words as _alt
 
 from ._util import in_unit, units_apart, written
@@ -402,7 +402,11 @@ def _from_base(ctx: CheckContext, c: Change) -> Outcome | None:
 
 # (`比调整前`: the budget before an adjustment; the 预算 of a fund's name, `与上年一般公共预算支出 B 相比`, names
 # which money was compared, no plan)
-PLANNED = regex(r"调整前(?:预算数?)?|目标|计划|(?<!一般公共)(?<!政府性基金)(?<!国有资本经营)(?<!社会保险基金)预算")
+PLANNED = regex(
+    r"调整前(?:预算数?)?|目标|计划|"
+    + "".join(f"(?<!{re.escape(name.removesuffix(BUDGET))})" for name in fund_budgets())
+    + BUDGET
+)
 # a reference that is neither a plan nor an earlier period (`较全县平均水平`, `较序时进度`: passes/targets.py)
 _REFERENCES = alternation((load("relations").get("deviation") or {}).get("reference"))
 REFERENCE = regex(rf"^较(?P<name>[\u4e00-\u9fff]{{0,8}}?(?:{_REFERENCES}))$")

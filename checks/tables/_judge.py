@@ -271,6 +271,15 @@ def evaluate_figures(ctx: CheckContext, total: Quantity, parts: list[Quantity | 
     return Footing(verdict, total, qs, signs, computed)
 
 
+def held_to_cell(ctx: CheckContext, q: Quantity, cell: Quantity, named: str, message: str, shown: str) -> Outcome:
+    """A prose figure against the one table cell that is the same quantity: a pass, or the finding `message`
+    pointing at the cell (`named`, `表中合计`) and showing its figure as the table writes it (`shown`)."""
+    verdict = ctx.judge(interval(q), interval(cell), unit_of([q, cell]))
+    if verdict == "pass":
+        return Outcome(q, "pass", "cross_ref", operands=[cell])
+    return Outcome(q, verdict, "cross_ref", [(cell, named)], message, q.text, shown, operands=[cell])
+
+
 def table_name(table: Table) -> str:
     """How a finding names a table: its title in quotes, else its number."""
     return f"“{table.title}”" if table.title else f"表 {table.index} "

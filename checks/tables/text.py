@@ -29,7 +29,7 @@ from tieout.linter.text.normalise import HEADING, numbering
 from tieout.linter.vocab import alternation, load
 
 from .._util import SLIP_MONEY_UNITS, unit_foreign, written
-from ._judge import table_name
+from ._judge import held_to_cell, table_name
 from .named_columns import heading
 from .titles import explanations
 
@@ -772,20 +772,9 @@ def _grand_total_cell(table: Table, like: Quantity) -> Quantity | None:
 
 
 def whole_outcome(ctx: CheckContext, q: Quantity, cell: Quantity, table: Table) -> Outcome:
-    verdict = ctx.judge(interval(q), interval(cell), unit_of([q, cell]))
-    if verdict == "pass":
-        return Outcome(q, "pass", "cross_ref", operands=[cell])
     shown = cell.text + ("" if cell.unit else table.unit)
-    return Outcome(
-        q,
-        verdict,
-        "cross_ref",
-        [(cell, "表中合计")],
-        f"正文所述总数 {q.text} 与{table_name(table)}合计 {shown} 不符（文表不符）",
-        q.text,
-        shown,
-        operands=[cell],
-    )
+    message = f"正文所述总数 {q.text} 与{table_name(table)}合计 {shown} 不符（文表不符）"
+    return held_to_cell(ctx, q, cell, "表中合计", message, shown)
 
 
 def _whole_named_cells(ctx: CheckContext, index: TableIndex, m: Mention, q: Quantity) -> list[Hit]:

@@ -12,18 +12,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from tieout.linter.facts.debts import (
-    DEBT_STOCK,
-    OTHER_DATE,
-    PART,
-    YEAR,
-    StockKey,
-    by_sentence_of,
-    stock_key,
-    sum_stated,
-)
+from tieout.linter.facts.debts import DEBT_STOCK, OTHER_DATE, PART, YEAR
+from tieout.linter.facts.model import StockKey
 from tieout.linter.figures.context import MIXED, read
-from tieout.linter.figures.intervals import interval, unit_of
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.parse.tables import Table
 from tieout.linter.parse.tables.cells import flatten
@@ -31,7 +22,7 @@ from tieout.linter.parse.tables.jurisdiction import NAMED
 from tieout.linter.patterns import regex
 from tieout.linter.rules.base import CheckContext, Outcome
 
-from ._judge import table_name
+from ._judge import held_to_cell, table_name
 
 # what opens a row's label besides its words: its number (`六、`, `（一）`) and the word opening a list of parts
 ROW_OPENING = regex(
@@ -54,31 +45,17 @@ def debt_cell_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
     cells = _debt_cells(ctx.facts.tables)
     if not cells:
         return
-    by_sentence = by_sentence_of(ctx.facts.mentions)
-    for m in ctx.facts.mentions:
-        key = stock_key(ctx.doc, by_sentence, m)
-        q = sum_stated(m)
-        found = cells.get(key) if key is not None and q is not None else None
-        if q is not None and found is not None and len(found) == 1:
-            yield _outcome(ctx, q, *found[0])
+    for stock in ctx.facts.debt_stocks:
+        found = cells.get(stock.key)
+        if found is not None and len(found) == 1:
+            yield _outcome(ctx, stock.figure, *found[0])
 
 
 def _outcome(ctx: CheckContext, q: Quantity, cell: Quantity, table: Table) -> Outcome:
-    verdict = ctx.judge(interval(q), interval(cell), unit_of([q, cell]))
-    if verdict == "pass":
-        return Outcome(q, "pass", "cross_ref", operands=[cell])
     unit = cell.unit or table.unit
     shown = cell.text if cell.text.endswith(unit) else cell.text + unit
-    return Outcome(
-        q,
-        verdict,
-        "cross_ref",
-        [(cell, "表中数")],
-        f"正文所述 {q.text} 与{table_name(table)}同一债务数 {shown} 不符（文表不符）",
-        q.text,
-        shown,
-        operands=[cell],
-    )
+    message = f"正文所述 {q.text} 与{table_name(table)}同一债务数 {shown} 不符（文表不符）"
+    return held_to_cell(ctx, q, cell, "表中数", message, shown)
 
 
 def _debt_cells(tables: list[Table]) -> dict[StockKey, list[tuple[Quantity, Table]]]:

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING
 
-from tieout.linter.facts.model import Identity, Mention, Restatement
+from tieout.linter.facts.model import DebtStock, Identity, Mention, Restatement, StockKey
 from tieout.linter.figures.context import MIXED, Context
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.patterns import regex
@@ -36,19 +36,24 @@ YEAR = regex(r"^(?:19|20)\d{2}$")
 WHOLE = "政府"  # the debt as a whole, in the name a finding gives the stock
 MIN_PARAGRAPHS = 2
 
-StockKey = tuple[str, str, str, str, str]  # measure, kind, scope, stage, year
+
+def debt_stocks(draft: Draft) -> Iterator[DebtStock]:
+    """The mentions stating a debt stock every part of whose identity is stated, each with its one sum of money,
+    in the mentions' order: read once, for the restatements and for the check against a debt table."""
+    for m in draft.facts.mentions:
+        q = sum_stated(m)
+        key = stock_key(draft.doc, draft.by_sentence, m) if q is not None else None
+        if q is not None and key is not None:
+            yield DebtStock(m, q, key)
 
 
-def debt_restatements(draft: Draft, grouped: list[Restatement]) -> Iterator[Restatement]:
+def debt_restatements(stocks: list[DebtStock], grouped: list[Restatement]) -> Iterator[Restatement]:
     """Debt stocks of one identity stated in two paragraphs or more, none of them grouped already."""
     taken = {id(q) for r in grouped for _, q in r.figures}
     groups: dict[StockKey, list[tuple[Mention, Quantity]]] = {}
-    for m in draft.facts.mentions:
-        key = stock_key(draft.doc, draft.by_sentence, m)
-        q = sum_stated(m)
-        if key is None or q is None or id(q) in taken:
-            continue
-        groups.setdefault(key, []).append((m, q))
+    for s in stocks:
+        if id(s.figure) not in taken:
+            groups.setdefault(s.key, []).append((s.mention, s.figure))
     for key, items in groups.items():
         if len({m.sentence for m, _ in items}) >= 2 and len({m.paragraph for m, _ in items}) >= MIN_PARAGRAPHS:
             items.sort(key=lambda x: x[1].start)
@@ -119,14 +124,6 @@ def _dated_otherwise(doc: Document, m: Mention) -> bool:
     """Do the words of its sentence before the figure date it otherwise than its year's end (`上年末`, `年初`)?"""
     sentence = doc.sentences[m.sentence]
     return OTHER_DATE.search(doc.text, sentence.start, m.start) is not None
-
-
-def by_sentence_of(mentions: list[Mention]) -> dict[int, list[Mention]]:
-    """The mentions of each sentence, in order (as the draft keeps them), for a check that has only the facts."""
-    out: dict[int, list[Mention]] = {}
-    for m in mentions:
-        out.setdefault(m.sentence, []).append(m)
-    return out
 
 
 def _identity(key: StockKey) -> Identity:

@@ -16,7 +16,7 @@ from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from tieout.linter.facts.copies import copies
-from tieout.linter.facts.debts import debt_restatements
+from tieout.linter.facts.debts import debt_restatements, debt_stocks
 from tieout.linter.facts.identity import document_title
 from tieout.linter.facts.model import Breakdown, Identity, Mention, Movement, Restatement, RollForward, UnitSlip
 from tieout.linter.facts.passes.base import (
@@ -53,7 +53,8 @@ def run(draft: Draft) -> None:
     earlier = draft.facts.restatements
     grouped = list(conversions(draft)) + list(restatements(draft)) + list(unscoped_slips(draft))
     grouped += list(written_apart_slips(draft, grouped))
-    grouped += list(debt_restatements(draft, grouped + earlier))
+    draft.facts.debt_stocks = list(debt_stocks(draft))
+    grouped += list(debt_restatements(draft.facts.debt_stocks, grouped + earlier))
     draft.facts.restatements = grouped + earlier
 
 

@@ -389,6 +389,20 @@ class Restatement:
     figures: list[tuple[Mention, Quantity]]
 
 
+# a government debt stock's identity, each part of it stated (linter/facts/debts.py): measure, kind, scope, stage, year
+StockKey = tuple[str, str, str, str, str]
+
+
+@dataclass(slots=True, eq=False)
+class DebtStock:
+    """A mention stating a government debt stock: its one sum of money and the stock's identity, read once for the
+    restatements across sections and the check against a debt table's cell."""
+
+    mention: Mention
+    figure: Quantity
+    key: StockKey
+
+
 @dataclass(slots=True)
 class Facts:
     """What the pipeline read of one document: its figures' mentions and the relations stated among them, by kind."""
@@ -416,6 +430,7 @@ class Facts:
     answered: list[AnsweredShares] = field(default_factory=list)  # shares of a stated number of respondents
     unit_slips: list[UnitSlip] = field(default_factory=list)
     restatements: list[Restatement] = field(default_factory=list)
+    debt_stocks: list[DebtStock] = field(default_factory=list)  # the mentions stating a debt stock, in order
     unparsed: list[int] = field(default_factory=list)  # sentences with 2+ figures and no relation
     parse_errors: int = 0  # sentences the grammar could not parse (read as plain figures instead)
     document_context: Context = field(default_factory=Context)

@@ -110,6 +110,18 @@ def wordings(name: str, section: str) -> dict[str, list[str]]:
     return {str(k): [str(k), *(str(w) for w in (v or []))] for k, v in table.items()}
 
 
+@cache
+def fund_budgets() -> tuple[str, ...]:
+    """The budgets context.yaml names as funds (一般公共预算, 政府性基金预算, …), by their canonical names: a fund
+    whose name ends in 预算, whose 预算 names which money, not a plan's stage (its 财政拨款 and 全口径 are no
+    budgets of their own)."""
+    return tuple(str(k) for k in load("context").get("fund") or {} if str(k).endswith(BUDGET))
+
+
+# the word a fund budget's name ends in (`一般公共预算`)
+BUDGET = "预算"
+
+
 def words(name: str, section: str) -> list[str]:
     """A plain word list of a vocabulary file."""
     return [str(w) for w in load(name).get(section) or []]

@@ -78,8 +78,8 @@ from tieout.linter.figures.quantities import Quantity, count_number
 from tieout.linter.patterns import regex
 from tieout.linter.text.model import Section
 from tieout.linter.text.normalise import FORM_LINE
+from tieout.linter.vocab import alternation, fund_budgets, words
 from tieout.linter.vocab import relation_words as _alt
-from tieout.linter.vocab import words
 
 if TYPE_CHECKING:
     from tieout.linter.facts.draft import Draft
@@ -3613,7 +3613,7 @@ PLANNED_WORDS = regex(r"年初|预算|调整|计划|安排")
 
 
 # a fund's name, whose 预算 names no stage (`一般公共预算支出`)
-FUND_BUDGET = regex(r"(?:一般公共|政府性基金|国有资本经营|社会保险基金)预算")
+FUND_BUDGET = regex(alternation(fund_budgets()))
 
 
 def _planned(m: Mention) -> bool:
