@@ -1697,6 +1697,8 @@ def _one_group(draft: Draft, items: list[Mention], prev: list[Mention], si: int)
         return None
     if _last_of_enumeration(draft, last, prev) or _names_another(draft, last, items, si):
         return None
+    if _items_of_another(last, items, prev):
+        return None
     whole = _whole_of(draft, items, prev, last, units)
     if whole is None or in_brackets(draft, whole.sentence, whole.start):
         # `…剔除甲中心划入因素（该中心本年收入 C），按同口径计算增长 q%。其中：…`: a figure a bracket notes is no
@@ -1720,6 +1722,34 @@ def _names_another(draft: Draft, last: Mention, items: list[Mention], si: int) -
     end = items[0].start if items else sentence.end
     named = NAMES_ITS_WHOLE.match(draft.doc.text, sentence.start, end)
     return named is not None and named["name"] not in last.label
+
+
+def _common_tail(a: str, b: str) -> int:
+    """How many characters the two names end alike."""
+    n = 0
+    while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n]:
+        n += 1
+    return n
+
+
+def _items_of_another(last: Mention, items: list[Mention], prev: list[Mention]) -> bool:
+    """Do the 其中 items bear the name of another figure of the sentence before, one the last figure does not
+    share (`实现营业收入 A，…；实现净利润 B。其中第三季度实现营业收入 c`: c is a part of A, if of any, never of B)?
+    Which figure the list is of is then not the last one; the text does not tie it to it."""
+    names = [m.identity.item for m in items if m.identity.item]
+    if not names or not last.identity.item:
+        return False
+    if any(_common_tail(n, last.identity.item) >= MIN_SHARED_TAIL for n in names):
+        return False
+    return any(
+        all(_common_tail(n, m.identity.item) >= MIN_SHARED_TAIL + 1 for n in names)
+        for m in prev
+        if m is not last and m.identity.item
+    )
+
+
+# how many characters alike at the end make two figures' names one measure's (`收入` in `营业收入`, `其他收入`)
+MIN_SHARED_TAIL = 2
 
 
 def _figure_before(prev: list[Mention], last: Mention) -> Mention | None:

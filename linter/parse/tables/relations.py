@@ -545,6 +545,11 @@ def _numbered(rows: list[Row], top: list[int], parts: list[int]) -> bool:
     return all(rows[k].marker and rows[k].marker not in styles for k in parts if k not in top)
 
 
+# a row's own unit in brackets at the end of its name, a rate or an amount per something (`（元/股）`, `（%）`,
+# `(次/年)`): its figure is no amount, whatever unit the table states
+OWN_RATE_UNIT = regex(r"[（(][^（()）]*(?:/|%|％|百分点)[^（()）]*[)）]$")
+
+
 def _total_parts(side: Side, t: int) -> list[int]:
     """The rows a total row sums, when the structure says so with certainty; [] otherwise."""
     rows = side.rows
@@ -559,6 +564,10 @@ def _total_parts(side: Side, t: int) -> list[int]:
         return _coded_total_parts(rows, t)
     segment = _past_own_level(rows, t, _segment(rows, t, row.total == "grand"))
     if any(rows[k].unsure for k in segment):
+        return []
+    if any(OWN_RATE_UNIT.search(flatten(rows[k].label)) for k in segment):
+        # (`营业收入 / 净利润 / 基本每股收益（元/股） / 研发投入合计`: a row stating its figure per share or as a
+        # percentage is no amount a total adds; the rows are a list of indicators, not the total's items)
         return []
     if side.structure in ("levels", *LOOSE_TREES):
         # (rows under a subtotal stated before them, `乡镇小计` over its 乡镇, are items of the total as the rows
