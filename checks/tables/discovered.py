@@ -36,7 +36,7 @@ def _holds(ctx: CheckContext, p: Quantity, num: Quantity, den: Quantity, growth:
     amounts (`加权平均净资产收益率 | 9.12% | 8.87% | 0.25%`) states its change in points, with a % sign or without,
     not the column's ratio: not asked of it, as a header-placed rate column does not ask it either. (Written with
     its sign: the kind a misread header gave a cell says nothing here.)"""
-    if _signed_percent(num) or _signed_percent(den):
+    if _with_percent_sign(num) or _with_percent_sign(den):
         return None
     readings = growth_readings(_written(num), _written(den), growth, den.value < 0)
     if not readings:
@@ -44,14 +44,15 @@ def _holds(ctx: CheckContext, p: Quantity, num: Quantity, den: Quantity, growth:
     return any(ctx.judge(_written(p), iv, p.ulp) != "fail" for iv in readings)
 
 
-def _signed_percent(q: Quantity) -> bool:
+def _with_percent_sign(q: Quantity) -> bool:
+    """Is the figure written with a % sign (`9.12%`), not only read as a percentage by its column's header?"""
     return q.text.rstrip().endswith(("%", "％"))
 
 
 def _percent_like(q: Quantity) -> bool:
     """Written as a percentage, or as a rate is (one or two decimals, no thousands separator, below 1000),
     whatever unit a misread header gave it; an amount in 万元 with two decimals is not."""
-    if _signed_percent(q):
+    if _with_percent_sign(q):
         return True
     return 0 < q.decimals <= 2 and abs(q.value) < 1000 and "," not in q.text
 

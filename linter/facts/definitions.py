@@ -259,19 +259,24 @@ def defines(whole: str, parts: list[Mention]) -> bool:
 def _named_as_another(d: Definition, parts: list[Mention]) -> bool:
     """Is a part named, word for word, as a component of another definition, and only by a longer name than the
     wording of `d` it starts or ends with (`一般债务余额`, a component of 债务余额, is no 一般债务 of 债务限额)?"""
+    own = _component_wordings(d)
     for p in parts:
         names = _names(p)
-        if any(n in wordings for wordings, _ in d.components for n in names):
-            continue
-        if any(
-            n in wordings
-            for other in definitions()
-            if other is not d
-            for wordings, _ in other.components
-            for n in names
-        ):
+        if not any(n in own for n in names) and any(n in _wordings_elsewhere(d) for n in names):
             return True
     return False
+
+
+@lru_cache(maxsize=1024)
+def _component_wordings(d: Definition) -> frozenset[str]:
+    """Every wording of the definition's components, in one set: asked of each part of each list compared."""
+    return frozenset(w for wordings, _ in d.components for w in wordings)
+
+
+@lru_cache(maxsize=1024)
+def _wordings_elsewhere(d: Definition) -> frozenset[str]:
+    """Every wording of a component of a definition other than `d`, in one set (made once, not per part)."""
+    return frozenset().union(*(_component_wordings(other) for other in definitions() if other is not d))
 
 
 def splits(whole: str, parts: list[Mention]) -> bool:

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from tieout.linter.facts.model import Breakdown, Mention
-from tieout.linter.facts.passes.base import Completed, exact_figure, exact_of, foots, one_slip
+from tieout.linter.facts.passes.base import Completed, exact_figure, exact_of, foots, lists_by_total, one_slip
 from tieout.linter.patterns import regex
 
 if TYPE_CHECKING:
@@ -46,7 +46,7 @@ def dashed_items(draft: Draft) -> Iterator[Breakdown | Completed]:
         if total is None or q is None:
             continue
         # (the sentence readers may have read the first item, the one in the announcing sentence, as a part of it)
-        before = [b for b in draft.facts.breakdowns if b.total is total]
+        before = lists_by_total(draft).get(id(total), [])
         parts = _item_figures(draft, text, hit.end(), mentions, starts, total, before)
         if len(parts) < MIN_ITEMS or not _extends(before, parts):
             continue

@@ -16,6 +16,7 @@ from tieout.linter.facts.sentence.wording import (
     ADJUSTMENT_WORDS,
     BARE_ADJUSTMENT,
     CLAUSE_BREAK,
+    DONE_ACT,
     FULL_MARKS,
     LEFT_AT_END,
     OUTCOME_LABEL,
@@ -144,7 +145,8 @@ EXEMPT = regex(
     + "|".join(words("tables", "exempt_marks"))
     + r")[^。；;，,]{0,6}?(?P<act>[\u4e00-\u9fff]{2})(?=[。；;，,]|$)"
 )
-DONE_ACT_NAME = regex(r"^[，、；：:,\s]*(?:已经|已|累计已?|实际已?)(?P<act>[\u4e00-\u9fff]{2})")
+# a part's name opening with an act done (`已整改 B`; wording.DONE_ACT), past the separators before it
+DONE_ACT_NAME = regex(r"^[，、；：:,\s]*" + DONE_ACT.pattern.removeprefix("^"))
 SET_ASIDE_REST = regex(r"结余(?:资金)?(?:为|是)?")
 SET_ASIDE_SUM = regex(r"安排|预算|预备费")
 FUND_SIDE = regex(r"收入|支出")

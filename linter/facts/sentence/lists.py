@@ -40,6 +40,7 @@ from tieout.linter.facts.sentence.reader import REMAINDER
 from tieout.linter.facts.sentence.within import Within
 from tieout.linter.facts.sentence.wording import (
     ALLOCATED,
+    DONE_ACT,
     FULL_MARKS,
     LAST_YEAR_ONLY,
     LAST_YEARS,
@@ -441,8 +442,6 @@ def _balance_under_flow(whole: str, label: str) -> bool:
 
 # the marks that make a name what an act left undone (`尚未支付`, `未到位`; vocab tables.yaml negation_marks)
 UNDONE_MARKS = tuple(words("tables", "negation_marks"))
-# the words before an act's name saying it has been done (`已支付`, `累计拨付`, `实际完成`): what follows is the act
-DONE_ACT = regex(r"^(?:已经|已|累计已?|实际已?)(?P<act>[\u4e00-\u9fff]{2})")
 
 
 def _undone_of(whole: str, label: str) -> bool:

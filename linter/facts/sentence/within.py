@@ -19,6 +19,7 @@ from tieout.linter.facts.definitions import nested_kind
 from tieout.linter.facts.model import Mention
 from tieout.linter.parse.sentences import _Entry
 from tieout.linter.patterns import regex
+from tieout.linter.vocab import alternation, words
 
 # the words after a part's name that place what follows within it
 WITHIN = "中里内"
@@ -31,11 +32,12 @@ NOT_WITHIN = regex(
 OPENING = regex(r"^[\s，,、；;：:]*(?:其中[\s，,、：:]*)?")
 # an entry set off after a part by a comma and opening with what the part includes (`乙 b，含丙 c`): a note on the
 # part, as a bracket would be (`乙 b（含丙 c）`), not a word of another measure (`含量`, `含金量`)
-INCLUDING = regex(r"^(?:包含|包括|含)(?!量|金量)")
+_INCLUSION = alternation(words("relations", "inclusion_notes"))  # (`含`, `包含`, `包括`)
+INCLUDING = regex(rf"^(?:{_INCLUSION})(?!量|金量)")
 # words right after an entry's figures placing it within a part they name (`丙 c，含在乙中`, `丙 c（已包含在乙内）`)
 # (not `丙 c，包括丁在内`: what c holds)
 INCLUDED_IN = regex(
-    r"[，,（(]\s*(?:已|均)?(?:(?:包含|包括|含)在|计入)(?P<name>[^，,、；;。：:（）()\s]{2,30}?)(?:之?中|内|里)"
+    rf"[，,（(]\s*(?:已|均)?(?:(?:{_INCLUSION})在|计入)(?P<name>[^，,、；;。：:（）()\s]{{2,30}}?)(?:之?中|内|里)"
 )
 SEMICOLONS = ("；", ";")
 

@@ -1146,19 +1146,12 @@ def _sangong_at(lines: list[str], starts: list[int], i: int, data: list[Parsed],
         return None
     header, top = found
     names, (a, b, heading) = sangong.names([lines[h] for h in header], order)
-    first = mapper.norm(starts[header[0]] + len(lines[header[0]]) - len(lines[header[0]].lstrip())) or 0
-    grid = [[Cell("项目", first, first, 0, 0)] + [Cell(n, first, first, 0, c + 1) for c, n in enumerate(names)]]
-    for r in rows:
-        row = _body_row(r, starts[r.line], list(range(sangong.WIDTH)), sangong.WIDTH, mapper, len(grid))
-        if row is None:
-            return None
-        grid.append(row)
-    block = Block(grid, start=grid[0][0].start, end=grid[-1][-1].end)
-    block.groups, block.placed = [(a + 1, b + 1, heading)], True
-    block.caption = [lines[k].strip() for k in range(top, max(-1, top - 3), -1) if lines[k].strip()]
-    found_table = Aligned(block, [-1] + [r.indent for r in rows], first_line=rows[0].line, last_line=rows[-1].line)
-    found_table.columns, found_table.names = sangong.WIDTH, tuple(names)
-    return found_table
+    caption = [lines[k].strip() for k in range(top, max(-1, top - 3), -1) if lines[k].strip()]
+    every_column = list(range(sangong.WIDTH))
+    table = _template_table((lines, starts, mapper), header[0], names, [(r, every_column) for r in rows], caption)
+    if table is not None:
+        table.block.groups = [(a + 1, b + 1, heading)]
+    return table
 
 
 def _sangong_header(lines: list[str], i: int, data: list[Parsed]) -> tuple[list[int], int] | None:
@@ -1199,18 +1192,37 @@ def _debt_balance_at(
     slots = debt_balance.columns([r.label for r in rows])
     if slots is None or not _budget_left(lines, rows, slots):
         return None
-    first = mapper.norm(starts[above[0]] + len(lines[above[0]]) - len(lines[above[0]].lstrip())) or 0
     names = [found["budget"], found["done"]]
+    caption = [lines[k].strip() for k in _nonblank_above(lines, above[0], 3)]
+    placed = [(r, [slot]) for r, slot in zip(rows, slots)]
+    return _template_table((lines, starts, mapper), above[0], names, placed, caption)
+
+
+def _template_table(
+    text: tuple[list[str], list[int], _Mapper],
+    header: int,
+    names: list[str],
+    rows: list[tuple[_Line, list[int]]],
+    caption: list[str],
+) -> Aligned | None:
+    """The table of a fixed template (the 三公's, a debt balance's) whose columns are the template's, not where the
+    figures stand: the header at line `header` with the columns' `names`, each row with the columns its figures go
+    to, in order. None where a row's label has no place in the normalised text."""
+    lines, starts, mapper = text
+    first = mapper.norm(starts[header] + len(lines[header]) - len(lines[header].lstrip())) or 0
     grid = [[Cell("项目", first, first, 0, 0)] + [Cell(n, first, first, 0, c + 1) for c, n in enumerate(names)]]
-    for r, slot in zip(rows, slots):
-        row = _body_row(r, starts[r.line], [slot], len(names), mapper, len(grid))
+    for r, slots in rows:
+        row = _body_row(r, starts[r.line], slots, len(names), mapper, len(grid))
         if row is None:
             return None
         grid.append(row)
     block = Block(grid, start=grid[0][0].start, end=grid[-1][-1].end)
     block.placed = True
-    block.caption = [lines[k].strip() for k in _nonblank_above(lines, above[0], 3)]
-    table = Aligned(block, [-1] + [r.indent for r in rows], first_line=rows[0].line, last_line=rows[-1].line)
+    block.caption = caption
+    lines_read = [r for r, _ in rows]
+    table = Aligned(
+        block, [-1] + [r.indent for r in lines_read], first_line=lines_read[0].line, last_line=lines_read[-1].line
+    )
     table.columns, table.names = len(names), tuple(names)
     return table
 

@@ -86,13 +86,21 @@ def template_row(label: str) -> TemplateRow | None:
     return None
 
 
+def template_rows(labels: list[str]) -> list[TemplateRow] | None:
+    """What each row is, where every row is one of the template's and all are of one kind of debt; None otherwise
+    (the layout read and the relations read ask the same of a table's rows)."""
+    rows = [template_row(label) for label in labels]
+    known = [r for r in rows if r is not None]
+    if len(known) != len(rows) or len({r.kind for r in known if r.kind}) != 1:
+        return None
+    return known
+
+
 def columns(labels: list[str]) -> list[int] | None:
     """The column of each row's figure (0 the budget's, 1 what was done), where every row is one of the template's
     and of one kind of debt; None otherwise."""
-    rows = [template_row(label) for label in labels]
-    if any(r is None for r in rows) or len({r.kind for r in rows if r and r.kind}) != 1:
-        return None
-    return [0 if r and r.what in BUDGETED else 1 for r in rows]
+    rows = template_rows(labels)
+    return None if rows is None else [0 if r.what in BUDGETED else 1 for r in rows]
 
 
 def debt_balance_relations(table: Table) -> list[Relation]:
@@ -100,11 +108,10 @@ def debt_balance_relations(table: Table) -> list[Relation]:
     if len(table.sides) != 1 or not TITLE.search(flatten(table.title)):
         return []
     side = table.sides[0]
-    rows = [template_row(r.label) for r in side.rows]
-    known = [r for r in rows if r is not None]
-    if len(known) != len(rows) or len({r.kind for r in known if r.kind}) != 1:
+    rows = template_rows([r.label for r in side.rows])
+    if rows is None:
         return []
-    return _issue_parts(table, side, known) + _roll_forward(table, side, known)
+    return _issue_parts(table, side, rows) + _roll_forward(table, side, rows)
 
 
 def _figure_column(table: Table, row: Row) -> int | None:
