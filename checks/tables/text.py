@@ -1075,17 +1075,25 @@ def _part_of_another_whole(ctx: CheckContext, m: Mention, h: Hit) -> bool:
     return _part_of_another_row(ctx, m, h) or _part_of_an_unnamed_whole(ctx, m, h)
 
 
+def _listed_whole_and_table(ctx: CheckContext, m: Mention, h: Hit) -> tuple[Mention, Table] | None:
+    """The whole the figure's sentence lists it under and the table of the cell it was matched to, when both are known:
+    what the two readings of a listed part below start from."""
+    whole = ctx.memo("tables.listed_wholes", lambda: _listed_wholes(ctx)).get(id(m))
+    if whole is None:
+        return None
+    table = tables_by_index(ctx).get(h.identity.table)
+    return None if table is None else (whole, table)
+
+
 def _part_of_another_row(ctx: CheckContext, m: Mention, h: Hit) -> bool:
     """Is the figure a part listed under a whole its sentence names (`国有土地使用权出让收入安排的支出 T，其中：…，其他
     支出 c`), that whole a row the table's tree places under another, and the cell's row neither that row nor under it? The figure
     is then the whole's part of that name (what the land's revenue paid to 其他支出), not the table's row so named (the
     fund's 其他支出 as a whole)."""
-    whole = ctx.memo("tables.listed_wholes", lambda: _listed_wholes(ctx)).get(id(m))
-    if whole is None:
+    found = _listed_whole_and_table(ctx, m, h)
+    if found is None:
         return False
-    table = tables_by_index(ctx).get(h.identity.table)
-    if table is None:
-        return False
+    whole, table = found
     names = {x for x, _ in _items(whole)}
     # (the whole's row placed under another in the table's tree: an item of the table, whose rows the tree says are
     # under it or not; a whole at the top, `总收入` over rows laid out flat, may be the table's own whole)
@@ -1100,12 +1108,10 @@ def _part_of_an_unnamed_whole(ctx: CheckContext, m: Mention, h: Hit) -> bool:
     """Is the figure a part listed under a whole its sentence names (`农业相关转移支付 T，其中甲市 a，乙市 b`) that the
     cell's table names nowhere (title, column headings, rows)? The figure is then the whole's share of the row's
     thing (甲市's part of that fund), not the row's figure in a table of something else (甲市's transfers as a whole)."""
-    whole = ctx.memo("tables.listed_wholes", lambda: _listed_wholes(ctx)).get(id(m))
-    if whole is None:
+    found = _listed_whole_and_table(ctx, m, h)
+    if found is None:
         return False
-    table = tables_by_index(ctx).get(h.identity.table)
-    if table is None:
-        return False
+    whole, table = found
     names = [x for x, _ in _items(whole) if x not in GENERIC_ITEMS and not STAGE_ALONE.match(x)]
     if not names or not _a_division(m.label):
         return False  # (`专项债务收入 T，其中新增专项债券收入 a`: a kind of the whole's thing, the row so named)
