@@ -1341,17 +1341,13 @@ SECTION_ROWS = "tables.section_rows"  # the mentions `_section_row_and_column` f
 
 
 def _section_rows(ctx: CheckContext) -> set[int]:
-    return ctx.memo(SECTION_ROWS, _no_ids)
-
-
-def _no_ids() -> set[int]:
-    return set()
+    return ctx.memo(SECTION_ROWS, set)
 
 
 def _paragraph_scope(ctx: CheckContext, m: Mention) -> str | None:
     """The scope the figure's paragraph states up to it, if any."""
-    first = ctx.doc.paragraph_of(m.sentence).start
-    return read(ctx.doc.text[ctx.doc.sentences[first].start : m.start]).context.scope
+    text = _paragraph_up_to(ctx, m)
+    return read(text).context.scope if text is not None else None
 
 
 # a name the prose sets in quotes inside a figure's label (`评价为“优”的专项涉及资金`): a category named as a table names it

@@ -14,14 +14,13 @@ from decimal import Decimal
 
 from tieout.linter.facts.model import Share
 from tieout.linter.figures.context import read
-from tieout.linter.figures.intervals import interval, unit_of
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.parse.tables import Column, Table
 from tieout.linter.parse.tables.cells import flatten
 from tieout.linter.patterns import regex
 from tieout.linter.rules.base import CheckContext, Outcome
 
-from ._judge import table_name
+from ._judge import held_to_cell, table_name
 from .rates import named_part
 from .text import restates, row_of, tables_by_index
 
@@ -80,9 +79,6 @@ def _part_column(left: list[Column], share: Column) -> int | None:
 
 def _compare(ctx: CheckContext, s: Share, table: Table, column: Column, cell: Quantity) -> Outcome:
     q = s.stated
-    verdict = ctx.judge(interval(q), interval(cell), unit_of([q, cell]))
-    if verdict == "pass":
-        return Outcome(q, "pass", "cross_ref", operands=[cell])
     expected = cell.text if cell.text.endswith(("%", "％")) else f"{cell.text}%"
     message = f"正文所写占比 {q.text} 与{table_name(table)}中该行“{flatten(column.header)}”{cell.text} 不符（文表不符）"
-    return Outcome(q, verdict, "cross_ref", [(cell, "表中数字")], message, q.text, expected, operands=[cell])
+    return held_to_cell(ctx, q, cell, "表中数字", message, expected)
