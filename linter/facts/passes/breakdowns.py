@@ -1724,14 +1724,6 @@ def _names_another(draft: Draft, last: Mention, items: list[Mention], si: int) -
     return named is not None and named["name"] not in last.label
 
 
-def _common_tail(a: str, b: str) -> int:
-    """How many characters the two names end alike."""
-    n = 0
-    while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n]:
-        n += 1
-    return n
-
-
 def _items_of_another(last: Mention, items: list[Mention], prev: list[Mention]) -> bool:
     """Do the 其中 items bear the name of another figure of the sentence before, one the last figure does not
     share (`实现营业收入 A，…；实现净利润 B。其中第三季度实现营业收入 c`: c is a part of A, if of any, never of B)?
@@ -1739,10 +1731,10 @@ def _items_of_another(last: Mention, items: list[Mention], prev: list[Mention]) 
     names = [m.identity.item for m in items if m.identity.item]
     if not names or not last.identity.item:
         return False
-    if any(_common_tail(n, last.identity.item) >= MIN_SHARED_TAIL for n in names):
+    if any(len(common_tail(n, last.identity.item)) >= MIN_SHARED_TAIL for n in names):
         return False
     return any(
-        all(_common_tail(n, m.identity.item) >= MIN_SHARED_TAIL + 1 for n in names)
+        all(len(common_tail(n, m.identity.item)) >= MIN_SHARED_TAIL + 1 for n in names)
         for m in prev
         if m is not last and m.identity.item
     )

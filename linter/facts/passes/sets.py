@@ -1031,9 +1031,9 @@ def _income_before(draft: Draft, moved: Mention, stated: Quantity, part: Quantit
         return None
     base = candidates[-1]
     others = [q for _, q in named if q.base_value != base.base_value]
-    if not _gives(stated, part, base) and any(_gives(stated, part, q) for q in others):
-        return None
-    if not _gives(stated, part, base) and _of_capital_returns(draft, moved, stated, part):
+    if not _gives(stated, part, base) and (
+        any(_gives(stated, part, q) for q in others) or _of_capital_returns(draft, moved, stated, part)
+    ):
         return None
     return base
 

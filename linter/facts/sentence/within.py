@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from tieout.linter.facts.definitions import nested_kind
+from tieout.linter.facts.definitions import NAME_OPENING, nested_kind
 from tieout.linter.facts.model import Mention
 from tieout.linter.parse.sentences import _Entry
 from tieout.linter.patterns import regex
@@ -28,8 +28,6 @@ NOT_WITHIN = regex(
     r"中(?:心|央|小|期|等|学|医|级|型|间|标|长|华|国|部|外|高|层|转|介|止|断|直|文)|内(?:容|设|部|控|审|涝|河|外|陆)"
     r"|里(?:程)"
 )
-# what opens an entry's words before its name: separators, a `其中` (`其中乙中丙`)
-OPENING = regex(r"^[\s，,、；;：:]*(?:其中[\s，,、：:]*)?")
 # an entry set off after a part by a comma and opening with what the part includes (`乙 b，含丙 c`): a note on the
 # part, as a bracket would be (`乙 b（含丙 c）`), not a word of another measure (`含量`, `含金量`)
 _INCLUSION = alternation(words("relations", "inclusion_notes"))  # (`含`, `包含`, `包括`)
@@ -44,7 +42,7 @@ SEMICOLONS = ("；", ";")
 
 def _name(label: str) -> str:
     """A part's or an entry's name, without the separators and the `其中` before it or the separators after it."""
-    return OPENING.sub("", label).rstrip(" ，,、；;：:")
+    return NAME_OPENING.sub("", label).rstrip(" ，,、；;：:")
 
 
 def _named_within(label: str, named: str, parts: list[Mention]) -> Mention | None:
