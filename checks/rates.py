@@ -882,19 +882,19 @@ def _moved_budgets(ctx: CheckContext, before: int, num: Quantity) -> list[Quanti
         and MOVED_TO.search(c.label.strip() + mv.word)
         and ctx.doc.section_at(mv.start) is section
     ]
-    own = ctx.index.mention_of(num)
-    return [
-        q
+    fitting = [
+        (q, sentence)
         for q, sentence in named + moved
-        if q.kind == num.kind
-        and q.base_unit == num.base_unit
-        and q.exact
-        and ctx.value(q) != 0
-        and (own is None or _moved_item(ctx, own, q, sentence))
+        if q.kind == num.kind and q.base_unit == num.base_unit and q.exact and ctx.value(q) != 0
     ]
+    own = ctx.index.mention_of(num)
+    if own is None or not fitting:
+        return [q for q, _ in fitting]
+    own_side = _side_of(own, _paragraph_of(ctx, own.sentence))  # (the outcome's side, read once for every move)
+    return [q for q, sentence in fitting if _moved_item(ctx, own, own_side, q, sentence)]
 
 
-def _moved_item(ctx: CheckContext, own: Mention, q: Quantity, sentence: int) -> bool:
+def _moved_item(ctx: CheckContext, own: Mention, own_side: str | None, q: Quantity, sentence: int) -> bool:
     """May the moved budget q be of the outcome's item: not of the other side (`支出…调减为 B` is no budget of a
     收入 rate) nor of another fund, where both are said? The move's words name neither (`年中调减为 B`): the figure
     before it in its sentence naming an item does (`支出年初预算 A，年中调减为 B`), as `_side_of` reads the side."""
@@ -903,7 +903,7 @@ def _moved_item(ctx: CheckContext, own: Mention, q: Quantity, sentence: int) -> 
     if not named:
         return True  # (nothing says whose budget it is: read as before, never flagged for it)
     move = named[-1]
-    sides = (_side_of(move, in_sentence), _side_of(own, _paragraph_of(ctx, own.sentence)))
+    sides = (_side_of(move, in_sentence), own_side)
     funds = (move.identity.context.fund, own.identity.context.fund)
     other_side = None not in sides and sides[0] != sides[1]
     other_fund = None not in funds and funds[0] != funds[1]

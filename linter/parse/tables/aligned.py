@@ -1184,16 +1184,15 @@ def _debt_balance_at(
 
     above = _nonblank_above(lines, i, 1)
     found = debt_balance.header(lines[above[0]]) if above else None
-    if found is None or not any(
-        debt_balance.TITLE.search(flatten(lines[k])) for k in _nonblank_above(lines, above[0], 3)
-    ):
+    titled = _nonblank_above(lines, above[0], 3) if found is not None else []
+    if found is None or not any(debt_balance.TITLE.search(flatten(lines[k])) for k in titled):
         return None
     rows = _single_figure_rows(lines, starts, i, data)
     slots = debt_balance.columns([r.label for r in rows])
     if slots is None or not _budget_left(lines, rows, slots):
         return None
     names = [found["budget"], found["done"]]
-    caption = [lines[k].strip() for k in _nonblank_above(lines, above[0], 3)]
+    caption = [lines[k].strip() for k in titled]
     placed = [(r, [slot]) for r, slot in zip(rows, slots)]
     return _template_table((lines, starts, mapper), above[0], names, placed, caption)
 

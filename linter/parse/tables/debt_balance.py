@@ -31,7 +31,7 @@ from tieout.linter.patterns import regex
 
 from .cells import flatten
 from .model import Row, Side, Table
-from .relations import ITEM_MARK, Relation
+from .relations import Relation, row_item
 
 TITLE = regex(r"地方政府(?:一般|专项)债务余额(?:情况)?表")
 # the header line, spaces removed: the rows' name and the two columns, the budget's first
@@ -74,9 +74,7 @@ def header(line: str) -> re.Match[str] | None:
 
 def template_row(label: str) -> TemplateRow | None:
     """What a row of the template is, by its label; None for a label of no row of it."""
-    text = flatten(label)
-    mark = ITEM_MARK.match(text)
-    text = text[mark.end() :] if mark else text
+    text = row_item(flatten(label))
     for what, rx in ROWS.items():
         found = rx.match(text)
         if found:

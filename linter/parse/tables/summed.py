@@ -173,7 +173,7 @@ def _rounded_runs(read: tuple[_Figures, list[_Figures | None]]) -> list[int]:
     finest = own_exponents
     # (with no figure below negative, a run's sums only grow and its unit only narrows as it grows: once over the row
     # by more than a unit, no longer run can fit)
-    growing = all(b[2] for b in below if b is not None)
+    growing = _growing(below)
     found: list[int] = []
     for k, b in enumerate(below, start=1):
         if b is None:
