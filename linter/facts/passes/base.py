@@ -163,6 +163,13 @@ def of_relations(draft: Draft, name: str, build: Callable[[], T]) -> T:
     return cast(T, kept[1])
 
 
+def gives_over(stated: Quantity, part: Quantity, base: Decimal) -> bool:
+    """Is the stated percentage part over `base` (in base units), within a unit of its last digit?"""
+    if not base:
+        return False
+    return abs(part.base_value / base * 100 - stated.value) <= stated.ulp
+
+
 def lists_by_total(draft: Draft) -> dict[int, list[Breakdown]]:
     """The lists by their total's id, in the facts' order (`of_relations`): grouped once while no pass records
     another, not walked for each figure a pass asks about, which grew with the square of a long report's lists."""

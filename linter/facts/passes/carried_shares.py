@@ -16,7 +16,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from tieout.linter.facts.model import Mention, Share
-from tieout.linter.facts.passes.base import Completed, lists_by_total
+from tieout.linter.facts.passes.base import Completed, gives_over, lists_by_total
 from tieout.linter.facts.passes.links import mention_index
 from tieout.linter.figures.intervals import HUNDRED
 from tieout.linter.patterns import regex
@@ -92,6 +92,4 @@ def _listed_under(draft: Draft, first: Mention, part: Mention) -> bool:
 def _of_the_part(s: Share, first: Decimal) -> bool:
     """Is the share, to its last digit, the part over the first part (of which it may be meant)?"""
     assert s.part is not None
-    if not first:
-        return False
-    return abs(s.part.base_value / first * HUNDRED - s.stated.value) <= s.stated.ulp
+    return gives_over(s.stated, s.part, first)

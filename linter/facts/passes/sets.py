@@ -18,6 +18,7 @@ from tieout.linter.facts.passes.base import (
     by_paragraph,
     exact_of,
     full_marks_complete,
+    gives_over,
     in_brackets,
     lists_by_total,
     once,
@@ -1058,7 +1059,7 @@ def _of_capital_returns(draft: Draft, moved: Mention, stated: Quantity, part: Qu
     if not last:
         return False
     bases = [q.base_value for q in last.values()]
-    return any(_gives_over(stated, part, b) for b in [sum(bases, Decimal(0)), *bases])
+    return any(gives_over(stated, part, b) for b in [sum(bases, Decimal(0)), *bases])
 
 
 def _capital_returns(draft: Draft) -> list[Mention]:
@@ -1101,14 +1102,7 @@ def _incomes_before(draft: Draft, moved: Mention, up: int) -> list[tuple[Mention
 
 def _gives(stated: Quantity, part: Quantity, whole: Quantity) -> bool:
     """Is the stated percentage part / whole, within a unit of its last digit?"""
-    return _gives_over(stated, part, whole.base_value)
-
-
-def _gives_over(stated: Quantity, part: Quantity, base: Decimal) -> bool:
-    """Is the stated percentage part over `base` (in base units), within a unit of its last digit?"""
-    if not base:
-        return False
-    return abs(part.base_value / base * 100 - stated.value) <= stated.ulp
+    return gives_over(stated, part, whole.base_value)
 
 
 def months_payable(draft: Draft) -> Iterator[MonthsPayable]:
