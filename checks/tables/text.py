@@ -2089,8 +2089,11 @@ def _involved(ctx: CheckContext, m: Mention) -> list[tuple[str, bool]]:
 
 # the verb that joins a prose figure's name to it (`X为 A`, `X是 A`)
 NAME_VERB_END = regex(r"(?:为|是)$")
-# a stage's word alone (`决算数`, `年初预算`, `实际支出`): a column's, the figure's item is said before it
-STAGE_ALONE = regex(r"^(?:年初|调整后?|全年|本年|上年)?(?:预算|决算|执行|完成|实际)(?:数|额|金额|支出|收入)?$")
+# a stage's word alone (`决算数`, `年初预算`, `实际支出`), its year may lead (`2026年预算数`): a column's, or the row
+# of a table laid out by stage (a 三公 table's `2026年预算数` row); the figure's item is said before it
+STAGE_ALONE = regex(
+    r"^(?:\d{4}年度?)?(?:年初|调整后?|全年|本年|上年)?(?:预算|决算|执行|完成|实际)(?:数|额|金额|支出|收入)?$"
+)
 # a sum named by its word alone (`合计`, `共计`, `小计数`)
 BARE_SUM = regex(r"^(?:合计|总计|共计|小计|累计)(?:数|金额)?$")
 

@@ -48,7 +48,8 @@ AVERAGE = "平均"  # the word of a score that is the mean of several evaluation
 def score_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
     """The overall score in the prose (`项目绩效自评得分 95 分`) against the score table's."""
     totals = [t for table in ctx.facts.tables for t in _table_totals(table)]
-    if len({t.value for t in totals}) != 1:
+    named = {q.value for table in ctx.facts.tables for side in table.sides if (q := _named_overall(table, side))}
+    if len({t.value for t in totals} | named) != 1 or not totals:
         return  # no score table, or tables of several evaluations (a summary table may restate the one score)
     total = totals[0]
     text, sentences = ctx.doc.text, ctx.doc.sentences
@@ -199,6 +200,29 @@ def _score_total(table: Table, side: Side) -> Quantity | None:
     if weights and (full is None or full.value != 100):
         return None
     return q
+
+
+SCORE_TOTAL_ROWS = frozenset(map(str, load("tables").get("score_total_rows") or []))
+
+
+def _named_overall(table: Table, side: Side) -> Quantity | None:
+    """The score of a row naming the overall score (`| 总分 | | 100 | 98.94 |`) with full marks (100) as its weight,
+    though its table's rows are not read as its items (a 项目支出绩效自评表 scores 预算执行率 in its fund block): the
+    overall score of an evaluation all the same, to tell that the tables give more than one. Where the side's
+    columns are not named 分值 and 得分 (a 自评表 whose indicators' header stands mid-table), the row's two figures
+    are read as they stand: full marks, then the score."""
+    pair = _pair(side)
+    for r in side.rows:
+        if flatten(r.label) not in SCORE_TOTAL_ROWS:
+            continue
+        if pair is not None:
+            full, got = table.quantity(r.index, pair[0].index), table.quantity(r.index, pair[1].index)
+        else:
+            figures = [q for c in range(len(table.rows[r.index])) if (q := table.quantity(r.index, c)) is not None]
+            full, got = figures if len(figures) == 2 else (None, None)
+        if full is not None and full.value == 100 and _points(got):
+            return got
+    return None
 
 
 def _first_level_sum(table: Table, side: Side) -> Total | None:

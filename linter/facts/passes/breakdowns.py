@@ -569,10 +569,13 @@ def _as_counted(a: _Announced, run: list[Section]) -> bool:
 
 
 def _staged_apart(total: Mention, parts: list[Mention], a: _Announced) -> bool:
-    """Does an item of a counted list state its figure at another stage than the total's (`项目支出 T，安排以下 3 个
-    项目：（1）甲项目，预算 a 万元`: budgets of spending)? Then they are not its parts."""
+    """Does an item state its figure at another stage than the total's (`项目支出 T，安排以下 3 个项目：（1）甲项目，
+    预算 a 万元`: budgets of spending; `收入原预算 A，调整为 B。其中：` / `1.税收收入原预算 a，调整为 b`: a is of A, not
+    of B)? Then they are not its parts. A list that counts its items holds them to a total stating no stage too."""
     stage = total.identity.context.stage
-    return a.count is not None and any(p.identity.context.stage not in (None, stage) for p in parts)
+    if a.count is None and stage is None:
+        return False
+    return any(p.identity.context.stage not in (None, stage) for p in parts)
 
 
 def announced_lists(draft: Draft) -> Iterator[Breakdown]:
@@ -773,9 +776,11 @@ def _other_measure(draft: Draft, total: Mention, parts: list[tuple[Mention, Quan
 STOCK_LEFT = regex(r"结转|结余")
 
 
-# a whole named by counting its members (`教育、社会保障和就业、卫生健康、住房保障、农林水五项民生支出合计 X`)
+# a whole named by counting its members (`教育、社会保障和就业、卫生健康、住房保障、农林水五项民生支出合计 X`), or by
+# listing them with `等` (`教育、卫生健康、农林水等民生领域支出合计 X`: those and perhaps a few of their kind)
 MEMBERS_COUNTED = regex(
-    r"(?P<names>[\u4e00-\u9fff“”]{2,16}(?:、[\u4e00-\u9fff“”]{2,16})+)等?(?P<n>[两二三四五六七八九十\d]{1,2})(?:项|个|类|大)"
+    r"(?P<names>[\u4e00-\u9fff“”]{2,16}?(?:、[\u4e00-\u9fff“”]{2,16}?)+)"
+    r"(?:等?(?P<n>[两二三四五六七八九十\d]{1,2})(?:项|个|类|大)|等)"
 )
 PHRASE_START = regex(r"[，,；;：:]")
 
@@ -794,8 +799,10 @@ def _of_its_members(draft: Draft, total: Mention, parts: list[Mention], exhausti
     if counted is None:
         return True
     names = counted["names"].split("、")
-    if count_number(counted["n"]) != len(names):
+    if counted["n"] is not None and count_number(counted["n"]) != len(names):
         return True  # (`…等三项`: not every member named)
+    # (with `等` alone the members are those named and perhaps others: parts that are none of the named ones may
+    # be of the total or not, so the list is not read as its parts; the same test as for members counted)
     # (the first name may carry the words before it, `全县农业、水利…`: any of its ends of two characters or more)
     first = [names[0][k:] for k in range(len(names[0]) - 1)]
     return all(any(name in p.label for name in first + names[1:]) for p in parts)

@@ -24,7 +24,12 @@ MARKERS = [
 # a performance evaluation's indicator code before its name (`A1项目立项` over `A101立项依据充分性`): a letter for
 # the first-level indicator, one digit for the second level, two more for the third
 INDICATOR_CODE = regex(r"^(?P<code>[A-Z](?:\d{3}|\d))(?=[\u4e00-\u9fff])")
-INLINE_CODE = regex(r"^(?P<code>\d{3}(?:\d{2}){0,2})(?!\d)\s*(?P<name>\D.*)$")
+# an inline 科目编码 before the name; a row summing two classes writes both (`301/303 人员经费`: 工资福利支出 and
+# 对个人和家庭的补助, the items of both under it)
+INLINE_CODE = regex(
+    r"^(?P<code>\d{3}(?:\d{2}){0,2}(?:\s*[/／、]\s*\d{3}(?:\d{2}){0,2})*)(?!\d)\s*(?P<name>[^\d/／、].*)$"
+)
+JOINED_CODES = regex(r"\s*[/／、]\s*")
 CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九十")}
 
 
@@ -83,7 +88,7 @@ def read_rows(grid: list[list[Cell]], first: int, codes: list[int], texts: list[
         if not code and label[:1].isdecimal():  # (INLINE_CODE opens with \d, which is isdecimal)
             m = INLINE_CODE.match(label)
             if m:
-                code, label = m.group("code"), flatten(m.group("name"))
+                code, label = JOINED_CODES.sub("/", m.group("code")), flatten(m.group("name"))
         style, _n = marker(label)
         row = Row(index=r, label=label, code=code, marker=style, total=total_kind(label) or "", after_gap=gap)
         for c in figures:  # (a loop, not any() over a generator, as above)
@@ -178,14 +183,15 @@ def code_tree(rows: list[Row]) -> str | None:
     items = [r for r in rows if not r.total]
     if len(coded) < 2 or len(coded) < 0.8 * len(items):
         return "uncertain" if len(coded) >= 2 else None
-    by_code = {r.code: i for i, r in enumerate(rows) if r.code}
-    if len(by_code) < len(coded):
+    by_code = {code: i for i, r in enumerate(rows) for code in r.code.split("/") if code}
+    if len(by_code) < sum(len(r.code.split("/")) for r in coded):
         return "uncertain"  # a code twice: the rows are not the tree their codes would make
     for r in rows:
         if not r.code:
             continue
-        for k in range(len(r.code) - 1, 0, -1):
-            p = by_code.get(r.code[:k])
+        own = r.code.split("/")[0]  # (a row of joined codes sits where its first does)
+        for k in range(len(own) - 1, 0, -1):
+            p = by_code.get(own[:k])
             if p is not None:
                 r.parent = p
                 r.level = rows[p].level + 1
