@@ -180,11 +180,23 @@ def _footing(
 ) -> Footing | None:
     """The verdict on a total and the parts added up (`parts`: the figures and their signs; `bands`: the total's
     interval, the parts' summed interval and the rounding unit; `sums`: the parts' sum and the total as written)."""
-    qs, used = parts
     if total.value != 0 and not nonzero:
         return None  # nothing (or only zeros) beside a figure: an amount not broken down, not a sum
     if rel.strict and too_large:
         return None  # a part larger than its whole: the row is out of its place in extracted text
+    return _verdict(ctx, total, parts, bands, sums)
+
+
+def _verdict(
+    ctx: CheckContext,
+    total: Quantity,
+    parts: tuple[list[Quantity], list[int]],
+    bands: tuple[Interval, Interval, Decimal],
+    sums: tuple[Decimal, Decimal],
+) -> Footing:
+    """The verdict on a total against its parts' summed interval (`parts`, `bands`, `sums` as `_footing` takes them),
+    for the cells of a relation and for figures given as they are (`evaluate_figures`)."""
+    qs, used = parts
     stated, summed, band = bands
     computed, whole = sums
     # the relation's rounding band: its least precise figure's unit (as `unit_of` of the total and the parts)
@@ -264,11 +276,8 @@ def evaluate_figures(ctx: CheckContext, total: Quantity, parts: list[Quantity | 
     low = sum((interval(q)[0] for q in qs), Decimal(0))
     high = sum((interval(q)[1] for q in qs), Decimal(0))
     computed = sum((q.base_value for q in qs), Decimal(0))
-    verdict = ctx.judge(interval(total), (low, high), unit_of([total, *qs]))
-    signs = [1] * len(qs)
-    if verdict == "pass" and abs(computed - total.base_value) >= total.ulp * total.scale > 0:
-        return Footing("rounding", total, qs, signs, computed, holds=True)
-    return Footing(verdict, total, qs, signs, computed)
+    bands = (interval(total), (low, high), unit_of([total, *qs]))
+    return _verdict(ctx, total, (qs, [1] * len(qs)), bands, (computed, total.base_value))
 
 
 def held_to_cell(ctx: CheckContext, q: Quantity, cell: Quantity, named: str, message: str, shown: str) -> Outcome:

@@ -1306,11 +1306,8 @@ def _section_row_and_column(ctx: CheckContext, index: TableIndex, m: Mention, qu
     every = index.every if isinstance(index, HeldIndex) else index.by_item
     hits = [
         h
-        for h in every.get(row_item(thing), [])
-        if not h.identity.total_row
-        and compatible(h.identity.context, query, strict=False)
-        and _heading_of(tables[h.identity.table], h.identity.col) == measure
-        and (not tables[h.identity.table].aligned or _held_column(tables[h.identity.table], h.identity))
+        for h in _cells_headed(ctx, every.get(row_item(thing), []), query, False, lambda head: head == measure)
+        if not tables[h.identity.table].aligned or _held_column(tables[h.identity.table], h.identity)
     ]
     if len(hits) != 1 or _paragraph_scope(ctx, m) not in (None, hits[0].identity.context.scope):
         return []
@@ -1363,15 +1360,13 @@ def _quoted_row_and_column(ctx: CheckContext, index: TableIndex, m: Mention, que
     quoted = QUOTED_NAME.findall(label)
     if len(quoted) != 1:
         return []
-    tables = tables_by_index(ctx)
-    hits = [
-        h
-        for h in index.by_item.get(row_item(quoted[0]), [])
-        if not h.identity.total_row
-        and compatible(h.identity.context, query, not free)
-        and len(head := _heading_of(tables[h.identity.table], h.identity.col)) >= 2
-        and label.endswith(head)
-    ]
+    hits = _cells_headed(
+        ctx,
+        index.by_item.get(row_item(quoted[0]), []),
+        query,
+        not free,
+        lambda head: len(head) >= 2 and label.endswith(head),
+    )
     return hits if len(hits) == 1 else []
 
 
@@ -1403,15 +1398,25 @@ def _row_and_column(ctx: CheckContext, index: TableIndex, m: Mention, query: Con
     column = label.removeprefix(name) if label.startswith(name) else label
     if len(column) < 2 or not clause.endswith(label):
         return []
-    tables = tables_by_index(ctx)
-    hits = [
-        h
-        for h in index.by_item.get(row_item(name), [])
-        if not h.identity.total_row
-        and compatible(h.identity.context, query, not free)
-        and _heading_of(tables[h.identity.table], h.identity.col) == column
-    ]
+    hits = _cells_headed(ctx, index.by_item.get(row_item(name), []), query, not free, lambda head: head == column)
     return hits if len(hits) == 1 else []
+
+
+def _cells_headed(
+    ctx: CheckContext, cells: list[Hit], query: Context, strict: bool, heading: Callable[[str], bool]
+) -> list[Hit]:
+    """The cells of a row a figure's words name (`cells`: the index's hits for its name) that are no total row's, are
+    of a context the figure's allows (`strict` as `compatible`), and stand in a column whose heading `heading` takes:
+    the cell that prose naming a row and a column is of (`_row_and_column`, `_quoted_row_and_column`,
+    `_section_row_and_column`)."""
+    tables = tables_by_index(ctx)
+    return [
+        h
+        for h in cells
+        if not h.identity.total_row
+        and compatible(h.identity.context, query, strict)
+        and heading(_heading_of(tables[h.identity.table], h.identity.col))
+    ]
 
 
 # the words of paying money over to the government that may open the measure after an entity's name (vocab tables

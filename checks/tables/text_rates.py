@@ -116,13 +116,7 @@ def _row_rate(ctx: CheckContext, tables: list[Table], r: Rate) -> RowRate | None
     if named is None or len(named[0]) < 2:
         return None
     name, kind, base = named
-    found = [
-        rr
-        for t in _tables_of(ctx, tables, r)
-        for side in t.sides
-        for row in side.rows
-        if _names(row.label, row.total, name, kind) and (rr := _columns(t, side, row.index, kind, base)) is not None
-    ]
+    found = _rows_named(_tables_of(ctx, tables, r), name, kind, base)
     if not found:
         found = _fund_totals(ctx, tables, r, name, kind, base)
     if not found and base is None:
@@ -130,6 +124,18 @@ def _row_rate(ctx: CheckContext, tables: list[Table], r: Rate) -> RowRate | None
     if len(found) != 1 or not _states_row(ctx, r, found[0]):
         return None
     return found[0]
+
+
+def _rows_named(tables: list[Table], name: str, kind: str, base: str | None) -> list[RowRate]:
+    """The rows of `tables` the rate's words name (`_names`), each with the columns a rate of its kind and base is
+    held to (`_columns`), where the table has them."""
+    return [
+        rr
+        for t in tables
+        for side in t.sides
+        for row in side.rows
+        if _names(row.label, row.total, name, kind) and (rr := _columns(t, side, row.index, kind, base)) is not None
+    ]
 
 
 def _fund_totals(
@@ -167,14 +173,7 @@ def _rows_of_sole_kind_table(ctx: CheckContext, tables: list[Table], r: Rate, na
         return []
     if not kinds[0].rows[0] or kinds[0].rows[0][0].start > ctx.doc.sentences[r.sentence].start:
         return []  # (a table after the prose, in another section, an annex: not what the prose restates)
-    t = kinds[0]
-    found = [
-        rr
-        for side in t.sides
-        for row in side.rows
-        if _names(row.label, row.total, name, kind) and (rr := _columns(t, side, row.index, kind, None)) is not None
-    ]
-    return [rr for rr in found if rr.cell is not None]
+    return [rr for rr in _rows_named(kinds, name, kind, None) if rr.cell is not None]
 
 
 def _side_total(label: str, side: str, fund: str) -> bool:

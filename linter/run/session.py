@@ -14,6 +14,7 @@ import sys
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
+from types import ModuleType
 from typing import TYPE_CHECKING, TextIO
 
 from tieout.linter.figures.exact import exact
@@ -33,6 +34,14 @@ from tieout.linter.text.progress import listening
 
 if TYPE_CHECKING:  # (a baseline's module is imported where a baseline is read or written only)
     from tieout.linter.run import baseline as baselines
+
+
+def _baselines() -> ModuleType:
+    """The baseline module, for a run that reads or writes a baseline: imported then only, so that a run without one
+    starts lean (tests/test_lean_start.py)."""
+    from tieout.linter.run import baseline
+
+    return baseline
 
 
 def _writable(target: str) -> str | None:
@@ -105,10 +114,8 @@ class CheckSession:
             self.options = replace(self.options, summarise=True)
         self.known: Counter[baselines.Key] | None = None
         if request.baseline:
-            from tieout.linter.run import baseline as baselines
-
             try:
-                self.known = baselines.load(request.baseline)
+                self.known = _baselines().load(request.baseline)
             except (OSError, ValueError, KeyError) as exc:
                 raise UsageError(f"baseline {request.baseline}: {exc}") from None
         self.threshold = SEVERITY_RANK[self.config.fail_on]
@@ -164,9 +171,7 @@ class CheckSession:
                     continue
                 outcome.errors.extend(result.problems)  # e.g. a suppression naming no rule: exit 2, findings stand
                 if self.known is not None:
-                    from tieout.linter.run import baseline as baselines
-
-                    result.diagnostics = baselines.subtract(result.diagnostics, self.known)
+                    result.diagnostics = _baselines().subtract(result.diagnostics, self.known)
                 if self.cross:
                     held.append((result, text if self.request.wants_text else ""))
                 else:
@@ -189,10 +194,8 @@ class CheckSession:
                 pages.done()
             progress.done()
         if self.request.write_baseline is not None:
-            from tieout.linter.run import baseline as baselines
-
             try:
-                outcome.baseline_written = baselines.write(self.request.write_baseline, everything)
+                outcome.baseline_written = _baselines().write(self.request.write_baseline, everything)
             except OSError as exc:
                 outcome.errors.append(f"{self.request.write_baseline}: cannot write the baseline ({exc.strerror})")
         return outcome

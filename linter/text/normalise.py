@@ -925,8 +925,8 @@ def _normalise(original: str, path: str, back: Sequence[int] | None = None) -> D
     # per line it is long, and short lines (headings) stand out
     widths = sorted(filter((7).__lt__, map(len, lines.chars)))
     width = widths[int(len(widths) * 0.8)] if widths else 80
-    headings, markers = _headings(lines)
-    _restarted_parts(lines, headings)
+    headings, markers, numbered = _headings(lines)
+    _restarted_parts(lines, headings, numbered)
     _wrapped_decimals(lines, headings, markers, width)
     breaks = _breaks(lines, headings, width, title_lines)
     raw = original.split("\n")  # (the original's lines, split once for the readings below)
@@ -980,8 +980,9 @@ def _normalise(original: str, path: str, back: Sequence[int] | None = None) -> D
     return doc
 
 
-def _headings(lines: _Lines) -> tuple[list[float | None], list[int]]:
-    """Each line's heading level (its numbering mark's, else its Markdown level) and its mark's length."""
+def _headings(lines: _Lines) -> tuple[list[float | None], list[int], list[re.Match[str] | None]]:
+    """Each line's heading level (its numbering mark's, else its Markdown level), its mark's length, and its match of
+    a numbering mark (`HEADING`, a table's row's too), which `_restarted_parts` reads the number of."""
     headings = list(lines.md_levels)
     markers = [0] * len(headings)
     matches = list(map(HEADING.match, lines.chars))  # (at C speed: most lines are no heading)
@@ -996,22 +997,23 @@ def _headings(lines: _Lines) -> tuple[list[float | None], list[int]]:
     for k, w in zip(compress(count(), words := list(map(WORD_NUMBERED.match, lines.chars))), filter(None, words)):
         if headings[k] is None and not lines.tables[k]:
             headings[k], markers[k] = WORD_NUMBERED_LEVEL, w.end()
-    return headings, markers
+    return headings, markers, matches
 
 
-def _restarted_parts(lines: _Lines, headings: list[float | None]) -> None:
+def _restarted_parts(lines: _Lines, headings: list[float | None], numbered: list[re.Match[str] | None]) -> None:
     """A numbering that starts again (`（一）项目概况` … `（三）自评得分`, then `（一）项目概况`) with no heading of a
     higher level between opens a new part of the report, one of parallel parts (the projects of a 绩效自评, the units
     of a compilation); the short line of words alone right before each run's first heading, where there is one
     (`社区养老服务补贴项目`), heads that part, a half level above the run. Without it the parts' sections, titled
-    alike, would read as one section stated twice (lists changed in place)."""
+    alike, would read as one section stated twice (lists changed in place; `numbered`: each line's match of a
+    numbering mark, `_headings`')."""
     run_start: dict[float, int] = {}  # the line of the first heading of the run open at each level
     for k in list(compress(count(), map(is_not, headings, repeat(None)))):
         level = headings[k]
         assert level is not None  # (the lines compressed hold a heading)
         for deeper in [lv for lv in run_start if lv > level]:
             del run_start[deeper]
-        h = HEADING.match(lines.chars[k])
+        h = numbered[k]
         number = h.group(h.lastgroup) if h and h.lastgroup else None
         # (a report's own parts, `一、` again, are the documents of a compilation or a table's rows: not read here)
         if number not in FIRST_NUMBERS or level < HEADING_LEVEL["pcn"]:

@@ -1275,13 +1275,10 @@ def _qualified_part_whole(draft: Draft, wanted: Identity, s: Share) -> Quantity 
     part = s.part
     if part is None or len(wanted.item) < QUALIFIED_LEAST:
         return None
-    at = draft.doc.sentences[s.sentence].start
-    lists = lists_by_sentence(draft)
     found = [
         p
-        for si in range(s.sentence - LIST_REACH + 1, s.sentence + 1)
-        for b in lists.get(si, [])
-        if not b.minus and same_section(draft, draft.doc.sentences[b.sentence].start, at)
+        for b in _lists_up_to(draft, s.sentence)
+        if not b.minus
         for p in b.parts
         if _qualified(_obtained(draft.labeller.identify(b.total.label)[0]), draft.labeller.identify(p.label)[0])
         == wanted.item
@@ -1302,6 +1299,16 @@ def _qualified_part_whole(draft: Draft, wanted: Identity, s: Share) -> Quantity 
 # sentences a list may stand before the share (its own and three)
 QUALIFIED_LEAST = 4
 LIST_REACH = 4
+
+
+def _lists_up_to(draft: Draft, si: int) -> Iterator[Breakdown]:
+    """The lists of sentence `si` and the `LIST_REACH - 1` before it, under the heading `si` stands under: where a
+    share names a list's part or total by a qualifier (`qualified_shares`, `_qualified_part_whole`), asked of the
+    lists by their sentence, not of every list of the document."""
+    at = draft.doc.sentences[si].start
+    lists = lists_by_sentence(draft)
+    for k in range(si - LIST_REACH + 1, si + 1):
+        yield from (b for b in lists.get(k, []) if same_section(draft, draft.doc.sentences[b.sentence].start, at))
 
 
 def _shared_out(stated: list[Decimal]) -> bool:
@@ -2025,19 +2032,14 @@ def qualified_shares(draft: Draft) -> Iterator[Share]:
     the three before, under the same heading. Inferred (a warning)."""
     read = {id(s.stated) for s in draft.facts.shares}  # (a share another reading took: `A a，B b，分别占…`)
     for part_name, whole_name, stated, si in draft.unread_shares:
-        at = draft.doc.sentences[si].start
         part_item = draft.labeller.identify(part_name)[0]
         if len(part_item) < 2 or id(stated) in read:
             continue  # (no part named: `分别占`)
         whole_item = draft.labeller.identify(SHARE_TAIL.sub("", whole_name))[0]
         found = [
             (p, b.total)
-            for b in draft.facts.breakdowns
-            if si - 4 < b.sentence <= si
-            and same_section(draft, draft.doc.sentences[b.sentence].start, at)
-            and (
-                _obtained(draft.labeller.identify(b.total.label)[0]) == whole_item or _all_divided(draft, b, whole_name)
-            )
+            for b in _lists_up_to(draft, si)
+            if _obtained(draft.labeller.identify(b.total.label)[0]) == whole_item or _all_divided(draft, b, whole_name)
             for p in b.parts
             if _names_part(whole_item, draft.labeller.identify(p.label)[0], part_item)
         ]

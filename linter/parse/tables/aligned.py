@@ -1343,21 +1343,25 @@ def _header_of(lines: list[str], i: int, data: list[Parsed]) -> tuple[tuple[list
     """The header above the rows from line i (_header_above), and the line the table's rows start at: the line
     before, where the rows open with a group's heading under the header (`（一）预算编制和执行` over its items),
     or the first line of a row whose label wraps around its figures (`_wrapped_first`)."""
-    if i and (_group_heading(lines, i - 1, data) or _part_heading(lines, i - 1, data)):
-        above = _header_above(lines, i - 1, data)
-        if above is not None:
-            return above, i - 1
-    first = _wrapped_first(lines, i)
-    if first is not None:
-        above = _header_above(lines, first, data)
-        if above is not None:
-            return above, first
-    first = _figures_first(lines, i)
-    if first is not None:
+    for first in _earlier_starts(lines, i, data):
         above = _header_above(lines, first, data)
         if above is not None:
             return above, first
     return _header_above(lines, i, data), i
+
+
+def _earlier_starts(lines: list[str], i: int, data: list[Parsed]) -> Iterator[int]:
+    """The lines above line i the table's rows may start at, in the order `_header_of` tries them (each asked only
+    when the one before has no header over it): a group's heading right above, the first line of a wrapped label,
+    of figures set above their labels."""
+    if i and (_group_heading(lines, i - 1, data) or _part_heading(lines, i - 1, data)):
+        yield i - 1
+    first = _wrapped_first(lines, i)
+    if first is not None:
+        yield first
+    first = _figures_first(lines, i)
+    if first is not None:
+        yield first
 
 
 def _figures_first(lines: list[str], i: int) -> int | None:
