@@ -568,14 +568,19 @@ def _as_counted(a: _Announced, run: list[Section]) -> bool:
     return a.count is None or (len(run) == a.count and all(_follows(x, y) for x, y in pairwise(run)))
 
 
-def _staged_apart(total: Mention, parts: list[Mention], a: _Announced) -> bool:
-    """Does an item state its figure at another stage than the total's (`项目支出 T，安排以下 3 个项目：（1）甲项目，
-    预算 a 万元`: budgets of spending; `收入原预算 A，调整为 B。其中：` / `1.税收收入原预算 a，调整为 b`: a is of A, not
-    of B)? Then they are not its parts. A list that counts its items holds them to a total stating no stage too."""
+def _staged_apart(draft: Draft, total: Mention, parts: list[Mention], a: _Announced) -> bool:
+    """Does an item of a counted list state its figure at another stage than the total's (`项目支出 T，安排以下 3 个
+    项目：（1）甲项目，预算 a 万元`: budgets of spending)? Or does any item state figures at two stages, the one read at
+    another than the total's (`收入原预算 A，调整为 B。其中：` / `1.税收收入原预算 a，调整为 b`: a is of A, b of B)?
+    Then they are not its parts."""
     stage = total.identity.context.stage
-    if a.count is None and stage is None:
-        return False
-    return any(p.identity.context.stage not in (None, stage) for p in parts)
+    if a.count is not None:
+        return any(p.identity.context.stage not in (None, stage) for p in parts)
+    return stage is not None and any(
+        p.identity.context.stage not in (None, stage)
+        and any(m.identity.context.stage == stage for m in draft.by_sentence.get(p.sentence) or [] if m is not p)
+        for p in parts
+    )
 
 
 def announced_lists(draft: Draft) -> Iterator[Breakdown]:
@@ -603,7 +608,11 @@ def announced_lists(draft: Draft) -> Iterator[Breakdown]:
         if announced.words == BARE_COLON and not all(_follows(a, b) for a, b in pairwise(run)):
             continue  # a colon alone announces a list numbered 1., 2., 3. …, nothing skipped: else not known whole
         found = _announced_parts(draft, _class_groups(draft, run, starts) or run, starts, announced, shares)
-        if found is not None and not _staged_apart(found[0], found[1], announced) and _of_its_members(draft, *found):
+        if (
+            found is not None
+            and not _staged_apart(draft, found[0], found[1], announced)
+            and _of_its_members(draft, *found)
+        ):
             total, parts, exhaustive = found
             words = announced.words
             yield Breakdown(total, parts, words, exhaustive, total.sentence, inferred=True, certain=False)
