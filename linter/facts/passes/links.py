@@ -1513,10 +1513,15 @@ MIN_ABBREVIATED = 4  # characters of a whole's shortened name: its first two and
 def abbreviates(short: str, item: str) -> bool:
     """Is `short` the list total's item shortened as a report shortens a long name it has just stated (`预留份额` of
     `预留面向中小企业采购的份额`): its first two and last two characters the item's, all its characters in the item's
-    order, fewer of them? Only of the total of the list the part is in (`_own_list_total`)."""
-    if len(short) < MIN_ABBREVIATED or len(short) >= len(item) or short[:2] != item[:2] or short[-2:] != item[-2:]:
+    order, fewer of them? Only of the total of the list the part is in (`_own_list_total`). The words naming whose
+    it is may open the item and be left out too (`预留份额` of `部门面向中小企业预留采购份额`): the name is then read
+    from where the short one's first two characters stand, and words left out of it as well: a name that is only the
+    item's end (`采购份额`) drops every word that says which share of the purchases the total is."""
+    start = item.find(short[:2]) if len(short) >= MIN_ABBREVIATED else -1
+    named = item[start:] if start >= 0 else ""
+    if len(short) >= len(named) or short[-2:] != named[-2:]:
         return False
-    return alike(short, item)
+    return alike(short, named)
 
 
 def list_shares(draft: Draft) -> Iterator[Completed]:
@@ -1776,12 +1781,15 @@ def _named_like(draft: Draft, wanted: Identity, s: Share, owner: Mention) -> lis
     agreeing with it, none a part of another share of the share's sentence."""
     part = s.part
     assert part is not None  # (_shortened_whole reads only shares with a part)
-    # (nor the part of another share of the same whole: `A a，占全省基金收入的 p%。B b，占全省基金收入的 q%`)
+    # (nor the part of another share of the same whole: `A a，占全省基金收入的 p%。B b，占全省基金收入的 q%`, the
+    # words naming it with or without 的, `占营业收入的 p%` and `占营业收入的比重为 q%`)
+    own = _words(s.base_label)
     listed = {
         id(o.part)
         for o in draft.facts.shares
-        if o.part is not None and (o.sentence == s.sentence or (o.base_label and o.base_label == s.base_label))
+        if o.part is not None and (o.sentence == s.sentence or (o.base_label and _words(o.base_label) == own))
     }
+    listed |= _listed_under(draft, listed)
     # (a part of no kind is of a whole of none: `债务限额 X，其中一般债务限额 a…。年末债务余额 Y，为限额的 p%` is of X)
     return [
         (m, q)
@@ -1804,6 +1812,18 @@ def _named_like(draft: Draft, wanted: Identity, s: Share, owner: Mention) -> lis
         and q.exact
         and q.kind == part.kind
     ]
+
+
+def _listed_under(draft: Draft, parts: set[int]) -> set[int]:
+    """The figures listed under one of the given parts of a whole (`A a，占营业收入的 p%，其中 A1 b`): a part of a part
+    is below the whole too, never the whole itself."""
+    return {
+        id(q)
+        for b in draft.facts.breakdowns
+        if any(id(x) in parts for x in b.total.quantities)
+        for p in b.parts
+        for q in p.quantities
+    }
 
 
 # the kinds a debt is of (vocab debt_kinds: 一般, 专项): a figure of one kind is a part of the figure of none
