@@ -1380,7 +1380,7 @@ def _whole_of_stage(draft: Draft, s: Share, said: Context, part: Mention, lists:
     """A whole named by no item: the total of the part's list (`_outcome_of_list`), else the one figure the words
     label (`_stage_named_whole`)."""
     of_list = _outcome_of_list(s, said, part, lists.get(id(s.part)) if s.part is not None else None)
-    return of_list or _stage_named_whole(draft, s, said, part)
+    return of_list or _stage_named_whole(draft, s, said, part) or _whole_beside_part_again(draft, s, said, part)
 
 
 # the words a figure's label may end with after its name (`全年预算数为 A`)
@@ -1418,6 +1418,48 @@ def _stage_named_whole(draft: Draft, s: Share, said: Context, part: Mention) -> 
     if not total.exact or total.base_unit != s.part.base_unit or total.kind != s.part.kind:
         return None
     return replace(s, total=total, certain=False) if total.base_value > s.part.base_value else None
+
+
+def _whole_beside_part_again(draft: Draft, s: Share, said: Context, part: Mention) -> Share | None:
+    """`全年预算 T，决算支出 E，…。年末结转和结余 b，结转结余率 r%` … (another section) `年末结转和结余资金 b，占全年预算的
+    p%`: a whole named by a stage alone (no item, scope, fund nor year) whose words label several figures (a project's
+    `全年预算` under its own heading too) is the one figure so labelled under the headings that state the part again (its
+    value, its name the part's with words left out or added), never under the part's own: there the document sets the
+    two side by side. One value so found, in the part's unit and above it; else none. Inferred: the words name no
+    item."""
+    q, words = s.part, _words(s.base_label)
+    if q is None or not q.exact or said.stage is None or len(words) < STAGE_NAME_LENGTH:
+        return None
+    if said.scope is not None or said.fund is not None or said.period not in (None, "+0"):
+        return None
+    sections = draft.doc.section_at
+    own = sections(part.start)
+    again = {id(at) for m in draft.facts.mentions if _states_again(m, part, q) and (at := sections(m.start)) is not own}
+    found = {
+        x.base_value: x
+        for m in draft.facts.mentions
+        if id(sections(m.start)) in again
+        and _stated_name(m.label) == words
+        and len(m.quantities) == 1
+        and (x := m.quantities[0]).exact
+        and x.base_unit == q.base_unit
+        and x.kind == q.kind
+    }
+    if len(found) != 1:
+        return None
+    total = next(iter(found.values()))
+    return replace(s, total=total, certain=False) if total.base_value > q.base_value else None
+
+
+def _states_again(m: Mention, part: Mention, q: Quantity) -> bool:
+    """Does the figure state the share's part again: its value in its unit, under a name the part's with words left out
+    or added (`年末结转结余` of `年末结转和结余资金`)?"""
+    if not alike(m.identity.item, part.identity.item):
+        return False
+    return any(
+        x.exact and x.kind == q.kind and x.base_unit == q.base_unit and x.base_value == q.base_value
+        for x in m.quantities
+    )
 
 
 def _own_list_total(draft: Draft, s: Share, whole: Mention | None) -> Quantity | None:
