@@ -1387,7 +1387,7 @@ def _whole_of_stage(draft: Draft, s: Share, said: Context, part: Mention, lists:
     """A whole named by no item: the total of the part's list (`_outcome_of_list`), else the one figure the words
     label (`_stage_named_whole`)."""
     of_list = _outcome_of_list(s, said, part, lists.get(id(s.part)) if s.part is not None else None)
-    return of_list or _stage_named_whole(draft, s, said, part)
+    return of_list or _stage_named_whole(draft, s, said, part) or _whole_beside_part_again(draft, s, said, part)
 
 
 # the words a figure's label may end with after its name (`全年预算数为 A`)
@@ -1425,6 +1425,48 @@ def _stage_named_whole(draft: Draft, s: Share, said: Context, part: Mention) -> 
     if not total.exact or total.base_unit != s.part.base_unit or total.kind != s.part.kind:
         return None
     return replace(s, total=total, certain=False) if total.base_value > s.part.base_value else None
+
+
+def _whole_beside_part_again(draft: Draft, s: Share, said: Context, part: Mention) -> Share | None:
+    """`全年预算 T，决算支出 E，…。年末结转和结余 b，结转结余率 r%` … (another section) `年末结转和结余资金 b，占全年预算的
+    p%`: a whole named by a stage alone (no item, scope, fund nor year) whose words label several figures (a project's
+    `全年预算` under its own heading too) is the one figure so labelled under the headings that state the part again (its
+    value, its name the part's with words left out or added), never under the part's own: there the document sets the
+    two side by side. One value so found, in the part's unit and above it; else none. Inferred: the words name no
+    item."""
+    q, words = s.part, _words(s.base_label)
+    if q is None or not q.exact or said.stage is None or len(words) < STAGE_NAME_LENGTH:
+        return None
+    if said.scope is not None or said.fund is not None or said.period not in (None, "+0"):
+        return None
+    sections = draft.doc.section_at
+    own = sections(part.start)
+    again = {id(at) for m in draft.facts.mentions if _states_again(m, part, q) and (at := sections(m.start)) is not own}
+    found = {
+        x.base_value: x
+        for m in draft.facts.mentions
+        if id(sections(m.start)) in again
+        and _stated_name(m.label) == words
+        and len(m.quantities) == 1
+        and (x := m.quantities[0]).exact
+        and x.base_unit == q.base_unit
+        and x.kind == q.kind
+    }
+    if len(found) != 1:
+        return None
+    total = next(iter(found.values()))
+    return replace(s, total=total, certain=False) if total.base_value > q.base_value else None
+
+
+def _states_again(m: Mention, part: Mention, q: Quantity) -> bool:
+    """Does the figure state the share's part again: its value in its unit, under a name the part's with words left out
+    or added (`年末结转结余` of `年末结转和结余资金`)?"""
+    if not alike(m.identity.item, part.identity.item):
+        return False
+    return any(
+        x.exact and x.kind == q.kind and x.base_unit == q.base_unit and x.base_value == q.base_value
+        for x in m.quantities
+    )
 
 
 def _own_list_total(draft: Draft, s: Share, whole: Mention | None) -> Quantity | None:
@@ -1520,10 +1562,15 @@ MIN_ABBREVIATED = 4  # characters of a whole's shortened name: its first two and
 def abbreviates(short: str, item: str) -> bool:
     """Is `short` the list total's item shortened as a report shortens a long name it has just stated (`预留份额` of
     `预留面向中小企业采购的份额`): its first two and last two characters the item's, all its characters in the item's
-    order, fewer of them? Only of the total of the list the part is in (`_own_list_total`)."""
-    if len(short) < MIN_ABBREVIATED or len(short) >= len(item) or short[:2] != item[:2] or short[-2:] != item[-2:]:
+    order, fewer of them? Only of the total of the list the part is in (`_own_list_total`). The words naming whose
+    it is may open the item and be left out too (`预留份额` of `部门面向中小企业预留采购份额`): the name is then read
+    from where the short one's first two characters stand, and words left out of it as well: a name that is only the
+    item's end (`采购份额`) drops every word that says which share of the purchases the total is."""
+    start = item.find(short[:2]) if len(short) >= MIN_ABBREVIATED else -1
+    named = item[start:] if start >= 0 else ""
+    if len(short) >= len(named) or short[-2:] != named[-2:]:
         return False
-    return alike(short, item)
+    return alike(short, named)
 
 
 def list_shares(draft: Draft) -> Iterator[Completed]:
@@ -1783,12 +1830,15 @@ def _named_like(draft: Draft, wanted: Identity, s: Share, owner: Mention) -> lis
     agreeing with it, none a part of another share of the share's sentence."""
     part = s.part
     assert part is not None  # (_shortened_whole reads only shares with a part)
-    # (nor the part of another share of the same whole: `A a，占全省基金收入的 p%。B b，占全省基金收入的 q%`)
+    # (nor the part of another share of the same whole: `A a，占全省基金收入的 p%。B b，占全省基金收入的 q%`, the
+    # words naming it with or without 的, `占营业收入的 p%` and `占营业收入的比重为 q%`)
+    own = _words(s.base_label)
     listed = {
         id(o.part)
         for o in draft.facts.shares
-        if o.part is not None and (o.sentence == s.sentence or (o.base_label and o.base_label == s.base_label))
+        if o.part is not None and (o.sentence == s.sentence or (o.base_label and _words(o.base_label) == own))
     }
+    listed |= _listed_under(draft, listed)
     # (a part of no kind is of a whole of none: `债务限额 X，其中一般债务限额 a…。年末债务余额 Y，为限额的 p%` is of X)
     return [
         (m, q)
@@ -1811,6 +1861,18 @@ def _named_like(draft: Draft, wanted: Identity, s: Share, owner: Mention) -> lis
         and q.exact
         and q.kind == part.kind
     ]
+
+
+def _listed_under(draft: Draft, parts: set[int]) -> set[int]:
+    """The figures listed under one of the given parts of a whole (`A a，占营业收入的 p%，其中 A1 b`): a part of a part
+    is below the whole too, never the whole itself."""
+    return {
+        id(q)
+        for b in draft.facts.breakdowns
+        if any(id(x) in parts for x in b.total.quantities)
+        for p in b.parts
+        for q in p.quantities
+    }
 
 
 # the kinds a debt is of (vocab debt_kinds: 一般, 专项): a figure of one kind is a part of the figure of none

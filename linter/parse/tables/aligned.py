@@ -478,8 +478,19 @@ CJK = regex(r"[\u4e00-\u9fff]")
 SPLIT_FIGURE = regex(r"(?<=\d)(?:,(?= \d{3}(?:[.,\s]|$))|\.(?= \d+(?:%|\s|$)))")
 
 
+# a last column of free text after a row's figures (`… 21,085.80  18,650.00  新增学位≥2,160个；验收合格率100%`, a table
+# of projects with their targets): one word set apart by two spaces or more, as a column is, right after a figure,
+# opening with a Chinese character and holding a sentence's mark or a figure of its own (no word written in place of
+# a figure, `由盈转亏`, `优`, does; nor is a change noted in points one, `_no_figure_ends`)
+TEXT_COLUMN = regex(r"(?<=[\d%])[ \t\u3000]{2,}(?=[\u4e00-\u9fff])(?=\S*(?:[，。；、：]|\d))\S{6,}\s*$")
+
+
 def _data(line: str) -> Parsed:
-    """A line of a label and figures: (label, indent, figure matches, the label's offset in the line)."""
+    """A line of a label and figures: (label, indent, figure matches, the label's offset in the line). A last column
+    of free text (TEXT_COLUMN) is no cell of figures: the row is read up to it."""
+    if (text := TEXT_COLUMN.search(line)) is not None and not line.rstrip().endswith(_no_figure_ends()):
+        # (a change noted in points, `减少0.54个百分点`, is a cell of a column of changes, not free text)
+        line = line[: text.start()]
     if "，" in line or "。" in line or "；" in line:
         return None  # prose (checked first: most lines of a report are, and the figures need not be found)
     if ". " in line or ", " in line:
