@@ -679,14 +679,15 @@ def _named_lists(toks: list[Tok], said: str) -> list[Tok]:
 
 
 # a clause's opening words naming what a figure is spent on (`主要用于`), run on into the first use's name
-USE_RUN_ON = regex(f"^(?:{_alt('subset_before_colon')})(?=[\u4e00-\u9fff])")
+USE_RUN_ON = regex(f"^(?:{_alt('main_uses_run_on')})(?=[\u4e00-\u9fff])")
 
 
 def _uses_listed(toks: list[Tok]) -> list[Tok]:
-    """`…443,394 万元，占 90.4%，主要用于征地和拆迁补偿 198,763 万元、城市建设 121,488 万元`: uses named each with its
-    amount, two or more set apart by `、`, after a figure and a comma, are the parts of the figure before, as after
-    `主要是` (no colon after `主要用于`: its words run on into the first use's name). A use named alone, or with a
-    count (`用于更新 2 辆…`), lists nothing."""
+    """`…443,394 万元，占 90.4%，主要用于征地和拆迁补偿 198,763 万元、城市建设 121,488 万元`: the main uses named each
+    with its amount, two or more set apart by `、`, after a figure and a comma, are some of the parts of the figure
+    before, as after `主要是` (no colon after `主要用于`: its words run on into the first use's name). A use named
+    alone, or with a count (`主要用于购置 2 辆…`), lists nothing; `用于` and `分别用于` so run on are left as they
+    were read (whether they name every use, the words do not say)."""
     out: list[Tok] = []
     for i, t in enumerate(toks):
         m = USE_RUN_ON.match(t.text) if t.type == "LABEL" else None
