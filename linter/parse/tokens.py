@@ -635,8 +635,7 @@ def _settle(toks: list[Tok], said: str) -> list[Tok]:
             toks = _restated_year_on_year(toks)
     if "按" in said:  # (a dimension's division run on into its first part's name: DIVIDED_RUN_ON)
         toks = _divided_run_on(toks)
-    if "包括" in said:
-        toks = _names_included(toks)
+    toks = _named_lists(toks, said)
     for i, t in enumerate(toks):
         # (each test below holds of a label of its words only, or of a keyword that may not complete; a figure is
         # neither)
@@ -668,6 +667,51 @@ COMPARISON_MARK = regex("[比较与]")
 
 # a rate's base named without its verb, after a rate of the same figure (`、调整预算的`, `、全年计划的`)
 ELLIPTIC_RATE = regex(rf"{RATE_BASE_STAGE}(?:预算|计划|目标)(?:数)?的")
+
+
+def _named_lists(toks: list[Tok], said: str) -> list[Tok]:
+    """The lists whose keyword runs on into the first item's name (`包括…`, `主要用于…`), read where the words hold it."""
+    if "包括" in said:
+        toks = _names_included(toks)
+    if "用于" in said:
+        toks = _uses_listed(toks)
+    return toks
+
+
+# a clause's opening words naming what a figure is spent on (`主要用于`), run on into the first use's name
+USE_RUN_ON = regex(f"^(?:{_alt('main_uses_run_on')})(?=[\u4e00-\u9fff])")
+
+
+def _uses_listed(toks: list[Tok]) -> list[Tok]:
+    """`…443,394 万元，占 90.4%，主要用于征地和拆迁补偿 198,763 万元、城市建设 121,488 万元`: the main uses named each
+    with its amount, two or more set apart by `、`, after a figure and a comma, are some of the parts of the figure
+    before, as after `主要是` (no colon after `主要用于`: its words run on into the first use's name). A use named
+    alone, or with a count (`主要用于购置 2 辆…`), lists nothing; `用于` and `分别用于` so run on are left as they
+    were read (whether they name every use, the words do not say)."""
+    out: list[Tok] = []
+    for i, t in enumerate(toks):
+        m = USE_RUN_ON.match(t.text) if t.type == "LABEL" else None
+        if m is not None and _uses_after_figure(toks, i):
+            cut = t.start + m.end()
+            out += [Tok("SUBSET", m.group(), t.start, cut), Tok("LABEL", t.text[m.end() :], cut, t.end)]
+        else:
+            out.append(t)
+    return out
+
+
+def _uses_after_figure(toks: list[Tok], i: int) -> bool:
+    """Does the label at i stand after a figure and a comma, before its amount, `、` and another named amount?"""
+    return (
+        2 <= i < len(toks) - 4
+        and toks[i - 1].type == "SEP"
+        and toks[i - 1].text == "，"
+        and toks[i - 2].type in VALUE_TYPES
+        and toks[i + 1].type == "AMOUNT"
+        and toks[i + 2].type == "SEP"
+        and toks[i + 2].text == "、"
+        and toks[i + 3].type == "LABEL"
+        and toks[i + 4].type == "AMOUNT"
+    )
 
 
 def _settle_label(toks: list[Tok], i: int) -> None:

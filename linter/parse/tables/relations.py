@@ -15,6 +15,7 @@ from tieout.linter.vocab import load, wordings
 
 from .cells import flatten
 from .halves import whole_total
+from .headed import subtotal_group
 from .header import part_name
 from .model import Column, Row, Side, Table
 from .spans import crossfoot_groups
@@ -107,9 +108,9 @@ def tree_relations(table: Table) -> list[Relation]:
         elif not table.goes_on and not table.open_start:
             # a 合计 of a table continued from (or on) another page totals rows of the other piece too
             if not (side.structure == "summed" and restated_roots(table, side)):
-                out += _totals(side, cols, table.open_end, _shared_totals(table, side))
+                out += _totals(side, cols, table, _shared_totals(table, side))
         elif not table.goes_on:
-            out += _closed_groups(side, _totals(side, cols, table.open_end))
+            out += _closed_groups(side, _totals(side, cols, table))
     return out
 
 
@@ -489,16 +490,18 @@ def _group_heads(side: Side, cols: list[int]) -> list[Relation]:
     return out
 
 
-def _totals(side: Side, cols: list[int], open_end: bool, shared: dict[int, Cellref] | None = None) -> list[Relation]:
+def _totals(side: Side, cols: list[int], table: Table, shared: dict[int, Cellref] | None = None) -> list[Relation]:
     out: list[Relation] = []
     shared = shared or {}
+    open_end = table.open_end
     for t, row in enumerate(side.rows):
         if not row.total or row.whole:
             continue  # (the total of a table's halves totals no rows of its own half: whole_relations)
         if open_end and t < len(side.rows) - 1:
             continue  # (a 合计 above rows that go on past what was read totals rows not read)
         top = _total_parts(side, t)
-        parts = _headings_opened(side.rows, top)
+        # (a 小计 under a row that stands alone, `返还性收入` heading the table: its figures say which rows it closes)
+        parts = subtotal_group(table, side, t, _headings_opened(side.rows, top), cols)
         if not parts:
             continue
         # rows grouped by position only, unless the numbering of groups' headings and their rows says it too
