@@ -179,6 +179,7 @@ PASSES: tuple[Pass, ...] = (
     differences.differences,
     differences.said_differences,
     levels.levels,
+    level_splits.level_wholes,
     moved_by.moved_by,
     links.share_bases,
     links.list_shares,
