@@ -650,6 +650,8 @@ def _whole_figure_last(line: str) -> bool:
 
 
 def _continues(prev: str, nxt: str) -> bool:
+    if TABLE_MARK_LINE.match(prev):
+        return False
     return (
         prev[-1].isdigit()
         or prev[-1] in "，、（《“—-+/*=：:"  # (a colon announces what the next line says: `构成如下：`)
@@ -673,6 +675,11 @@ def _continues(prev: str, nxt: str) -> bool:
             and prev[-1] + nxt[0] in CHANGE_WORDS
         )
     )
+
+
+# a table's number on a line of its own above its title (`表1-1`, `附表3`, `表二`): a caption's mark that ends there;
+# its digits go on into no figure (`表1-1` / `2025年某市…执行情况表`, joined, read as a table 1-12025 of `年某市…`)
+TABLE_MARK_LINE = regex(r"^\s*附?表\s*(?:\d{1,3}(?:\s*[-—－.．]\s*\d{1,3})*|[一二三四五六七八九十]{1,3})\s*$")
 
 
 # the words of a change (`增长 p%`, `下降 p%`, `增加 Δ`, `减少 Δ`, `提高 p个百分点`), cut between their characters
