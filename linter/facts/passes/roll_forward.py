@@ -18,7 +18,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from tieout.linter.facts.model import Mention, RollForward
-from tieout.linter.facts.passes.base import in_brackets, labels_holding, same_section
+from tieout.linter.facts.passes.base import in_brackets, labels_holding, same_section, sentence_of
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.patterns import regex
 from tieout.linter.vocab import alternation, load
@@ -144,7 +144,9 @@ def roll_forwards(draft: Draft) -> Iterator[RollForward]:
             if found is None and k == len(mentions) - 1 and k >= 1 and _opens_year(closing):
                 # (`closing` is the sentence's last figure, an opening stock: a chain written backwards)
                 found = _backwards(draft, mentions, si)
-            if found is not None and not _moved_the_sentence_before(draft, si):
+            # (what the sentence before the read moves: the sentence before the opening stock's, which a read across
+            # sentences (`_across`) takes the flows of its own sentences from)
+            if found is not None and not _moved_the_sentence_before(draft, sentence_of(draft, found.opening.start)):
                 yield found
     yield from _remainders_after(draft, summed)
 
@@ -312,7 +314,9 @@ def _moved_the_sentence_before(draft: Draft, si: int) -> bool:
     words = draft.doc.text[before.start : before.end]
     if len(name) < 4 or not any(name[k:] in words for k in range(len(name) - 3)):
         return False
-    return any(_money(m) is not None and _flow(m.label) != 0 for m in draft.by_sentence.get(si - 1) or [])
+    # (the verb may follow its figure, `将上年超收收入 C 补充预算稳定调节基金`: a sum of the sentence, the verb in it)
+    sums = [m for m in draft.by_sentence.get(si - 1) or [] if _money(m) is not None]
+    return any(_flow(m.label) != 0 for m in sums) or bool(sums and (INFLOW.search(words) or OUTFLOW.search(words)))
 
 
 def _opens_year(m: Mention, lead: str = "") -> bool:
@@ -473,10 +477,24 @@ def _flows(draft: Draft, said: list[Mention]) -> list[tuple[Quantity | None, int
             continue
         sign, b = _flow(m.label), totals.get(id(m))
         if b is not None and sign == 0 and not STOCK.search(m.label):
-            signs = {_flow(p.label) for p in b.parts}
-            sign = signs.pop() if len(signs) == 1 else 0
+            sign = _total_sign(m.label, b.parts)
         out.append((_money(m), sign))
     return out
+
+
+# the word of a total opening a flow's label before its verb (`合计补充 C`, `共计动用 C`)
+TOTAL_BEFORE_VERB = regex(r"^[，、；;\s]*(?:合计|共计|总计|共)")
+
+
+def _total_sign(label: str, parts: list[Mention]) -> int:
+    """The sign of a flow that totals its parts: the one its parts all share, or, where no part names a flow (they
+    are where the money came from: `将超收收入 a 和结余资金 b 补充…，合计补充 C`), the verb after the total's word in
+    its own label (NOT_A_FLOW holds the total's word, so the label alone says nothing)."""
+    signs = {_flow(p.label) for p in parts}
+    if signs == {0}:
+        verb = TOTAL_BEFORE_VERB.match(label)
+        return _flow(label[verb.end() :]) if verb is not None else 0
+    return signs.pop() if len(signs) == 1 else 0
 
 
 # a date opening the sentence, set off by a comma before its first figure's label (`2025年初，全市政府债务余额 A；当年

@@ -1056,7 +1056,7 @@ def _table_at(
             _left_open(before)  # the table's rows go on over the page, but cannot be read with it
         return None
     block, indents, layout = built
-    block.caption = _caption(lines, top, header[-1], rows[0].line)
+    block.caption = _caption_of(lines, before, (top, header), rows[0].line)
     block.open_end = cut and not _page_closes(lines, j, block.caption)
     found = Aligned(block, indents, first_line=rows[0].line, last_line=last)
     found.columns = len(block.rows[0]) - 1
@@ -1069,6 +1069,30 @@ def _table_at(
         if before is not None and turn is not None:
             _continued_by(before, turn, lines[rows[0].line])
     return found
+
+
+def _caption_of(lines: list[str], before: Aligned | None, above: tuple[int, list[int]], first_row: int) -> list[str]:
+    """The caption of the table under `above` (where its caption ends, its header lines): the table before's where
+    it is that table's next part (`_next_part`), else the lines above its header (`_caption`)."""
+    top, header = above
+    if before is not None and _next_part(lines, before, header):
+        return list(before.block.caption)
+    return _caption(lines, top, header[-1], first_row)
+
+
+def _next_part(lines: list[str], before: Aligned, header: list[int]) -> bool:
+    """Is the table under `header` the next part of the table before, under no caption of its own: its header the
+    same words as that table's header, right under its last row (blank lines between at most), as a 收支决算表 sets
+    its 支出 rows under their own header line after its 收入 rows? Its caption (title, unit, whose figures) is then
+    the one of the table before."""
+    if not before.block.caption or not before.header or header[0] <= before.last_line:
+        return False
+    if header[0] - before.last_line > MAX_GAP + 1 or any(
+        lines[k].strip() for k in range(before.last_line + 1, header[0])
+    ):
+        return False
+    own = [flatten(lines[k]) for k in header if lines[k].strip()]
+    return own == [flatten(lines[k]) for k in before.header if lines[k].strip()]
 
 
 def _caption(lines: list[str], top: int, header_end: int, first_row: int) -> list[str]:

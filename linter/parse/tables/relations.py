@@ -1120,7 +1120,9 @@ def all_relations(table: Table) -> list[Relation]:
     formulas = row_formula_relations(table)
     named = identity_relations(table) + running_relations(table) + formulas + debt_balance_relations(table)
     keys = {r.key() for r in named}
-    made = {r.total for r in named}
+    # (an identity across a row, `合计 = 因公出国（境）费 + 公务接待费 + …` of each department's row, says how the row's
+    # total cell is made of the row's other cells: the column of totals still adds up down the rows)
+    made = {r.total for r in named if not _across_its_row(r)}
     # (a row its formula defines is made up as the formula says, not of the rows its place in the tree gives:
     # `A=B+D` leaves out the 其中 rows under B and D)
     defined = {r.total for r in formulas}
@@ -1137,6 +1139,11 @@ def all_relations(table: Table) -> list[Relation]:
         and r.total not in defined
         and not (r.kind in ("parent", "parent_prefix") and r.total in blocked)
     ]
+
+
+def _across_its_row(r: Relation) -> bool:
+    """Do the relation's parts all stand in its total's row (an identity across the columns)?"""
+    return bool(r.parts) and all(p[0] == r.total[0] for p in r.parts)
 
 
 # a column heading that names a part of the column before it (`其中：县本级`, `其中:基本支出`)
