@@ -132,6 +132,9 @@ NOT_UNITS_AFTER = (
     "次常委会",
     "分钟",
     "分之",
+    # a split between two levels of government (`增值税五五分享`, `按四六分担`): a ratio named, no score in 分
+    "分享",
+    "分担",
     "分别",
     "分类",
     "分配",

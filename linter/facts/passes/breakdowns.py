@@ -77,7 +77,7 @@ from tieout.linter.figures.labels import GENERIC_ITEMS, INCLUDED, LAST_YEAR_BESI
 from tieout.linter.figures.quantities import Quantity, count_number
 from tieout.linter.patterns import regex
 from tieout.linter.text.model import Section
-from tieout.linter.text.normalise import FORM_LINE
+from tieout.linter.text.normalise import FORM_LINE, numbering
 from tieout.linter.vocab import alternation, fund_budgets, words
 from tieout.linter.vocab import relation_words as _alt
 
@@ -297,10 +297,7 @@ def headed_lists(draft: Draft) -> Iterator[Breakdown]:
     its items (`。包括：`) or they are the components of the total's definition (vocab/sums.yaml); a list of
     headings may name only some items. Read from the layout: inferred (warnings at most)."""
     doc = draft.doc
-    children: dict[int, list[Section]] = {}
-    for sec in doc.sections:
-        if sec.parent is not None and sec.title:  # (an untitled section resumes its parent: no heading)
-            children.setdefault(id(sec.parent), []).append(sec)
+    children = _items_under(doc.sections)
     starts = [s.start for s in doc.sentences]
     for sec in doc.sections:
         kids = children.get(id(sec), [])
@@ -316,6 +313,21 @@ def headed_lists(draft: Draft) -> Iterator[Breakdown]:
             yield Breakdown(total, [m for m, _ in parts], "包括", True, total.sentence, certain=False)
 
 
+def _items_under(sections: list[Section]) -> dict[int, list[Section]]:
+    """The headings right under each heading (by the parent's id) that are its items: numbered as the first of them
+    is. A heading numbered another way that the outline sets at their level (a report's part `4.2 关于…的说明` right
+    after `1、…`, `2、…`, the items of the section before it) is no item of theirs. An untitled section resumes its
+    parent: no heading."""
+    children: dict[int, list[Section]] = {}
+    for sec in sections:
+        if sec.parent is not None and sec.title:
+            children.setdefault(id(sec.parent), []).append(sec)
+    for key, kids in children.items():
+        style = numbering(kids[0].title)
+        children[key] = [k for k in kids if numbering(k.title) == style]
+    return children
+
+
 def led_lists(draft: Draft) -> Iterator[Breakdown]:
     """`七、“三公”经费预算情况说明` / `一般公共预算安排“三公”经费 T，…。` / `1．因公出国（境）费 a，…` / `2．公务用车购置及运行费
     b，…` / `3．公务接待费 c，…`: a figure of the paragraph that opens a section, before its numbered items, whose
@@ -323,10 +335,7 @@ def led_lists(draft: Draft) -> Iterator[Breakdown]:
     is their total: the items are of its context where their own words say nothing (its fund, not the
     document's). Inferred (warnings at most)."""
     doc = draft.doc
-    children: dict[int, list[Section]] = {}
-    for sec in doc.sections:
-        if sec.parent is not None and sec.title:
-            children.setdefault(id(sec.parent), []).append(sec)
+    children = _items_under(doc.sections)
     starts = [s.start for s in doc.sentences]
     for sec in doc.sections:
         kids = children.get(id(sec), [])
@@ -1034,7 +1043,9 @@ def runs_of(draft: Draft) -> list[list[Section]]:
 def item_runs(sections: list[Section]) -> Iterator[list[Section]]:
     """The runs of titled sections of one level under one parent, next to each other (items nested in one of them
     between), two at least: a section ends the runs of the levels below it, and of its own under another parent.
-    An untitled one (an item's text going on after its heading) ends none when the next item's number follows."""
+    An untitled one (an item's text going on after its heading) ends none when the next item's number follows. One
+    numbered another way than the run's first (a report's part `4.2 关于…的说明` set at the level of the `1、` items
+    before it) ends the run and is no item of it."""
     runs: dict[float, list[Section]] = {}  # the run being built at each level
     resumed: set[float] = set()  # the levels whose run an untitled section interrupted
     for sec in sections:
@@ -1049,13 +1060,18 @@ def item_runs(sections: list[Section]) -> Iterator[list[Section]]:
         item = bool(sec.title)
         gap = sec.level in resumed
         resumed.discard(sec.level)
-        if run and item and run[-1].parent is sec.parent and (not gap or _follows(run[-1], sec)):
+        if run and item and run[-1].parent is sec.parent and (not gap or _follows(run[-1], sec)) and _alike(run, sec):
             run.append(sec)
             continue
         if len(run) >= 2:
             yield run
         runs[sec.level] = [sec] if item else []
     yield from (run for run in runs.values() if len(run) >= 2)
+
+
+def _alike(run: list[Section], sec: Section) -> bool:
+    """Is the section numbered as the run's first item is (`1、` and `2.` alike; `4.2` not)?"""
+    return numbering(sec.title) == numbering(run[0].title)
 
 
 ITEM_NUMBER = regex(r"^[（(]?(\d{1,3}|[一二三四五六七八九十]{1,3})[)）.．、]")

@@ -757,19 +757,36 @@ def _blank_item(lines: list[str], j: int, data: list[Parsed], rows: list[_Line])
     """Is line j an item of the table whose cells are all blank (`1.因公出国（境）费` between `合计  4.40  3.65`
     and `2.公务用车购置及运行维护费  3.60  3.18`): a label alone, numbered in the style of the row of figures right
     below it, the next number of that style where the row above is numbered so too? A row the table states
-    nothing for, not the end of the table."""
+    nothing for, not the end of the table. In a table that sets its rows a blank line apart (`一、某某支出  …` / `` /
+    `二、外交支出` / `` / `三、某某支出  …`), the row below is the next past as many blank lines as stand above."""
     from .rows import marker
 
-    if not rows or j + 1 >= len(lines) or not data[j + 1] or not _text_only(lines[j]):
+    if not rows or not _text_only(lines[j]):
+        return False
+    below = _row_below(lines, j, data, rows[-1].line)
+    if below is None:
         return False
     label = lines[j].strip()
     style, number = marker(label)
-    item = data[j + 1]
+    item = data[below]
     assert item is not None
     below_style, below_number = marker(item[0])
     if not style or style != below_style or WIDE_GAP.search(label) or not (number and below_number):
         return False
     return below_number == number + 1
+
+
+def _row_below(lines: list[str], j: int, data: list[Parsed], above: int) -> int | None:
+    """The line of the row of figures under line j: the next line, or, where the row above (on line `above`) stands
+    one or two blank lines over line j, the line past as many blank lines under it (the table's spacing kept, so
+    that a label alone between two spaced rows is read as their row, never a paragraph after the table)."""
+    if j + 1 < len(lines) and data[j + 1]:
+        return j + 1
+    gap = j - above - 1
+    k = j + 1 + gap
+    if not 0 < gap <= MAX_GAP or k >= len(lines) or not data[k]:
+        return None
+    return k if all(_blank(lines[m]) for m in (*range(above + 1, j), *range(j + 1, k))) else None
 
 
 def _heading_row(lines: list[str], starts: list[int], j: int) -> _Line:
@@ -1779,19 +1796,31 @@ def _rows(
                 rows.append(headed)
                 j += 2
                 continue
-        k, gap = j, MAX_GAP
-        # (a page number past the plain gap still counts: rows set a blank line apart, the page's margins
-        # around its number make more blank lines than any gap between two rows)
-        while k < len(lines) and _blank(lines[k]) and (k - j < gap or k in paged):
-            if k in paged:
-                gap += NEAR  # the blank lines around a page number are the page's margins
-            k += 1
-        if k > j and k < len(lines) and (data[k] or _wrapped(lines, starts, k) is not None):
-            j = k  # rows set one or two blank lines apart
+        k = _rows_past_gap(lines, starts, j, data, (rows, paged))
+        if k is not None:
+            j = k  # rows set one or two blank lines apart (a row left blank among them too)
             continue
         cut = j < len(lines) and (_text_only(lines[j]) or _figures_only(lines[j]) is not None)
         break
     return rows, j, cut
+
+
+def _rows_past_gap(
+    lines: list[str], starts: list[int], j: int, data: list[Parsed], read: tuple[list[_Line], frozenset[int]]
+) -> int | None:
+    """The line the table's rows go on at past the blank lines from line j (a row of figures, a wrapped row, or a row
+    left blank among rows set apart so), or None where they end there. `read`: the rows so far, and the lines of page
+    numbers (a page number past the plain gap still counts: rows set a blank line apart, the page's margins around
+    its number make more blank lines than any gap between two rows)."""
+    rows, paged = read
+    k, gap = j, MAX_GAP
+    while k < len(lines) and _blank(lines[k]) and (k - j < gap or k in paged):
+        if k in paged:
+            gap += NEAR  # the blank lines around a page number are the page's margins
+        k += 1
+    if k == j or k >= len(lines):
+        return None
+    return k if data[k] or _wrapped(lines, starts, k) is not None or _blank_item(lines, k, data, rows) else None
 
 
 def _label_below(

@@ -94,8 +94,8 @@ def crossfoot_groups(columns: list[Column]) -> list[tuple[Column, list[Column]]]
                 break
             parts.append(part)
         parts = _within_previous(_without_nested(parts))
-        if ok and _beside_total(col, parts, level):
-            continue  # another total beside it at its own level: which columns each one sums is not told
+        if ok and (_beside_total(col, parts, level) or _glued_heading(col, parts, level)):
+            continue  # another total beside it at its own level, or a group's heading: what it sums is not told
         # columns headed `其中：…` are parts of the total named, not said to make it up (基本支出 and 项目支出 under
         # 其中 may leave some spending out): no cross-footing
         named_parts = any(PART_HEADING.match(p.path[-1]) for p in parts if p.path)
@@ -141,6 +141,22 @@ def _rate_heading(col: Column) -> bool:
     """A column of rates by its heading's `%` note or its name (`满意度（%）`, `满意率`)."""
     text = flatten(col.path[-1]) if col.path else ""
     return text.endswith(("%", "％", "%）", "％）", "%)", "率", "度"))
+
+
+# a total word opening a header glued to the name of the column under it (`小计一般债券`: `小计` over `一般债券 专项债券`)
+TOTAL_OPENING = regex(r"^(?:合计|小计|总计)(?=[\u4e00-\u9fff])")
+
+
+def _glued_heading(col: Column, parts: list[Column], level: int) -> bool:
+    """Is the total's name a group's heading glued to the name of the first column under it (`小计 | 省本级 | 市县级` over
+    `一般债券 专项债券` three times, read flat as `小计一般债券 | 专项债券 | 省本级一般债券 | …`), that name ending a
+    part's too (`省本级一般债券`: the same kind under another heading)? The flat header hides a tree: the `小计` heads
+    the kinds of one group, it sums no column beside it."""
+    opening = TOTAL_OPENING.match(flatten(col.path[level]))
+    if opening is None:
+        return False
+    name = flatten(col.path[level])[opening.end() :]
+    return any(flatten(p.path[level]).endswith(name) for p in parts if level < len(p.path))
 
 
 def _beside_total(col: Column, parts: list[Column], level: int) -> bool:
