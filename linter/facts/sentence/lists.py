@@ -650,7 +650,21 @@ class Lists(Rates, Changes):
         elif not (self.d.by_sentence.get(si - 1) and DANGLING_OPENER.search(text, prev.start, prev.end)):
             return
         # (a figure in brackets notes the part before it: `一般债务限额 a（含外贷限额 b）`)
-        self.d.headless[si] = [m for m in self._own_items(mentions, si) if not in_brackets(self.d, si, m.start)]
+        items = [m for m in self._own_items(mentions, si) if not in_brackets(self.d, si, m.start)]
+        self.d.headless[si] = self._without_progress(items, si)
+
+    def _without_progress(self, items: list[Mention], si: int) -> list[Mention]:
+        """The items of a list its sentence opens by naming its whole (`问题金额中，闲置 a，已盘活 b；不符 c，已调整 d`)
+        less what was done of each (b, d: notes on a and c, `_progress_of_last`), those noted and the sentence marked."""
+        kept: list[Mention] = []
+        end = self.doc.sentences[si].end
+        for m in items:
+            if len(m.quantities) == 1 and self._progress_of_last(m.label, m.quantities[0], kept, end):
+                self.d.noted.add(id(m))
+                self.d.progress.add(si)
+            else:
+                kept.append(m)
+        return kept
 
     def _structure(self, items: list[object], si: int) -> None:
         """`资金来源构成为：中央补助占 60%，省级补助占 25%，…`, `从支出结构看，基本支出占 35.2%，项目支出占 64.8%`: the
@@ -1240,7 +1254,9 @@ class Lists(Rates, Changes):
         """`…未及时盘活 a，已收回 b；…`: is the entry b, what was done of the part a before it (a note on a, no item of
         the list, not ended yet)? Its mention is made here, noted, and the sentence marked as stating its items'
         progress."""
-        if ended or not isinstance(p, _Entry) or not self._progress_of_last(p, parts, self.doc.sentences[si].end):
+        if ended or not isinstance(p, _Entry) or len(p.qs) != 1 or p.of is not None:
+            return False
+        if not self._progress_of_last(p.label, p.qs[0], parts, self.doc.sentences[si].end):
             return False
         progress = self._mention(p, si, para)
         mentions.append(progress)
@@ -1255,22 +1271,18 @@ class Lists(Rates, Changes):
             si in self.d.progress and head is not None and DONE_ACT.match(head.label.strip("，、；：:, ")) is not None
         )
 
-    def _progress_of_last(self, p: _Entry, parts: list[Mention], end: int) -> bool:
+    def _progress_of_last(self, label: str, own: Quantity, parts: list[Mention], end: int) -> bool:
         """Is the entry what was done of the part before it (`结转资金未及时盘活 a，已收回 b；…`): named by a done act,
         set off from that part by a comma alone and closing its item in a list of items parted by semicolons (one
         after it, or one before and the sentence's end after it), in its unit and not above it, the part itself
         named by no act done? (`在建 a，已竣工 b，已验收 c` and `在建 a，已竣工 b。`, parted by commas, are kinds side by
         side; `需要整改的金额 a，已整改 b` ends the list there: `_done_of_due`.)"""
-        if not parts or not parts[-1].quantities or len(p.qs) != 1 or p.of is not None:
+        if not parts or not parts[-1].quantities:
             return False
-        last, own = parts[-1].quantities[-1], p.qs[0]
-        if DONE_ACT.match(p.label.strip("，、；：:, ")) is None or DONE_ACT.match(parts[-1].label.strip("，、；：:, ")):
+        last = parts[-1].quantities[-1]
+        if DONE_ACT.match(label.strip("，、；：:, ")) is None or DONE_ACT.match(parts[-1].label.strip("，、；：:, ")):
             return False
-        if (
-            _done_of_due(parts[-1].label, p.label)
-            or own.base_unit != last.base_unit
-            or own.base_value > last.base_value
-        ):
+        if _done_of_due(parts[-1].label, label) or own.base_unit != last.base_unit or own.base_value > last.base_value:
             return False
         text = self.doc.text
         if CLAUSE_END_MARKS.search(text, last.end, own.start):
