@@ -29,6 +29,8 @@ class Draft:
     parts: set[int] = field(default_factory=set)  # ids of mentions listed as parts of a breakdown
     totals: set[int] = field(default_factory=set)  # ids of mentions that are a breakdown's total
     noted: set[int] = field(default_factory=set)  # ids of mentions in brackets after a part: that part's
+    # sentences whose list states with an item what was done of it (`未盘活 a，已收回 b`): b noted, a an amount due
+    progress: set[int] = field(default_factory=set)
     parse_errors: int = 0
     # per sentence, the offsets of its brackets and the depth after each (passes/breakdowns.py)
     brackets: dict[int, tuple[list[int], list[int]]] = field(default_factory=dict)

@@ -31,6 +31,7 @@ from tieout.linter.facts.passes.base import (
     ADDED,
     ADDING,
     CHANGE_AMOUNT,
+    DONE_ACT,
     FULL_MARKS,
     HANDED_OVER,
     ORDINALS,
@@ -1244,13 +1245,31 @@ def _own_phrase(m: Mention) -> str:
     return PHRASE_VERB.sub("", PHRASES.split(m.label)[-1].strip())
 
 
+# the words before a name that make a figure what an act did or left undone of the thing named (`已整改问题金额` is no
+# 问题金额 of an entity or a year: it is the part rectified): a year, then a mark of the act (done, undone, under way,
+# due; vocab tables.yaml) and the act
+ACT_BEFORE_NAME = regex(
+    r"^(?:\d{4}年)?(?:已经|已|累计已|实际已|"
+    + alternation(
+        [*words("tables", "negation_marks"), *words("tables", "ongoing_marks"), *words("tables", "due_marks")]
+    )
+    + r")[\u4e00-\u9fff]{1,4}$"
+)
+
+
+def _ends_with_name(phrase: str, name: str) -> bool:
+    """Does a figure's phrase name the thing `name` names, an entity or a year before it (`2024年基本支出` for
+    基本支出)? Not where what stands before is an act done of it (`已整改问题金额` for 问题金额: a part of it)."""
+    return phrase.endswith(name) and ACT_BEFORE_NAME.fullmatch(phrase[: len(phrase) - len(name)]) is None
+
+
 def _named_figure(name: str, mentions: list[Mention]) -> Mention | None:
     """The figure (the first of `mentions` when several state one value) whose own phrase is the name: as written,
     else ending with it (an entity or year before), else so with totals' and stages' words left out of both."""
     bare = NAME_NOISE.sub("", name)
     tests = (
         lambda p: p == name,
-        lambda p: p.endswith(name),
+        lambda p: _ends_with_name(p, name),
         lambda p: len(bare) >= 2 and NAME_NOISE.sub("", p).endswith(bare),
     )
     own = [(m, _own_phrase(m)) for m in mentions if m.key]
@@ -1373,6 +1392,10 @@ def _wholes_before(draft: Draft, si: int, items: list[Mention], prev: list[Menti
     if len(counted) == 1:
         prev = [m for m in prev if (q := exact_figure(m)) is None or q.kind != "count" or q.unit in counted]
     prev = _scores_outside_brackets(draft, items, prev)
+    if si in draft.progress:
+        # `已整改 B。其中，未盘活 a，已收回 b`: items stated with what was done of them are the amounts due; what was
+        # done is not made of them
+        prev = [m for m in prev if DONE_ACT.match(_own_phrase(m)) is None]
     if _both_sides(items):
         # `收、支总计均为 T。其中本年收入合计 a，…本年支出合计 b`: a figure the words give as the value of each of several
         # things (均为) is the whole of neither side's list alone, and the list names both
@@ -2018,7 +2041,7 @@ def _of_named(draft: Draft, name: str, items: list[Mention], prev: list[Mention]
     named = [m for m in prev if m.key and not _other_period(m.identity.context.period, period)]
     own = [(m, _own_phrase(m)) for m in named]
     exact = [m for m, phrase in own if phrase == name]
-    found = exact or [m for m, phrase in own if phrase.endswith(name)]
+    found = exact or [m for m, phrase in own if _ends_with_name(phrase, name)]
     if len(found) != 1:
         return None  # no figure of that name, or several: which one is not known
     whole = found[0]

@@ -912,6 +912,7 @@ def _named_wholes(
         and not said_earlier(draft, m, [part])
         and not _list_says_otherwise(draft, m, said, wanted, lists)
         and not _opening_only(m, part)
+        and not _dated_stock_only(draft, m, part)
         and not _scope_unsaid(draft, said, m)
         and not _one_level(draft, said, part, m)
     ]
@@ -965,6 +966,29 @@ def _opening_only(m: Mention, part: Mention) -> bool:
     """Is the figure a stock at the year's start while the part's words say no such thing (`年初全市余额 A。…
     市本级余额 b，占全市的 p%`: b is at the year's end, as the report's balances are, and so is its whole)?"""
     return OPENING_BALANCE.search(m.label) is not None and OPENING_BALANCE.search(part.label) is None
+
+
+# a figure stated at a date, as a stock or a running total is (`2024年末，提取总额 T`, `截至2024年底`), and the words
+# that make a part a stock itself (`贷款余额 a`, `累计发放 a`)
+AT_A_DATE = regex(r"年末|年底|期末|月末|月底|截至|截止")
+STOCK_WORDS = regex(r"余额|结余|结存|存量|滚存|累计")
+
+
+def _dated_stock_only(draft: Draft, m: Mention, part: Mention) -> bool:
+    """Is the figure found in another sentence than the part's stated at a date (`2024年末，提取总额 T`: the total
+    withdrawn since the fund began), while the part is a flow of the year that neither its sentence nor its words
+    date (`住房消费提取 a，占提取总额的 p%`, of what was withdrawn in the year)? A stock at a date is no whole of a
+    flow the reader was not told to read at that date; a part that is a stock (`贷款余额 a`) or dated keeps it."""
+    if m.sentence == part.sentence or not 0 <= m.sentence < len(draft.doc.sentences):
+        return False
+    text, sentences = draft.doc.text, draft.doc.sentences
+    if AT_A_DATE.search(text, sentences[m.sentence].start, m.start) is None:
+        return False
+    return (
+        STOCK_WORDS.search(part.label) is None
+        and 0 <= part.sentence < len(sentences)
+        and AT_A_DATE.search(text, sentences[part.sentence].start, part.start) is None
+    )
 
 
 def _list_says_otherwise(draft: Draft, m: Mention, said: Context, wanted: Context, lists: dict[int, Mention]) -> bool:

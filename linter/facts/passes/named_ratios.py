@@ -174,7 +174,7 @@ def _defined(draft: Draft, si: int, label: str, q: Quantity) -> Rate | None:
         # 增加因素，予以剔除。剔除后保值增值率为 p%`; each is still the one figure of its name there)
         around = _paragraph_before(draft, si, q.start)
     num, den = _operands(draft, si, d, around, label[: named.start()] if named is not None else None)
-    if num is None or den is None or num is den or not _one_owner(num, den):
+    if num is None or den is None or num is den or not _one_owner(num, den) or _part_between(draft, den, num):
         return None
     a, b = exact_figure(num), exact_figure(den)
     if a is None or b is None or a.base_unit != b.base_unit or len(num.quantities) != 1 or len(den.quantities) != 1:
@@ -182,6 +182,19 @@ def _defined(draft: Draft, si: int, label: str, q: Quantity) -> Rate | None:
     if d.kind == "adjusted":
         return _adjusted(draft, label, q, si, d, around, [num, den])
     return Rate(label, q, si, [a, b], [num.label, den.label], None, ordered=True, definition=d.kind)
+
+
+def _part_between(draft: Draft, den: Mention, num: Mention) -> bool:
+    """Does a part listed under the denominator stand between it and the numerator (`问题金额 T，其中：甲资金 a，已整改
+    b，整改率 p%；乙资金…`)? The numerator may be what was done of that part, the ratio the part's (b / a), as well as
+    the whole's: which is meant is not said."""
+    if den.start >= num.start or not den.quantities:
+        return False
+    unit = den.quantities[-1].base_unit
+    return any(
+        den.start < m.start < num.start and draft.is_part(m) and any(q.base_unit == unit for q in m.quantities)
+        for m in draft.by_sentence.get(num.sentence, [])
+    )
 
 
 # the fields two operands of a ratio must not differ in where both state them

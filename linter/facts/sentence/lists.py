@@ -16,8 +16,10 @@ from tieout.linter.facts.passes.base import (
     ADDED,
     ARRIVED,
     CHANGE_AMOUNT,
+    DONE_ACT,
     HANDED_OVER,
     ITEM_COUNTERS,
+    SEMICOLON,
     before_restaged,
     changed_by,
     changed_from,
@@ -40,7 +42,6 @@ from tieout.linter.facts.sentence.reader import REMAINDER
 from tieout.linter.facts.sentence.within import Within
 from tieout.linter.facts.sentence.wording import (
     ALLOCATED,
-    DONE_ACT,
     FULL_MARKS,
     LAST_YEAR_ONLY,
     LAST_YEARS,
@@ -542,6 +543,12 @@ def _past_a_footed_list(text: str, head: Mention, p: _Entry, parts: list[Mention
 
 
 CLAUSE_MARKS = regex(r"[，,；;]")
+# what ends an item's clauses in a list (a note on the item stands before it)
+CLAUSE_END_MARKS = regex(r"[；;。]")
+# an item's figure closing it: a semicolon or the sentence's end after it (a bracket between)
+# an item's figure closing it in a list parted by semicolons (a bracket between), or closing the sentence
+ITEM_CLOSED = regex(r"\s*(?:[（(][^（）()]*[）)])?\s*[；;]")
+SENTENCE_CLOSED = regex(r"\s*(?:[（(][^（）()]*[）)])?\s*[。]?\s*$")
 # a listed part's own share right after its figure (`，占 0%`, `，占比 5.2%`)
 OWN_SHARE = regex(r"^\s*[，,]\s*占[^，。；;\d%]{0,12}?\s*\d+(?:\.\d+)?\s*[%％]")
 # the word joining a list's last item to the one before (`a 和专项债券 b`, `a（占 p%）及 B b`), and one carrying the
@@ -643,7 +650,21 @@ class Lists(Rates, Changes):
         elif not (self.d.by_sentence.get(si - 1) and DANGLING_OPENER.search(text, prev.start, prev.end)):
             return
         # (a figure in brackets notes the part before it: `一般债务限额 a（含外贷限额 b）`)
-        self.d.headless[si] = [m for m in self._own_items(mentions, si) if not in_brackets(self.d, si, m.start)]
+        items = [m for m in self._own_items(mentions, si) if not in_brackets(self.d, si, m.start)]
+        self.d.headless[si] = self._without_progress(items, si)
+
+    def _without_progress(self, items: list[Mention], si: int) -> list[Mention]:
+        """The items of a list its sentence opens by naming its whole (`问题金额中，闲置 a，已盘活 b；不符 c，已调整 d`)
+        less what was done of each (b, d: notes on a and c, `_progress_of_last`), those noted and the sentence marked."""
+        kept: list[Mention] = []
+        end = self.doc.sentences[si].end
+        for m in items:
+            if len(m.quantities) == 1 and self._progress_of_last(m.label, m.quantities[0], kept, end):
+                self.d.noted.add(id(m))
+                self.d.progress.add(si)
+            else:
+                kept.append(m)
+        return kept
 
     def _structure(self, items: list[object], si: int) -> None:
         """`资金来源构成为：中央补助占 60%，省级补助占 25%，…`, `从支出结构看，基本支出占 35.2%，项目支出占 64.8%`: the
@@ -1184,6 +1205,8 @@ class Lists(Rates, Changes):
             if not ended and self._within(p, named, parts, within, mentions):
                 # `…；乙 b，乙中丙 c；丁 d`: c is b's part (or, past a comma, maybe b's), no item of this list
                 continue
+            if self._noted_progress(p, parts, ended, si, para, mentions):
+                continue
             if isinstance(p, _Entry) and parts and not ended and self._closes_named(p):
                 # `其中：增值税 A、契税 B 等税收收入 C，非税收入 D`: C is the sum the named parts are some of,
                 # and the list's part in their place
@@ -1214,7 +1237,61 @@ class Lists(Rates, Changes):
                 goes_on = bool(parts) and not ended and self._list_goes_on(b.parts[k + 1 :], head, parts, dims)
                 self._clause(p, si, mentions, named, head if parts and not named and not goes_on else None, parts)
         self._record_within(within, si)
+        return self._parts_read(b, head, parts, mentions, si)
+
+    def _parts_read(
+        self, b: _Breakdown, head: Mention | None, parts: list[Mention], mentions: list[Mention], si: int
+    ) -> list[Mention]:
+        """The list's parts as read, with those resumed after a note; none where the whole is what was done and the
+        items are stated with what was done of them (`_done_over_progress`)."""
+        if self._done_over_progress(si, head):
+            return []
         return parts + self._resumed(b, head, parts, mentions, si)
+
+    def _noted_progress(
+        self, p: object, parts: list[Mention], ended: bool, si: int, para: int, mentions: list[Mention]
+    ) -> bool:
+        """`…未及时盘活 a，已收回 b；…`: is the entry b, what was done of the part a before it (a note on a, no item of
+        the list, not ended yet)? Its mention is made here, noted, and the sentence marked as stating its items'
+        progress."""
+        if ended or not isinstance(p, _Entry) or len(p.qs) != 1 or p.of is not None:
+            return False
+        if not self._progress_of_last(p.label, p.qs[0], parts, self.doc.sentences[si].end):
+            return False
+        progress = self._mention(p, si, para)
+        mentions.append(progress)
+        self.d.noted.add(id(progress))
+        self.d.progress.add(si)
+        return True
+
+    def _done_over_progress(self, si: int, head: Mention | None) -> bool:
+        """`已整改 B，其中，未缴库 a 已全部缴库；未盘活 c，已收回 d`: is the list's whole what was done (B) while its items
+        are stated with what was done of them? They are then the amounts due, and B is not made of them."""
+        return (
+            si in self.d.progress and head is not None and DONE_ACT.match(head.label.strip("，、；：:, ")) is not None
+        )
+
+    def _progress_of_last(self, label: str, own: Quantity, parts: list[Mention], end: int) -> bool:
+        """Is the entry what was done of the part before it (`结转资金未及时盘活 a，已收回 b；…`): named by a done act,
+        set off from that part by a comma alone and closing its item in a list of items parted by semicolons (one
+        after it, or one before and the sentence's end after it), in its unit and not above it, the part itself
+        named by no act done? (`在建 a，已竣工 b，已验收 c` and `在建 a，已竣工 b。`, parted by commas, are kinds side by
+        side; `需要整改的金额 a，已整改 b` ends the list there: `_done_of_due`.)"""
+        if not parts or not parts[-1].quantities:
+            return False
+        last = parts[-1].quantities[-1]
+        if DONE_ACT.match(label.strip("，、；：:, ")) is None or DONE_ACT.match(parts[-1].label.strip("，、；：:, ")):
+            return False
+        if _done_of_due(parts[-1].label, label) or own.base_unit != last.base_unit or own.base_value > last.base_value:
+            return False
+        text = self.doc.text
+        if CLAUSE_END_MARKS.search(text, last.end, own.start):
+            return False
+        # (the items parted by semicolons: this one closed by one, or the last closed by the sentence's end)
+        if ITEM_CLOSED.match(text, own.end, end) is not None:
+            return True
+        parted = SEMICOLON.search(text, parts[0].start, parts[-1].start) is not None
+        return parted and (own.end >= end or SENTENCE_CLOSED.match(text, own.end, end) is not None)
 
     def _list_goes_on(self, rest: list[object], head: Mention | None, parts: list[Mention], dims: set[str]) -> bool:
         """Is the next item past a clause (and the clauses right after it, `增加 Δ，增长 p%`) a further part of the

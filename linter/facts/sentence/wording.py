@@ -28,9 +28,6 @@ NOT_THE_OUTCOME = regex(f"预算|计划|{LAST_YEAR_NAMES}")
 
 # a name by pronoun (`该项资金`, `此项`, `其`): a figure the words point back to, not one they name
 PRONOUN = regex(r"(?:该|此|其|这一?|本项)")
-# the words before an act's name saying it has been done (`已支付`, `累计拨付`, `实际完成`): what follows is the act
-# (lists read a whole's and a part's, chains a part's set off after a separator)
-DONE_ACT = regex(r"^(?:已经|已|累计已?|实际已?)(?P<act>[\u4e00-\u9fff]{2})")
 # (`上年该比例为`, `上年这一比重为`: last year's value of the ratio just stated, named by a pronoun)
 RATIO_PRONOUN = regex(f"{PRONOUN.pattern}(?:比例|比重|占比|比率|指标)")
 LAST_YEARS_RATIO = regex(f"({LAST_YEAR_NAMES}){RATIO_PRONOUN.pattern}")
