@@ -12,9 +12,16 @@ from typing import TypeVar, overload
 from tieout.linter.facts.identity import document_title
 from tieout.linter.facts.model import Mention
 from tieout.linter.facts.passes.base import ADDING, UNIT_STEPS
-from tieout.linter.figures.context import MIXED, Context, read
+from tieout.linter.figures.context import MIXED, Context, read, same_scope, township_scopes
 from tieout.linter.figures.intervals import interval, unit_of
-from tieout.linter.figures.labels import GENERIC_ITEMS, SIDE_LIST_LEAD, STAGE_AND_SIDE, shared_word
+from tieout.linter.figures.labels import (
+    BUDGET_STAGE,
+    BUDGET_TAIL,
+    GENERIC_ITEMS,
+    SIDE_LIST_LEAD,
+    STAGE_AND_SIDE,
+    shared_word,
+)
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.parse.tables import Row, Side, Table
 from tieout.linter.parse.tables.cells import flatten
@@ -344,8 +351,26 @@ def _plain(ctx: CheckContext, m: Mention, q: Quantity, hits: list[Hit]) -> bool:
         or (opens and _heading_scope(ctx, q, h))
         or (scope is None and (_title_scope_under_heading(ctx, q, h) or _documents_account(ctx, q, h)))
         or (scope is not None and scope == _named_whole(ctx, h))
+        or _townships_own(ctx, scope, h)
         for h in hits
     )
+
+
+def _townships_own(ctx: CheckContext, scope: str | None, hit: Hit) -> bool:
+    """Is the report a township's (its title's government a 镇 or 乡: the document's scope 全镇), the cell of its own
+    level (`镇级…预算表`), and the paragraph's scope that or none? A township keeps the lowest budget: its own level
+    is the whole the report is of (context.yaml township_levels), which the prose need not repeat."""
+    own = townships_whole(ctx)
+    cell = hit.identity.context.scope
+    if own is None or cell is None or not same_scope(own, cell):
+        return False
+    return scope is None or same_scope(scope, cell)
+
+
+def townships_whole(ctx: CheckContext) -> str | None:
+    """The township the report is of (`全镇`), where its title names a 镇 or 乡 as its government; else None."""
+    own = ctx.facts.document_context.scope
+    return own if own in {whole for whole, _ in township_scopes().values()} else None
 
 
 # a heading that is a sentence, not a title (`一、工伤保险基金支出决算数为 X 万元，…`): an item of the explanation,
@@ -1034,9 +1059,10 @@ def _enclosing(section: Section) -> list[Section]:
 def _named_cells(ctx: CheckContext, index: TableIndex, m: Mention, outer: Context) -> tuple[list[Hit], Context]:
     """The cells the mention's label names in its context, and that context (what `cells_for` reads of the
     mention, whichever of its figures is matched)."""
-    own = read(m.label).context
+    own = _label_context(m.label)
     # (what an explanation's title names fills what the figure's own words and headings leave open: see titles.py)
-    context = own.under(_context(ctx, m)).under(explanations(ctx).context_at(m.start)).under(outer)
+    context = own.under(_context(ctx, m)).under(explanations(ctx).context_at(m.start)).under(_lead_fund(ctx, m))
+    context = context.under(outer)
     # (a 三公 figure the genre's default gives all the department's funds is of the appropriation it is by
     # definition: the table's, whatever fund its title names, or none; the other fields are held as ever)
     free = _appropriated(m, own, context, outer)
@@ -1067,6 +1093,43 @@ def _named_cells(ctx: CheckContext, index: TableIndex, m: Mention, outer: Contex
             # (the figure of the row its lines name, in the column its label names: held to that row's cell)
             kept.append(row)
     return kept, context
+
+
+def _label_context(label: str) -> Context:
+    """The context a label's own words state, a budgeting verb after its revenue or spending (`农林水支出安排`) stating
+    the stage 预算 as the labeller reads it (context.yaml budget_tails): the row `农林水支出` of a table of that stage."""
+    own = read(label).context
+    if own.stage is None and BUDGET_TAIL.search(label.rstrip("为：: ")) is not None:
+        return replace(own, stage=BUDGET_STAGE)
+    return own
+
+
+def _lead_fund(ctx: CheckContext, m: Mention) -> Context:
+    """The fund of the passage the figure's item stands in, where its heading names none (`（三）支出预算` / `全镇一般
+    公共预算支出安排 T…。主要安排如下：` / `6.农林水支出安排 a`): the one fund the figures of the item's own heading and
+    of the heading above it name, where they name exactly one (the first of the two naming any decides; a passage
+    naming two funds leaves it open)."""
+    section = ctx.doc.section_at(m.start)
+    for _ in range(2):  # the item's own heading, then the one it is numbered under
+        named = _funds_named(ctx, section)
+        if named:
+            return Context(fund=next(iter(named))) if len(named) == 1 else Context()
+        if section is None:
+            break
+        section = section.parent
+    return Context()
+
+
+def _funds_named(ctx: CheckContext, section: Section | None) -> frozenset[str]:
+    """The funds the labels of the figures standing in the section name, read once per section."""
+    known: dict[int, frozenset[str]] = ctx.memo("tables.section_funds", dict)
+    found = known.get(id(section))
+    if found is None:
+        mentions = ctx.mentions_in_section(section)
+        found = known[id(section)] = frozenset(
+            f for x in mentions if (f := read(x.label).context.fund) not in (None, MIXED)
+        )
+    return found
 
 
 def _part_of_another_whole(ctx: CheckContext, m: Mention, h: Hit) -> bool:

@@ -35,7 +35,7 @@ from tieout.linter.text.model import Section
 from tieout.linter.vocab import relation_words
 
 from ._judge import table_name
-from .text import prose_index, restates, row_of, tables_by_index, titled, under_headings
+from .text import prose_index, restates, row_of, tables_by_index, titled, townships_whole, under_headings
 
 # the header of a column of the growth against last year, and nothing else (`同比%`, `增长（%）`, `比上年同期增长%`; the
 # figure it is of named first, `执行数比上年增长%`, as RATIO_HEADER's)
@@ -270,7 +270,9 @@ def _named_row(ctx: CheckContext, c: Change) -> list[Hit]:
     if any(getattr(context, f) == MIXED for f in ("scope", "fund", "period")):
         return []
     scope = _section_scope(ctx, c.sentence)
-    said = scope != MIXED and (context.scope is None or context.scope == scope)
+    # (a township's report is of its whole, which its title names: the scope the document gives every figure, not one
+    # the prose says)
+    said = scope != MIXED and (context.scope in (None, townships_whole(ctx)) or context.scope == scope)
     beside = _unscoped_section(ctx, c)
     hits = []
     for h in prose_index(ctx).by_item.get(name, []):
@@ -278,7 +280,11 @@ def _named_row(ctx: CheckContext, c: Change) -> list[Hit]:
         if h.identity.total_row or not _placed_for(ctx, table, sentence.start):
             continue
         title = title_context(table).scope
-        if said and title == scope and compatible(h.identity.context, replace(context, scope=scope), True):
+        if (
+            said
+            and title == scope
+            and compatible(h.identity.context, replace(context, scope=scope or context.scope), True)
+        ):
             hits.append(h)  # (the scope the section states up to the change is its own)
         elif beside is not None and title is None and titled(ctx.doc, table.rows[0][0].start) is beside:
             hits += [h] if compatible(h.identity.context, context, True) and _year_on_year(table) else []

@@ -18,7 +18,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from tieout.linter.facts.model import Breakdown, Identity, Mention
-from tieout.linter.figures.context import BUDGET_STAGES, MIXED, SIDES, Context, read
+from tieout.linter.figures.context import BUDGET_STAGES, MIXED, SIDES, Context, read, township_scopes
 from tieout.linter.figures.labels import GENERIC_ITEMS, INCLUDED, LAST_YEAR_BESIDE, STAGE_AND_SIDE, Labeller
 from tieout.linter.patterns import CHAPTER_MARK, YEARS_FROM_TO, regex
 from tieout.linter.text.model import Document, Section
@@ -77,9 +77,27 @@ def document_context(doc: Document) -> tuple[Context, str]:
     if not genre:
         head = _contents_part(doc) or head
         genre = _genre(head)
-    title = replace(read(head).context, scope=None)
     defaults = load("genres").get(genre, {}).get("defaults", {}) if genre else {}
+    # (a township's government names its whole, which is its own level: that scope is certain, where a genre's
+    # defaults name none)
+    scope = None if "scope" in defaults else _township_whole(head)
+    title = replace(read(head).context, scope=scope)
     return title.under(Context(**{k: str(v) for k, v in defaults.items()})), genre
+
+
+# the government a title names right before its year (`关于某某镇2025年…`, `某某乡人民政府2026年…`): its level word; not
+# 城乡 or 乡镇, which name no government
+TITLED_LEVEL = regex(r"[\u4e00-\u9fff](?<![城乡])(?P<level>[镇乡])(?:人民政府|政府)?\s*(?:19|20)\d{2}\s*年")
+
+
+def _township_whole(head: str) -> str | None:
+    """The whole of the township a title names as its government (`全镇` for `关于某某镇2025年财政预算执行情况…`),
+    which is also its own level (context.yaml township_levels); None where the title names another government."""
+    found = TITLED_LEVEL.search(head)
+    if found is None:
+        return None
+    pair = township_scopes().get(found["level"])
+    return pair[0] if pair else None
 
 
 CONTENTS = regex(r"\s*目\s*录\s*")  # a table of contents' heading, alone on its line

@@ -283,3 +283,16 @@ def merge(*contexts: Context) -> Context:
 
 def with_period(context: Context, period: str | None) -> Context:
     return replace(context, period=period)
+
+
+@lru_cache(maxsize=1)
+def township_scopes() -> dict[str, tuple[str, str]]:
+    """A township's level word (`镇`) → its whole and its own level (`全镇`, `镇本级`), from context.yaml: a township
+    keeps the lowest budget, none below it, so the two are one quantity."""
+    levels = load("context").get("township_levels") or {}
+    return {str(k): (str(v[0]), str(v[1])) for k, v in levels.items()}
+
+
+def same_scope(a: str, b: str) -> bool:
+    """Are two scopes one entity's figures: the same words, or a township's whole and its own level (全镇, 镇本级)?"""
+    return a == b or any({a, b} == set(pair) for pair in township_scopes().values())

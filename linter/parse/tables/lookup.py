@@ -21,7 +21,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
-from tieout.linter.figures.context import FIELDS, MIXED, Context, read
+from tieout.linter.figures.context import FIELDS, MIXED, Context, read, same_scope
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.patterns import regex
 
@@ -191,6 +191,8 @@ def _same(field: str, mine: str, theirs: str) -> bool:
         return mine == theirs or (mine in group and theirs in group)
     if field == "fund":  # 一般公共预算财政拨款 is what a department's prose calls 一般公共预算
         return mine == theirs or mine.startswith(theirs) or theirs.startswith(mine)
+    if field == "scope":  # a township's own level (镇级) is all of it (全镇): it keeps the lowest budget
+        return same_scope(mine, theirs)
     return mine == theirs
 
 
