@@ -1065,15 +1065,21 @@ def _named_cells_as(
     if free and not hits and (whole := _appropriated_whole(ctx, m, own, context)):
         # (the words name the whole, not a row: the table's rows named before it, as the table above it
         # does, are its parts)
-        return [h for h in whole if not _another_budget(ctx, m, h)], replace(context, fund=ANY_FUND)
+        whole = [h for h in whole if not _another_budget(ctx, m, h) and _fund_held(h, funded, context, outer)]
+        return whole, replace(context, fund=ANY_FUND)
     if free:
         # (of a table of them, not a row so named elsewhere: 30231 公务用车运行维护费 of the 基本支出表 is all the
         # department's vehicle upkeep, of its basic spending)
         hits = [h for h in hits if _of_appropriated(tables_by_index(ctx)[h.identity.table])]
-        if funded:  # (a table naming no fund, whose cells have the genre's default)
-            hits = [h for h in hits if h.identity.context.fund == outer.fund]
+        hits = [h for h in hits if _fund_held(h, funded, context, outer)]
         context = replace(context, fund=ANY_FUND)
     return _kept_cells(ctx, index, m, hits), context
+
+
+def _fund_held(h: Hit, funded: bool, context: Context, outer: Context) -> bool:
+    """Is the cell of a fund an appropriation's “三公” figure is held to (`funded`, `_named_cells_as`): the genre's
+    default (a table naming no fund) or the figure's own? Any cell is, the figure not so held."""
+    return not funded or h.identity.context.fund in (outer.fund, context.fund)
 
 
 def _kept_cells(ctx: CheckContext, index: TableIndex, m: Mention, hits: list[Hit]) -> list[Hit]:

@@ -623,7 +623,7 @@ def _class_groups(draft: Draft, run: list[Section], starts: list[int]) -> list[S
             return None
         one = _one_item_class(draft, group, starts)
         if one is not None:
-            # `（二）社会保障和就业支出（类）行政事业单位离退休（款）` / `未归口管理的行政单位离退休（项）支出 b`: a class of
+            # `（二）卫生健康支出（类）行政事业单位医疗（款）` / `行政单位医疗（项）支出 b`: a class of
             # one 项, stated right under its heading unnumbered, an item of the list as its numbered siblings are
             items.append(one)
             continue
