@@ -1058,14 +1058,29 @@ def _enclosing(section: Section) -> list[Section]:
 
 def _named_cells(ctx: CheckContext, index: TableIndex, m: Mention, outer: Context) -> tuple[list[Hit], Context]:
     """The cells the mention's label names in its context, and that context (what `cells_for` reads of the
-    mention, whichever of its figures is matched)."""
+    mention, whichever of its figures is matched). A “三公” figure its words give an appropriation's fund that no
+    table of that fund states is then held to a table of them whose title names no fund (`_named_cells_as`)."""
+    found = _named_cells_as(ctx, index, m, outer, funded=False)
+    if found[0] or not _names_appropriated(m):
+        return found
+    return _named_cells_as(ctx, index, m, outer, funded=True)
+
+
+def _named_cells_as(
+    ctx: CheckContext, index: TableIndex, m: Mention, outer: Context, funded: bool
+) -> tuple[list[Hit], Context]:
+    """`_named_cells`; `funded`: the figure is a “三公” item of an appropriation (`一般公共预算拨款安排的“三公”经费中，
+    因公出国（境）费 A`), held to a table of the “三公” whose title names no fund (its cells have the genre's default):
+    the “三公” are spent from the appropriation by definition, so such a table states the appropriation's."""
     own = _label_context(m.label)
     # (what an explanation's title names fills what the figure's own words and headings leave open: see titles.py)
     context = own.under(_context(ctx, m)).under(explanations(ctx).context_at(m.start)).under(_lead_fund(ctx, m))
     context = context.under(outer)
+    if funded and context.fund not in APPROPRIATION_KINDS | {APPROPRIATION}:
+        return [], context
     # (a 三公 figure the genre's default gives all the department's funds is of the appropriation it is by
     # definition: the table's, whatever fund its title names, or none; the other fields are held as ever)
-    free = _appropriated(m, own, context, outer)
+    free = funded or _appropriated(m, own, context, outer)
     query = replace(context, fund=None) if free else context
     hits = _label_cells(ctx, index, m, own, context, query, free)
     # (the table's 合计 named by a column's word alone is not the figure of a row its paragraph names:
@@ -1076,12 +1091,26 @@ def _named_cells(ctx: CheckContext, index: TableIndex, m: Mention, outer: Contex
     if free and not hits and (whole := _appropriated_whole(ctx, m, own, context)):
         # (the words name the whole, not a row: the table's rows named before it, as the table above it
         # does, are its parts)
-        return [h for h in whole if not _another_budget(ctx, m, h)], replace(context, fund=ANY_FUND)
+        whole = [h for h in whole if not _another_budget(ctx, m, h) and _fund_held(h, funded, context, outer)]
+        return whole, replace(context, fund=ANY_FUND)
     if free:
         # (of a table of them, not a row so named elsewhere: 30231 公务用车运行维护费 of the 基本支出表 is all the
         # department's vehicle upkeep, of its basic spending)
         hits = [h for h in hits if _of_appropriated(tables_by_index(ctx)[h.identity.table])]
+        hits = [h for h in hits if _fund_held(h, funded, context, outer)]
         context = replace(context, fund=ANY_FUND)
+    return _kept_cells(ctx, index, m, hits), context
+
+
+def _fund_held(h: Hit, funded: bool, context: Context, outer: Context) -> bool:
+    """Is the cell of a fund an appropriation's “三公” figure is held to (`funded`, `_named_cells_as`): the genre's
+    default (a table naming no fund) or the figure's own? Any cell is, the figure not so held."""
+    return not funded or h.identity.context.fund in (outer.fund, context.fund)
+
+
+def _kept_cells(ctx: CheckContext, index: TableIndex, m: Mention, hits: list[Hit]) -> list[Hit]:
+    """The named cells that are not of another budget, period, side or whole than the figure's, a total row's cell
+    replaced by the cell of the row the figure's lines name where it is not that total (`_named_cells_as`)."""
     hits = [h for h in hits if not _spent_from(ctx, m, h) and not _another_budget(ctx, m, h)]
     hits = [h for h in hits if not _part_year_apart(ctx, m, h) and not _said_of_another(ctx, m, h)]
     hits = [h for h in hits if not _across_sides(ctx, m, h) and not _part_of_another_whole(ctx, m, h)]
@@ -1092,7 +1121,7 @@ def _named_cells(ctx: CheckContext, index: TableIndex, m: Mention, outer: Contex
         elif (row := _named_row_cell(ctx, index, m, h)) is not None:
             # (the figure of the row its lines name, in the column its label names: held to that row's cell)
             kept.append(row)
-    return kept, context
+    return kept
 
 
 def _label_context(label: str) -> Context:
@@ -1273,6 +1302,31 @@ def _of_a_named_project(ctx: CheckContext, m: Mention, h: Hit) -> bool:
     return name not in owned and not any(n and (n in name or name in n) for n in names)
 
 
+# the fund a department's 财政拨款 is (all its appropriations), the funds that are kinds of it (vocab
+# tables.appropriation_kinds), and the fund of a department's tables over all its money (the genres' default)
+APPROPRIATION = "财政拨款"
+APPROPRIATION_KINDS = frozenset(str(w) for w in load("tables").get("appropriation_kinds") or [])
+ALL_FUNDS = "全部"
+
+
+def _bounded_by_funds(index: TableIndex, path: tuple[str, ...], context: Context) -> list[Hit]:
+    """The cells of a coded row that bound a 财政拨款 figure of that row on both sides and state one value: the row
+    in a table of one kind of appropriation (`一般公共预算支出表`) and in a table of all the department's money
+    (`支出预算总表`). What was appropriated for the row is no less than the one and no more than the other, so it is
+    their value when they agree (`财政拨款支出主要内容如下：1.“…（类）…（款）…（项）”A万元` where no table is
+    titled 财政拨款 by 项). None when either is missing or they differ."""
+    if context.fund != APPROPRIATION:
+        return []
+    inner = [
+        h
+        for fund in sorted(APPROPRIATION_KINDS)
+        for h in index.find_path(path, replace(context, fund=fund))
+        if h.identity.context.fund in APPROPRIATION_KINDS
+    ]
+    outer = [h for h in index.find_path(path, replace(context, fund=ALL_FUNDS)) if h.identity.context.fund == ALL_FUNDS]
+    return TableIndex.certain(inner + outer) if inner and outer else []
+
+
 # a part of a year a table's title names (`2025年1—6月主要财政收支执行情况`, `上半年`, `前三季度`, `1-9月`)
 PART_YEAR = regex(r"\d{1,2}\s*[—\-–~～至到]\s*\d{1,2}\s*月|上半年|下半年|前三季度|第[一二三四]季度")
 
@@ -1312,10 +1366,12 @@ def _label_cells(
 ) -> list[Hit]:
     """The cells the mention's label names (`_named_cells`, before its tests): the coded row a classification path
     names, else the rows its items name."""
-    path = _classification(m.label) or _heading_path(ctx, m)
+    path = _classification(m.label) or _lead_path(ctx, m) or _heading_path(ctx, m)
     if path:
         # `教育支出（类）普通教育（款）小学教育（项）`: the coded row of those names, and no other
-        return index.find_path(path, context) or index.find_tail(path, context)
+        return (index.find_path(path, context) or index.find_tail(path, context)) + _bounded_by_funds(
+            index, path, context
+        )
     headed = _heading_item(ctx, m)
     if headed:
         # `2.某某项目。全年预算 A，支出 B`: the row so named, the column of the stage the label names
@@ -1750,6 +1806,11 @@ def _appropriated(m: Mention, own: Context, context: Context, outer: Context) ->
     words state none)?"""
     if own.fund is not None or outer.fund is None or context.fund != outer.fund:
         return False
+    return _names_appropriated(m)
+
+
+def _names_appropriated(m: Mention) -> bool:
+    """Does the figure's label name one of the appropriated items (`APPROPRIATED`)?"""
     names = {NAME_NOISE.sub("", x) for x, _ in _items(m)}
     return bool(names & APPROPRIATED)
 
@@ -2359,6 +2420,32 @@ def _heading_path(ctx: CheckContext, m: Mention) -> tuple[str, ...]:
     ):
         return ()
     return _classification(heading)
+
+
+# a sentence opening with a classification path closed by a colon (`2.教育支出（类）普通教育（款）小学教育（项）：`),
+# its numbering and quotes aside: what the clause after the colon states figures of
+LEAD_PATH = regex(
+    r"^\s*(?:\d{1,2}\s*[.．、]|[（(][一二三四五六七八九十\d]{1,3}[）)])?\s*"
+    r"(?P<path>[“\"]?[^。；;，,：:“”\"]{2,80}?[（(](?:类|款|项)[）)][”\"]?)\s*[：:]\s*$"
+)
+
+
+def _lead_path(ctx: CheckContext, m: Mention) -> tuple[str, ...]:
+    """The classification path the figure's sentence opens with, closed by a colon, where the label names a stage
+    only (`2.教育支出（类）普通教育（款）小学教育（项）：2026年预算数为 A万元`): the row the sentence walks the table
+    to. () when the label names an item, or anything but the path and its colon stands before the label."""
+    label = read(LEADING.sub("", m.label))
+    if label.context.stage is None or label.rest.removesuffix("为") not in BARE_STAGE:
+        return ()
+    if not 0 <= m.sentence < len(ctx.doc.sentences):
+        return ()
+    # (the text up to the figure holds its label last: what stands before the label is the sentence's lead)
+    before = re.sub(r"\s+", "", ctx.doc.text[ctx.doc.sentences[m.sentence].start : m.start])
+    label_text = re.sub(r"\s+", "", m.label)
+    if not label_text or not before.endswith(label_text):
+        return ()
+    lead = LEAD_PATH.match(before[: -len(label_text)])
+    return _classification(lead["path"]) if lead is not None else ()
 
 
 # an enumerated paragraph that opens with an item's name alone, closed by a full stop (`2.某某项目。`)

@@ -534,11 +534,17 @@ def _item_name(name: str, one_figure: bool, named: bool = False) -> bool:
     in the list's unit, `1. 医疗设备购置项目，` (an item of several figures after a comma may state its own among
     others: which one is the list's is not said), or, `named`, its name and the word naming its figure (`（1）甲项目，
     预算`, `1.乙项目：安排资金`: vocab item_figure_words)?"""
+    # (a 项 named by its whole path, `（二）…（类）…（款）…（项）支出`: the 项's own name is what must be short)
+    name = ABOVE_ITEM.sub(r"\g<mark>", name, count=1)
     if named and HEADED.match(ITEM_FIGURE_WORD.sub("", name)) is not None:
         return True
     return HEADED.match(name) is not None or (one_figure and HEADED.match(NAME_COMMA.sub("", name)) is not None)
 
 
+# a 类 heading's mark and the 类 and 款 it names before the one 项 under it (`（二）…（类）…（款）` before `…（项）支出`)
+ABOVE_ITEM = regex(
+    r"^(?P<mark>\s*[（(][一二三四五六七八九十]{1,3}[）)])[^，。；,;“”（()）]{2,30}[（(]类[）)][^，。；,;“”（()）]{2,30}[（(]款[）)]\s*"
+)
 # the word naming an item's one figure after its name (`（1）甲项目，预算`, `1.乙项目：安排资金`)
 ITEM_FIGURE_WORD = regex(rf"[，,：:]\s*{_FIGURE_WORD}")
 
@@ -637,6 +643,12 @@ def _class_groups(draft: Draft, run: list[Section], starts: list[int]) -> list[S
     for group in run:
         if "类" not in (m.group(1) for m in LEVEL_NAMED.finditer(group.title)):
             return None
+        one = _one_item_class(draft, group, starts)
+        if one is not None:
+            # `（二）卫生健康支出（类）行政事业单位医疗（款）` / `行政单位医疗（项）支出 b`: a class of
+            # one 项, stated right under its heading unnumbered, an item of the list as its numbered siblings are
+            items.append(one)
+            continue
         if draft.by_sentence.get(_heading_sentence(starts, group)):
             return None  # the class states its own figure: the list is of the classes
         kids = _numbered_children(draft.doc.sections, group)
@@ -644,6 +656,27 @@ def _class_groups(draft: Draft, run: list[Section], starts: list[int]) -> list[S
             return None
         items.extend(kids)
     return items
+
+
+def _one_item_class(draft: Draft, group: Section, starts: list[int]) -> Section | None:
+    """The one 项 a class's heading states with no numbered item under it, as an item of a list (`_heading_figure`
+    reads the sentence an item's section starts): the heading itself where its sentence runs on to the 项's figure
+    (`（二）…（类）…（款）…（项）支出 b`), else the sentence right after a heading of no figure (`（二）…（类）…（款）` /
+    `…（项）支出 b`), in no other section. Its first figure must follow the 项's mark (None otherwise)."""
+    si = _heading_sentence(starts, group)
+    if si < 0 or _numbered_children(draft.doc.sections, group):
+        return None
+    one = group
+    if not draft.by_sentence.get(si):
+        si += 1
+        if si >= len(starts) or draft.doc.section_at(starts[si]) is not group:
+            return None
+        one = Section(group.title, group.level + 1, starts[si], group.line, group)
+    mentions = draft.by_sentence.get(si)
+    if not mentions or not mentions[0].quantities:
+        return None
+    named = draft.doc.text[one.start : mentions[0].quantities[0].start]
+    return one if [m.group(1) for m in LEVEL_NAMED.finditer(named)][-1:] == ["项"] else None
 
 
 def _heading_sentence(starts: list[int], sec: Section) -> int:

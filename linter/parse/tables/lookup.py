@@ -68,9 +68,13 @@ def identities(table: Table, outer: Context | None = None) -> list[Hit]:
         # a column's context under the table's and its role: once a column, not once a cell
         columns = [(col, col.context.under(context), col.role or leaf(col)) for col in side.columns]
         across = _items_across(side, table.title)
+        staged = not across and _stage_rows(side)
+        if staged:
+            across = _items_over_stages(side, table.title)
         for i, row in enumerate(side.rows):
             path = _path(side, i) if side.structure == "code" else ()
-            own = _label_context(row.label)  # (once a row, not once a cell)
+            # (once a row, not once a cell; a row that is a stage, `2026年预算数`, gives its cells its stage and year)
+            own = read(row.label).context if across and staged else _label_context(row.label)
             named = item_of(row.label)
             grand = row.total == "grand"
             # the row's grid cells read once (`Table.quantity` per cell looked the row up again for each)
@@ -104,8 +108,11 @@ def _items_across(side: Side, title: str) -> dict[int, tuple[str, bool]]:
     if len(side.rows) != 1 or side.rows[0].label or len(side.columns) < 2:
         return {}
     names: dict[int, list[str]] = {}
+    # (a header naming no stage anywhere, under a title that names one, `“三公”经费、会议费、培训费支出预算表`: every
+    # column is of the title's stage, and its header's words are its names)
+    titled = not any(col.context.stage for col in side.columns) and read(title).context.stage is not None
     for col in side.columns:
-        named = _names_across(col)
+        named = [p for p in col.path if p] or None if titled else _names_across(col)
         if named is None:
             return {}
         names[col.index] = named
@@ -120,7 +127,37 @@ def _items_across(side: Side, title: str) -> dict[int, tuple[str, bool]]:
         if name in SUBTOTALS:  # 合计 (or a 小计 standing alone): the side's whole
             out[i] = (whole, True)
         else:
-            out[i] = (item_of(name), False)
+            out[i] = (item_of(QUOTE_MARKS.sub("", name)), False)  # (`“三公”经费` is the 三公经费 prose names)
+    return out
+
+
+# what a row's label names besides its stage and year when the row is a stage (`2026年预算数`, `2025年预算数为`)
+STAGE_ONLY = frozenset({"", "数"})
+
+
+def _stage_rows(side: Side) -> bool:
+    """Is every row of the side a stage of the figures its columns name (`| 项目 | 合计 | 因公出国（境）费 | … |` over
+    rows `2026年预算数`, `2025年预算数`: the “三公” table of a 部门预算 laid out with its stages down)? Its labels
+    each name a stage and nothing else (their years aside), no two alike, and no row is a total."""
+    labels = [r.label for r in side.rows]
+    if not labels or len(set(labels)) != len(labels) or len(side.columns) < 2 or any(r.total for r in side.rows):
+        return False
+    read_labels = [read(label) for label in labels]
+    return all(r.context.stage is not None and r.rest.removesuffix("为") in STAGE_ONLY for r in read_labels)
+
+
+def _items_over_stages(side: Side, title: str) -> dict[int, tuple[str, bool]]:
+    """The item of each column of a side whose rows are stages (`_stage_rows`), by grid column, and whether it is the
+    side's 合计: its header's deepest words, the 合计 the whole the title names (`_whole_across`). Nothing where a
+    column's header names a stage (the rows' stage would not be the cells') or nothing."""
+    whole = _whole_across(title)
+    out: dict[int, tuple[str, bool]] = {}
+    for col in side.columns:
+        texts = [p for p in col.path if p]
+        if not texts or col.context.stage is not None:
+            return {}
+        name = texts[-1]
+        out[col.index] = (whole, True) if name in SUBTOTALS else (item_of(name), False)
     return out
 
 
@@ -151,7 +188,15 @@ def _names_across(col: Column) -> list[str] | None:
 def _whole_across(title: str) -> str:
     """What the 合计 of a table laid out across is the whole of: the “三公”经费 where its title names them, else a bare
     合计 (what the table totals is not said)."""
-    return "三公经费" if THREE_PUBLIC.search(title) else "合计"
+    named = THREE_PUBLIC.search(title)
+    if named is None or OTHER_FEE.search(title[: named.start()] + title[named.end() :]):
+        # (`“三公”经费、会议费、培训费支出预算表`: its 合计 is of more than the “三公”)
+        return "合计"
+    return "三公经费"
+
+
+# a fee a title names beside the “三公” (`会议费`, `培训费`)
+OTHER_FEE = regex(r"[\u4e00-\u9fff]费")
 
 
 @lru_cache(maxsize=1 << 12)  # a pure function of the label; labels repeat in a document's tables (合计, 小计 …)
