@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import replace
 from decimal import Decimal
+from typing import Literal
 
 from tieout.linter.figures.intervals import (
     HUNDRED,
@@ -21,7 +22,7 @@ from tieout.linter.figures.quantities import COUNT_UNITS, Quantity
 from tieout.linter.parse.tables import Column, Row, Side, Table
 from tieout.linter.parse.tables.cells import flatten
 from tieout.linter.parse.tables.formulas import column_formulas
-from tieout.linter.parse.tables.relations import additive_rows, all_relations
+from tieout.linter.parse.tables.relations import additive_rows, all_relations, row_item
 from tieout.linter.parse.tables.vocab import FALL, SATISFACTION, role_of
 from tieout.linter.patterns import regex
 from tieout.linter.rules.base import CheckContext, Outcome
@@ -688,8 +689,11 @@ def _share_column(ctx: CheckContext, table: Table, side: Side, col: Column) -> I
         return
     if not part_cols or len(grand) > 1 or not _whole_named(col, grand):
         return
-    found = _row_shares(ctx, table, side, col, part_cols, grand)
-    if grand and _of_the_rows_sum(ctx, table, grand[0].index, found):
+    whole = _whole_row(side, col, grand)
+    if whole is None:
+        return
+    found = _row_shares(ctx, table, side, col, part_cols, grand, whole)
+    if grand and whole in ("any", grand[0]) and _of_the_rows_sum(ctx, table, grand[0].index, found):
         # every failing share holds against what the rows add up to: the 合计 row is the figure written wrong,
         # its own finding (TO301) says so once, not once a row (the shares stay checked, as failing)
         found = [replace(o, silent=True) if o.verdict in ("fail", "rounding") else o for o in found]
@@ -800,23 +804,55 @@ def _within_part(left: list[Column], col: Column) -> Column | None:
     return found[0] if len(found) == 1 else None
 
 
+# a share column's heading naming its whole (`占土地总面积比重`, `占全部支出的比例`): the words between 占 and the share's
+HEADING_WHOLE = regex(r"^占(?P<whole>[\u4e00-\u9fff]{2,}?)的?(?:比重|比例|构成|份额)$")
+
+
+def _whole_row(side: Side, col: Column, grand: list[Row]) -> Row | Literal["any"] | None:
+    """The row a share column's heading names as its whole (`占土地总面积比重`: the row 土地总面积, first of the table
+    or not), where exactly one row bears that name; "any" where the heading names no whole (`占比`, `构成%`: the
+    table's total, a row's parent or its 小计 may be it). A heading naming a whole no row bears is of the table's
+    total row (`占支出总额比重` of a 合计 row), never of a row's parent: None (no share read) where there is none."""
+    named = HEADING_WHOLE.fullmatch(flatten(heading(col)))
+    if named is None:
+        return "any"
+    rows = [r for r in side.rows if row_item(r.label) == named.group("whole")]
+    if len(rows) == 1:
+        return rows[0]
+    return grand[0] if grand and not rows else None
+
+
 def _row_shares(
-    ctx: CheckContext, table: Table, side: Side, col: Column, part_cols: list[Column], grand: list[Row]
+    ctx: CheckContext,
+    table: Table,
+    side: Side,
+    col: Column,
+    part_cols: list[Column],
+    grand: list[Row],
+    whole: Row | Literal["any"],
 ) -> list[Outcome]:
-    """Each row's share against the wholes it may be of: the table's total, the row's parent, and the 小计 that
-    closes its group (a subtotal's own share of its group is 100%)."""
+    """Each row's share against the wholes it may be of: the row the column's heading names as its whole, else the
+    table's total, the row's parent, and the 小计 that closes its group (a subtotal's own share of its group is
+    100%)."""
     by_row: list[list[tuple[int, Outcome]]] = []
     for k, row in enumerate(side.rows):
         stated = table.quantity(row.index, col.index)
-        if stated is None or stated.kind != "percent" or (grand and row is grand[0]):
+        if stated is None or stated.kind != "percent" or row is (grand[0] if whole == "any" and grand else whole):
             continue
-        wholes = [*grand, *([side.rows[row.parent]] if row.parent is not None else [])]
-        wholes += [r for r in side.rows[k:] if r.total == "sub"][:1]
+        wholes = [whole] if isinstance(whole, Row) else _wholes_of_row(side, k, grand)
         tried = _share_of_each(ctx, table, col, stated, row.index, part_cols, [r.index for r in wholes])
         if tried:
             by_row.append(tried)
     of = _agreed_column(by_row)
     return [_row_outcome(tried, of) for tried in by_row]
+
+
+def _wholes_of_row(side: Side, k: int, grand: list[Row]) -> list[Row]:
+    """The wholes the `k`th row's share may be of where the heading names none: the table's total, the row's parent,
+    and the 小计 that closes its group."""
+    row = side.rows[k]
+    wholes = [*grand, *([side.rows[row.parent]] if row.parent is not None else [])]
+    return wholes + [r for r in side.rows[k:] if r.total == "sub"][:1]
 
 
 def _agreed_column(by_row: list[list[tuple[int, Outcome]]]) -> int | None:
