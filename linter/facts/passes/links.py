@@ -1393,6 +1393,16 @@ def _stage_of_part(said: Context, part: Mention) -> bool:
 
 # the words naming money by what was done with it (spent, executed, used, paid out)
 SPENT = regex(r"支出|执行|使用|拨付|完成|实际|花费")
+# the word naming money taken in (`税收收入`, `收入完成`): a flow a budget sets, as one spent is
+TAKEN_IN = regex(r"收入")
+
+
+def _flow_of_its_own(part: Mention) -> bool:
+    """Is the part money an item spent or took in (`教育支出 a`, `税收收入完成 a`), a flow each item has a budget of,
+    rather than what was left (`年末结转和结余 b`) or a budget itself (`基本支出预算 a`: a part of the budget)?"""
+    if part.identity.context.stage in BUDGET_STAGES:
+        return False
+    return SPENT.search(part.label) is not None or TAKEN_IN.search(part.label) is not None
 
 
 # the fewest characters of a budget's words naming a list's total (`全年预算`, `年初预算数`: not `预算`)
@@ -1411,6 +1421,11 @@ def _whole_of_stage(draft: Draft, s: Share, said: Context, part: Mention, lists:
     """A whole named by no item: the total of the part's list (`_outcome_of_list`), else the one figure the words
     label (`_stage_named_whole`)."""
     of_list = _outcome_of_list(s, said, part, lists.get(id(s.part)) if s.part is not None else None)
+    if of_list is None and said.stage in BUDGET_STAGES and _flow_of_its_own(part):
+        # `教育支出 a，占年度预算的 p%`: what an item spent or took in, over a budget no words say whose, is the
+        # item's progress against its own budget (which the text need not state), never another figure so named; a
+        # leftover (`年末结转和结余 b，占全年预算的 p%`) has no budget of its own and is read on
+        return None
     return of_list or _stage_named_whole(draft, s, said, part) or _whole_beside_part_again(draft, s, said, part)
 
 
