@@ -2254,6 +2254,8 @@ def _compare(ctx: CheckContext, index: TableIndex, m: Mention, q: Quantity, hits
         return None
     if verdict != "pass" and (_adds_to_the_cell(ctx, q, cell) or _closes_a_chain(ctx, m)):
         return None
+    if verdict != "pass" and _of_a_remainder(ctx, m, hits[0]):
+        return None
     if verdict == "pass":
         return Outcome(q, "pass", "cross_ref", operands=[cell])
     table = tables_by_index(ctx)[hits[0].identity.table]
@@ -2283,6 +2285,24 @@ def _another_total(ctx: CheckContext, index: TableIndex, m: Mention, q: Quantity
     if "本年" in m.label or "总计" in m.label:
         return False  # (the words of one of the totals: that one)
     return any(ctx.judge(interval(q), interval(c), unit_of([q, c])) == "pass" for c in index.total_cells(hit))
+
+
+REMAINDER_WORDS = alternation(load("tables").get("remainder_words"))
+# a list opened by naming the remainder it divides (`未执行资金中，危桥改造 a`, `结转资金中，甲项目 b`)
+REMAINDER_OPENING = regex(
+    rf"(?:^|[，,；;。])\s*[\u4e00-\u9fff“”]{{0,8}}?(?P<left>{REMAINDER_WORDS or '(?!)'})[\u4e00-\u9fff]{{0,6}}中\s*[，,：:]"
+)
+
+
+def _of_a_remainder(ctx: CheckContext, m: Mention, hit: Hit) -> bool:
+    """Is the prose figure an item of a list its sentence opens by naming what was left (`未执行资金中，危桥改造 a`:
+    the amount of 危桥改造 not spent), held to a column that is no such remainder (the row's 执行数)? Then it is
+    another quantity of the row than the cell's."""
+    if not 0 <= m.sentence < len(ctx.doc.sentences):
+        return False
+    begin = ctx.doc.sentences[m.sentence].start
+    opened = [x["left"] for x in REMAINDER_OPENING.finditer(ctx.doc.text[begin : m.start])]
+    return bool(opened) and opened[-1] not in flatten(hit.identity.column)
 
 
 def _adds_to_the_cell(ctx: CheckContext, q: Quantity, cell: Quantity) -> bool:

@@ -542,10 +542,12 @@ def _units(table: Table, heads: list[list[str]], n: int) -> None:
 
 def _listed_percent(table: Table, heads: list[list[str]], units: list[str], n: int) -> list[str]:
     """The units with the `%` a unit note lists beside its money (`单位：万元、%`) given to the one column it can be:
-    where no column is in % yet, and one only is headed by a change's bare word (`增长`, `增减`, `同比`) that names a
-    growth in per cent and an amount otherwise, its cells written as rates are. The note says some column is a
-    rate; that column is the only one whose heading leaves it open."""
-    if "%" in units or not _note_lists_percent(table):
+    where one only is headed by a change's bare word (`增长`, `增减`, `同比`) that names a growth in per cent and an
+    amount otherwise, its cells written as rates are. The note says some column is a rate; that column is the only
+    one whose heading leaves it open. A column already in % beside it (`完成预算`, named a rate) does not make it one
+    of amounts: a change in money is headed by its amount's word (`增减额`), and a bare `增长` beside `上年执行数` in a
+    table of rates is the growth in per cent."""
+    if not _note_lists_percent(table):
         return units
     open_ = [
         c
