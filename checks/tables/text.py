@@ -1843,7 +1843,7 @@ def _not_its_total(ctx: CheckContext, m: Mention, hit: Hit) -> bool:
     # alone, `实际到位 b` under `（一）县级配套资金到位不足`)
     table = hit.identity.table
     generic = not m.identity.item or m.identity.item in GENERIC_ITEMS
-    if _column_word(m, hit) and _thing_named_before(ctx, m, hit):
+    if _column_word(m, hit) and (_thing_named_before(ctx, m, hit) or _row_belied_before(ctx, m, hit)):
         return True
     if _led_by_a_name(ctx, m, table) or _part_of_a_row(ctx, m, table):
         return True
@@ -1928,6 +1928,30 @@ COUNT_REACH_END = regex(r"[；;。]")
 def _column_word(m: Mention, hit: Hit) -> bool:
     """Is the figure named by the word of the total row's column alone (`实际到位 b`, the column `实际到位`)?"""
     return bool(hit.identity.column) and row_item(LEADING.sub("", m.label)) == row_item(hit.identity.column)
+
+
+def _row_belied_before(ctx: CheckContext, m: Mention, hit: Hit) -> bool:
+    """Does the figure's sentence state, before it, a figure of its unit that no other cell of the total row states
+    (`涉及金额 4.39 亿元，已整改 4.26 亿元` against a 合计 row `问题金额 18.65 | 已整改 16.98`)? The figure, named by
+    the column's word alone, is then of the whole its sentence speaks of, not the table's: a sentence restating a
+    table's 合计 restates the row's other figures alike."""
+    table = tables_by_index(ctx).get(hit.identity.table)
+    if table is None or not (0 <= hit.identity.row < len(table.rows)):
+        return False
+    unit = hit.quantity.base_unit
+    row = [
+        c.quantity
+        for col, c in enumerate(table.rows[hit.identity.row])
+        if col != hit.identity.col and c.quantity is not None and c.quantity.base_unit == unit
+    ]
+    said = [
+        q
+        for x in ctx.index.in_sentence(m.sentence)
+        if x is not m and x.start < m.start
+        for q in x.quantities
+        if q.kind == "amount" and q.exact and q.base_unit == unit
+    ]
+    return bool(row and said) and not any(restates(ctx, q, cell, rounded=True) for q in said for cell in row)
 
 
 # the words of a column that say which stage or moment of a thing its figures are (vocab tables.stage_words)

@@ -541,9 +541,10 @@ def _item_name(name: str, one_figure: bool, named: bool = False) -> bool:
     return HEADED.match(name) is not None or (one_figure and HEADED.match(NAME_COMMA.sub("", name)) is not None)
 
 
-# a 类 heading's mark and the 类 and 款 it names before the one 项 under it (`（二）…（类）…（款）` before `…（项）支出`)
+# a 类 heading's mark and the 类 and 款 it names before the one 项 under it (`（二）…（类）…（款）` before `…（项）支出`), or an
+# item's number and the 类 and 款 of the 项 it names by its whole path (`1.…（类）…（款）…（项）a 万元`)
 ABOVE_ITEM = regex(
-    r"^(?P<mark>\s*[（(][一二三四五六七八九十]{1,3}[）)])[^，。；,;“”（()）]{2,30}[（(]类[）)][^，。；,;“”（()）]{2,30}[（(]款[）)]\s*"
+    r"^(?P<mark>\s*(?:[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}\s*[.．、]))[^，。；,;“”（()）]{2,30}[（(]类[）)][^，。；,;“”（()）]{2,30}[（(]款[）)]\s*"
 )
 # the word naming an item's one figure after its name (`（1）甲项目，预算`, `1.乙项目：安排资金`)
 ITEM_FIGURE_WORD = regex(rf"[，,：:]\s*{_FIGURE_WORD}")
@@ -1120,10 +1121,10 @@ def _follows(before: Section, sec: Section) -> bool:
 
 # a division of the total the items make (`按用途分：`, `按支出功能分类：`, `分项看：`, `分企业看：`, `从类型看：`)
 DIVIDES = regex(r"(?:按|分)[\u4e00-\u9fff]{1,6}?(?:分类|划分|分|来看|看)|从[\u4e00-\u9fff]{1,6}?(?:来看|看)")
-# what announces numbered items after it: the main ones (`主要用于：`, `主要内容如下：`) or all (`包括：`, `具体如下：`,
+# what announces numbered items after it: the main ones (`主要用于：`, `主要用于如下：`, `主要内容如下：`) or all (`包括：`, `具体如下：`,
 # `具体安排如下：`)
 ANNOUNCES = regex(
-    r"(?:(?:主要|重点)(?:用于|包括|内容如下|支出项目如下|项目如下|安排如下|(?:安排|保障|支持)以下(?:[\u4e00-\u9fff]{0,2}方面的?)?(?:支出|工作|项目|方面))|其中|包括|(?:具体)?(?:构成|组成)(?:情况)?如下|具体(?:安排)?如下|明细如下|具体为|分别为"
+    r"(?:(?:主要|重点)(?:用于(?:如下|以下方面)?|包括|内容如下|支出项目如下|项目如下|安排如下|(?:安排|保障|支持)以下(?:[\u4e00-\u9fff]{0,2}方面的?)?(?:支出|工作|项目|方面))|其中|包括|(?:具体)?(?:构成|组成)(?:情况)?如下|具体(?:安排)?如下|明细如下|具体为|分别为"
     rf"|{DIVIDES.pattern})"
 )
 ANNOUNCES_SOME = regex(r"主要|重点|其中")
