@@ -152,6 +152,8 @@ def _bears(m: Mention, names: frozenset[str], entity: bool = False, taken: bool 
 
 # a label that opens with the entity whose figure it is (`全市地方国有金融企业资产总额`): what follows the entity
 ENTITY = regex("^.*?(?:" + "|".join(str(w) for w in load("differences").get("entity_heads") or []) + ")(?:的)?")
+# a label that opens with the level of government whose figure it is (`县级配套资金计划`): what follows the level
+LEVEL = regex("^(?:" + "|".join(str(w) for w in load("differences").get("levels") or []) + ")")
 
 
 # the body that settled a figure, before its name (`经区财政投资评审中心审定金额`: 审定金额, the amount it approved)
@@ -171,11 +173,11 @@ TAKEN = regex(r"^(?:扣除|减去|减[：:]?)(?=[\u4e00-\u9fff]{2})")
 @lru_cache(maxsize=4096)
 def _readings(label: str, entity: bool = False, taken: bool = False) -> frozenset[str]:
     """The names a label can bear: itself, and what follows a word of the current period (`本年收入`: 收入) or of
-    what was achieved (`全年实现利润总额`: 利润总额); with `entity`, what follows the entity it opens with too
-    (`某某企业资产总额`: 资产总额); with `taken` (a subtrahend's), what follows the word taking it away (`扣除所得税费用`:
+    what was achieved (`全年实现利润总额`: 利润总额); with `entity`, what follows the entity or the level it opens with
+    too (`某某企业资产总额`: 资产总额; `县级配套资金计划`: 配套资金计划); with `taken` (a subtrahend's), what follows the word taking it away (`扣除所得税费用`:
     所得税费用). Memoised: every sentence's labels are held to every identity's names."""
     label = label.replace(" ", "")
-    names = {label, ENTITY.sub("", label)} if entity else {label}
+    names = {label, ENTITY.sub("", label), LEVEL.sub("", label)} if entity else {label}
     names |= {TAKEN.sub("", x) for x in names} if taken else set()
     names |= {ACHIEVED.sub("", x) for x in names} | {SETTLED_BY.sub("", x) for x in names}
     return frozenset(names | {x[len(w) :] for x in names for w in CURRENT if x.startswith(w)})

@@ -5,12 +5,13 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from tieout.linter.facts.model import SHARES_ADDED, AnsweredShares, Breakdown, Distribution, Mention
+from tieout.linter.facts.model import SHARES_ADDED, AnsweredShares, Breakdown, Distribution, Mention, Rate
 from tieout.linter.facts.passes.base import Completed, by_clause, by_paragraph, same_section, table_start
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.parse.tables import Side, Table
@@ -318,6 +319,16 @@ OPTIONS_TAKEN_TOGETHER = regex(
     rf"(?:以|按)(?P<names>{_NAME}(?:(?:和|与|及|、|加|\+){_NAME}){{1,3}})(?:的)?(?:问卷|问卷数|人数|份数|户数|票数)?"
     r"(?:合计|之和|相加|合并)(?:计算|统计)[，,][^，,。；;：:\d%％]{0,12}$"
 )
+# or said after those options' answers counted together (`选择“非常满意”和“满意”的问卷合计 n 份，满意率为 p%`; who
+# answered may be named before the count, `的村民合计 n 人`): the rate
+# of those answers is their share of the answers the table lays out, the words between naming no other base (占…)
+OPTIONS_COUNTED = regex(
+    rf"(?P<names>{_NAME}(?:(?:和|与|及|、|加|\+){_NAME}){{1,3}})(?:的)?[\u4e00-\u9fff]{{0,5}}?"
+    r"(?:合计|共计|之和|总计|共)(?:为|达)?\s*(?P<count>\d[\d,]*)\s*(?:份|人次|人|户|票|名)[，,]"
+    r"(?:(?!占)[^，,。；;：:\d%％]){0,12}$"
+)
+# the name of a satisfaction rate, the one rate OPTIONS_COUNTED reads
+SATISFACTION_RATE = regex(r"满意(?:率|度)")
 RATIO_REACH = 60
 
 
@@ -343,23 +354,36 @@ def option_sums(draft: Draft) -> Iterator[Breakdown]:
 
 def tabled_option_sums(draft: Draft) -> Iterator[Breakdown]:
     """A satisfaction rate its sentence says is worked out as some options' answers over all the answers
-    (`按“很满意”和“满意”人数之和占受访人数的比例计算，群众满意度为 p%`), the answers laid out in a survey table
+    (`按“很满意”和“满意”人数之和占受访人数的比例计算，群众满意度为 p%`), or says after those answers counted together
+    (`选择“非常满意”和“满意”的问卷合计 n 份，满意率为 p%`), the answers laid out in a survey table
     before it under its heading: the sum of those options' shares in the table (`_table_shares`)."""
     text, sentences = draft.doc.text, draft.doc.sentences
     if "满意" not in text or not draft.facts.tables:
         return
     for r in draft.facts.rates:
         q = r.stated
-        if r.operands or r.formula is not None or q.kind != "percent" or not q.exact:
+        if r.formula is not None or q.kind != "percent" or not q.exact:
             continue
-        begin = max(sentences[r.sentence].start, q.start - RATIO_REACH)
-        ratio = RATIO_OF_OPTIONS.search(text, begin, q.start) or OPTIONS_TAKEN_TOGETHER.search(text, begin, q.start)
+        ratio = _options_said(text, sentences[r.sentence], r)
         if ratio is None:
             continue
         whole = Mention(r.name, r.name, [q], r.sentence, sentences[r.sentence].paragraph)
         parts = _table_shares(draft, whole, ratio.group("names"))
         if parts is not None:
             yield Breakdown(whole, parts, SHARES_ADDED, True, r.sentence)
+
+
+def _options_said(text: str, sentence: Sentence, r: Rate) -> re.Match[str] | None:
+    """The words before the rate that say which options' answers it counts: a ratio said of them (a rate read of no
+    figures), or (a satisfaction rate) their answers counted together right before it, the one figure it was read of."""
+    q = r.stated
+    begin = max(sentence.start, q.start - RATIO_REACH)
+    if not r.operands:
+        return RATIO_OF_OPTIONS.search(text, begin, q.start) or OPTIONS_TAKEN_TOGETHER.search(text, begin, q.start)
+    counted = OPTIONS_COUNTED.search(text, begin, q.start)
+    if counted is None or len(r.operands) != 1 or r.operands[0].start != counted.start("count"):
+        return None
+    return counted if SATISFACTION_RATE.search(r.name) else None
 
 
 def _shares_of(text: str, sentences: list[Sentence], before: list[Mention], names: str) -> list[Mention] | None:
