@@ -1671,6 +1671,9 @@ def _shortened_whole(draft: Draft, wanted: Identity, s: Share, owner: Mention) -
         # is none of it)
         return None
     named = [(m, q) for m, q in _named_like(draft, wanted, s, owner) if not _opening_only(m, owner)]
+    if any(_other_kind_of(draft, m, owner, wanted.item) for m, _ in named):
+        # (a figure that may be another kind of the whole, side by side with the part, makes any one taken doubtful)
+        return None
     here = [(m, q) for m, q in named if m.start < part.start and same_section(draft, m.start, part.start)]
     if not here and all(m.start < part.start for m, _ in named):
         # `项目总投资 X。` … (another section) `其中省级补助 a，占总投资的 p%`: a whole stated under another heading is
@@ -1900,6 +1903,30 @@ def _named_like(draft: Draft, wanted: Identity, s: Share, owner: Mention) -> lis
         and q.exact
         and q.kind == part.kind
     ]
+
+
+def _narrows(narrow: str, wide: str) -> bool:
+    """Does the one name keep every word of the other, in order, adding its own (`公司境外实现营业收入` of
+    `公司实现营业收入`, `城乡义务教育补助经费` of `补助经费`)? Then it names a part of what the other names, no sibling."""
+    rest = iter(narrow)
+    return all(ch in rest for ch in wide)
+
+
+# words opening a transfer's name by the way it flows (`省对下`, `中央对地方`, `对市县`): the whole, no one kind of it
+TRANSFER_DIRECTION = regex(r"^[\u4e00-\u9fff]{0,2}对(?:下级|下|地方|市县|县市|区县|县区|市|县|乡镇)")
+
+
+def _other_kind_of(draft: Draft, m: Mention, owner: Mention, named: str) -> bool:
+    """`教育共同财政事权转移支付 A。…医疗卫生共同财政事权转移支付 a，占共同财政事权转移支付的 p%`: where the part is
+    itself a kind of the whole its words name (its item that name with a qualifier of its own), a figure qualified
+    otherwise (`教育…`) is another kind of that whole, side by side with the part, never the whole; unless the
+    text lists the part under it (a breakdown whose total it is)."""
+    part, other = owner.identity.item, m.identity.item
+    if part == named or not part.endswith(named) or _narrows(part, other) or _narrows(other, part):
+        return False
+    if TRANSFER_DIRECTION.match(other):
+        return False  # (`省对下共同财政事权转移支付 X`: the whole named by the way it flows, of every kind)
+    return not any(b.total is m and any(p is owner for p in b.parts) for b in draft.facts.breakdowns)
 
 
 def _listed_under(draft: Draft, parts: set[int]) -> set[int]:
