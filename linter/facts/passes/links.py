@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from decimal import Decimal
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from tieout.linter.facts.definitions import defines, nested_kind, siblings, splits
@@ -1671,16 +1672,14 @@ def _shortened_whole(draft: Draft, wanted: Identity, s: Share, owner: Mention) -
         # is none of it)
         return None
     named = [(m, q) for m, q in _named_like(draft, wanted, s, owner) if not _opening_only(m, owner)]
-    if any(_other_kind_of(draft, m, owner, wanted.item) for m, _ in named):
-        # (a figure that may be another kind of the whole, side by side with the part, makes any one taken doubtful)
-        return None
     here = [(m, q) for m, q in named if m.start < part.start and same_section(draft, m.start, part.start)]
     if not here and all(m.start < part.start for m, _ in named):
         # `项目总投资 X。` … (another section) `其中省级补助 a，占总投资的 p%`: a whole stated under another heading is
         # taken only when the whole document states that name with one value, before the part
         here = named
     one = _one_or_list_total(draft, here, s.base_label or wanted.item)
-    if one is None:
+    if one is None or _other_kind_of(draft, one[0], owner, wanted.item):
+        # (the one figure so named may be another kind of the whole, side by side with the part: no whole)
         return None
     whole = one[1]
     return None if whole.base_value < part.base_value and s.stated.value <= 100 else whole
@@ -1905,27 +1904,24 @@ def _named_like(draft: Draft, wanted: Identity, s: Share, owner: Mention) -> lis
     ]
 
 
-def _narrows(narrow: str, wide: str) -> bool:
-    """Does the one name keep every word of the other, in order, adding its own (`公司境外实现营业收入` of
-    `公司实现营业收入`, `城乡义务教育补助经费` of `补助经费`)? Then it names a part of what the other names, no sibling."""
-    rest = iter(narrow)
-    return all(ch in rest for ch in wide)
-
-
-# words opening a transfer's name by the way it flows (`省对下`, `中央对地方`, `对市县`): the whole, no one kind of it
-TRANSFER_DIRECTION = regex(r"^[\u4e00-\u9fff]{0,2}对(?:下级|下|地方|市县|县市|区县|县区|市|县|乡镇)")
+@lru_cache(maxsize=1)
+def _spending_classes() -> frozenset[str]:
+    """The classes of spending by function, as named now and in earlier years (vocab tables.yaml, relations.yaml)."""
+    return frozenset(words("tables", "spending_classes")) | frozenset(words("relations", "former_spending_classes"))
 
 
 def _other_kind_of(draft: Draft, m: Mention, owner: Mention, named: str) -> bool:
     """`教育共同财政事权转移支付 A。…医疗卫生共同财政事权转移支付 a，占共同财政事权转移支付的 p%`: where the part is
-    itself a kind of the whole its words name (its item that name with a qualifier of its own), a figure qualified
-    otherwise (`教育…`) is another kind of that whole, side by side with the part, never the whole; unless the
-    text lists the part under it (a breakdown whose total it is)."""
+    itself a kind of the whole its words name (that name after a class of spending, vocab spending_classes), a
+    figure named by another class (`教育…`) is another kind of that whole, side by side with the part, never the
+    whole; unless the text lists the part under it (a breakdown whose total it is)."""
     part, other = owner.identity.item, m.identity.item
-    if part == named or not part.endswith(named) or _narrows(part, other) or _narrows(other, part):
+    if part == named or not part.endswith(named) or not other.endswith(named):
         return False
-    if TRANSFER_DIRECTION.match(other):
-        return False  # (`省对下共同财政事权转移支付 X`: the whole named by the way it flows, of every kind)
+    # (kinds of one dimension only: `新增债券资金` beside `专项债券资金` is of another, and may be the whole)
+    classes = _spending_classes()
+    if part.removesuffix(named) not in classes or other.removesuffix(named) not in classes:
+        return False
     return not any(b.total is m and any(p is owner for p in b.parts) for b in draft.facts.breakdowns)
 
 
