@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from decimal import Decimal
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from tieout.linter.facts.definitions import defines, nested_kind, siblings, splits
@@ -1677,7 +1678,8 @@ def _shortened_whole(draft: Draft, wanted: Identity, s: Share, owner: Mention) -
         # taken only when the whole document states that name with one value, before the part
         here = named
     one = _one_or_list_total(draft, here, s.base_label or wanted.item)
-    if one is None:
+    if one is None or _other_kind_of(draft, one[0], owner, wanted.item):
+        # (the one figure so named may be another kind of the whole, side by side with the part: no whole)
         return None
     whole = one[1]
     return None if whole.base_value < part.base_value and s.stated.value <= 100 else whole
@@ -1900,6 +1902,27 @@ def _named_like(draft: Draft, wanted: Identity, s: Share, owner: Mention) -> lis
         and q.exact
         and q.kind == part.kind
     ]
+
+
+@lru_cache(maxsize=1)
+def _spending_classes() -> frozenset[str]:
+    """The classes of spending by function, as named now and in earlier years (vocab tables.yaml, relations.yaml)."""
+    return frozenset(words("tables", "spending_classes")) | frozenset(words("relations", "former_spending_classes"))
+
+
+def _other_kind_of(draft: Draft, m: Mention, owner: Mention, named: str) -> bool:
+    """`教育共同财政事权转移支付 A。…医疗卫生共同财政事权转移支付 a，占共同财政事权转移支付的 p%`: where the part is
+    itself a kind of the whole its words name (that name after a class of spending, vocab spending_classes), a
+    figure named by another class (`教育…`) is another kind of that whole, side by side with the part, never the
+    whole; unless the text lists the part under it (a breakdown whose total it is)."""
+    part, other = owner.identity.item, m.identity.item
+    if part == named or not part.endswith(named) or not other.endswith(named):
+        return False
+    # (kinds of one dimension only: `新增债券资金` beside `专项债券资金` is of another, and may be the whole)
+    classes = _spending_classes()
+    if part.removesuffix(named) not in classes or other.removesuffix(named) not in classes:
+        return False
+    return not any(b.total is m and any(p is owner for p in b.parts) for b in draft.facts.breakdowns)
 
 
 def _listed_under(draft: Draft, parts: set[int]) -> set[int]:
