@@ -7,6 +7,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import replace
+from functools import cache
 from typing import TypeVar, overload
 
 from tieout.linter.facts.identity import document_title
@@ -28,7 +29,7 @@ from tieout.linter.parse.tables.cells import flatten
 from tieout.linter.parse.tables.identities import item as row_item
 from tieout.linter.parse.tables.jurisdiction import named_whole, title_context
 from tieout.linter.parse.tables.lookup import CellIdentity, Hit, TableIndex, compatible, identities, one_row_each
-from tieout.linter.parse.tables.vocab import HEADING_NOTE, fall_heading
+from tieout.linter.parse.tables.vocab import HEADING_NOTE, defined_sums, fall_heading
 from tieout.linter.patterns import regex
 from tieout.linter.rules.base import CheckContext, Outcome
 from tieout.linter.text.model import Document, Section
@@ -1006,7 +1007,9 @@ def _apart(doc: Document, a: int, b: int) -> bool:
     if id(sb) in ids_a or id(sa) in ids_b:
         return False
     k = next((i for i, s in enumerate(above_a) if id(s) in ids_b), None)
-    if k is None or k == 0 or not above_a[k].title:
+    if k is None:
+        return _chapters_apart(sa, sb)
+    if k == 0 or not above_a[k].title:
         return False
     # the two branches below the common heading: enumerated subsections of one rank (`（一）`, `（二）`), not the
     # numbered items of a list (`1.`, `2.`: a PDF's lines of one explanation, which its tables follow) nor a
@@ -1017,6 +1020,40 @@ def _apart(doc: Document, a: int, b: int) -> bool:
 
 # the numbering of an enumerated subsection's heading (`三、行政事业性国有资产`, `（二）金融企业国有资产`)
 SUBSECTION_MARKS = ("cn", "pcn")
+# a figure in a heading's title (a year aside, `2026年`): a numbered line of a PDF's prose or table read as a
+# heading, no chapter's name
+FIGURE_IN_TITLE = regex(r"\d+(?![\d.,]*年)")
+# the fewest characters of a part's wording a chapter's title names it by (`企业国有资产`, not `服务` or `工程`)
+PART_TITLE_LEAST = 4
+
+
+def _chapters_apart(a: Section, b: Section) -> bool:
+    """Are two sections in the report's own chapters, numbered alike under no heading, each titled by another part
+    of one whole the vocabulary defines (`一、企业国有资产` and `二、行政事业性国有资产`, parts of 国有资产, sums.yaml)?
+    Each chapter is then of its own part, as subsections of one heading are: a figure of one is not the figure of a
+    table placed in the other. (Chapters of other titles, `三、部门预算表`, may hold the tables the text speaks of.)"""
+    chapters = [_enclosing(s)[-1] for s in (a, b)]
+    if chapters[0] is chapters[1] or chapters[0].level != chapters[1].level:
+        return False
+    # (a numbered line stating a figure, `六、某基金收入预算数为 X 万元`, is an item of prose or a table's row)
+    if not all(numbering(c.title) == "cn" and not FIGURE_IN_TITLE.search(c.title) for c in chapters):
+        return False
+    first, second = (_part_titled(c.title) for c in chapters)
+    return first is not None and second is not None and first[0] == second[0] and first[1] != second[1]
+
+
+@cache  # (a pure function of the title; asked for each figure and cell of a chapter)
+def _part_titled(title: str) -> tuple[int, int] | None:
+    """The defined whole (its index in `defined_sums`) and its part a title names by the longest wording found in it
+    (`金融企业国有资产` before `企业国有资产`); None where it names none."""
+    text = flatten(title)
+    best: tuple[int, tuple[int, int]] | None = None
+    for i, (_, parts) in enumerate(defined_sums()):
+        for j, wordings in enumerate(parts):
+            for w in wordings:
+                if len(w) >= PART_TITLE_LEAST and w in text and (best is None or len(w) > best[0]):
+                    best = (len(w), (i, j))
+    return best[1] if best else None
 
 
 def under_headings(ctx: CheckContext, text: str, at: int) -> Context:

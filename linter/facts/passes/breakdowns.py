@@ -1948,6 +1948,10 @@ def _last_in_doubt(draft: Draft, last: Mention, items: list[Mention], prev: list
         # (`…下降 p%。下降的主要原因是一次性安排的工程 c 不再安排。其中：…`: a figure the reasons for a change
         # name is what moved it, no whole the list after them breaks down)
         return True
+    if not named and _staged_otherwise(draft, last, items):
+        # (`预算资金 A，到位 A。截至评价时，实际支出 B。其中，上年结转 a，当年新增预算 b`: parts its words give as a
+        # budget, summing to nothing stated, are the budget's sources, not of an outcome that merely stands last)
+        return True
     if not named and _paid_out(last, items) and _rated_against(draft, last, prev):
         # (`共下达 A，实际到位 B，到位率 p%。其中：甲 a；乙 b…`: one money at two stages, a rate of one over the other;
         # items naming no stage, adding up to neither, may be of either)
