@@ -699,13 +699,16 @@ def _uses_listed(toks: list[Tok]) -> list[Tok]:
     return out
 
 
+def _after_figure_and_comma(toks: list[Tok], i: int) -> bool:
+    """Does the token at i follow a figure and a comma (`X 万元，` before it)?"""
+    return i >= 2 and toks[i - 1].type == "SEP" and toks[i - 1].text == "，" and toks[i - 2].type in VALUE_TYPES
+
+
 def _uses_after_figure(toks: list[Tok], i: int) -> bool:
     """Does the label at i stand after a figure and a comma, before its amount, `、` and another named amount?"""
     return (
-        2 <= i < len(toks) - 4
-        and toks[i - 1].type == "SEP"
-        and toks[i - 1].text == "，"
-        and toks[i - 2].type in VALUE_TYPES
+        i < len(toks) - 4
+        and _after_figure_and_comma(toks, i)
         and toks[i + 1].type == "AMOUNT"
         and toks[i + 2].type == "SEP"
         and toks[i + 2].text == "、"
@@ -737,10 +740,8 @@ def _divides_figure(toks: list[Tok], i: int) -> bool:
     it? It opens the parts of that figure. (Opening a sentence, `按问题类型分：…`, it divides a total stated before:
     the dimensions pass.)"""
     return (
-        2 <= i < len(toks) - 1
-        and toks[i - 1].type == "SEP"
-        and toks[i - 1].text == "，"
-        and toks[i - 2].type in VALUE_TYPES
+        i < len(toks) - 1
+        and _after_figure_and_comma(toks, i)
         and toks[i + 1].type == "SEP"
         # (or a comma: `支出 X，按支出性质分，基本支出 a，项目支出 b`)
         and toks[i + 1].text in ("：", "，")
