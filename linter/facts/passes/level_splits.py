@@ -17,7 +17,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from tieout.linter.facts.model import Breakdown, Identity, Mention
-from tieout.linter.facts.passes.base import Completed, by_paragraph, foots
+from tieout.linter.facts.passes.base import Completed, by_paragraph, foots, lists_by_total
 from tieout.linter.figures.context import MIXED
 from tieout.linter.patterns import regex
 from tieout.linter.vocab import load, words
@@ -129,8 +129,10 @@ def _left_partial(draft: Draft, whole: Mention, unit: str) -> bool:
     """Does a list under the whole, stated before the pair, leave it short (`A。其中，一般债务余额 a。`, a alone)? The
     pair after it may then divide what the list named, not the whole: which one is not said."""
     total = next((q for q in whole.quantities if q.base_unit == unit), None)
-    for b in draft.facts.breakdowns:
-        if b.total is not whole or total is None or b.minus:
+    if total is None:
+        return False
+    for b in lists_by_total(draft).get(id(whole), []):
+        if b.minus:
             continue
         parts = [q for p in b.parts if (q := p.of_unit(unit)) is not None]
         if len(parts) != len(b.parts) or not foots(total, parts):

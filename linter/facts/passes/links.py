@@ -29,6 +29,7 @@ from tieout.linter.facts.passes.base import (
     exact_of,
     list_total,
     lists_by_sentence,
+    lists_by_total,
     once,
     said_earlier,
     same_section,
@@ -1922,7 +1923,7 @@ def _other_kind_of(draft: Draft, m: Mention, owner: Mention, named: str) -> bool
     classes = _spending_classes()
     if part.removesuffix(named) not in classes or other.removesuffix(named) not in classes:
         return False
-    return not any(b.total is m and any(p is owner for p in b.parts) for b in draft.facts.breakdowns)
+    return not any(p is owner for b in lists_by_total(draft).get(id(m), []) for p in b.parts)
 
 
 def _listed_under(draft: Draft, parts: set[int]) -> set[int]:

@@ -545,7 +545,6 @@ def _past_a_footed_list(text: str, head: Mention, p: _Entry, parts: list[Mention
 CLAUSE_MARKS = regex(r"[，,；;]")
 # what ends an item's clauses in a list (a note on the item stands before it)
 CLAUSE_END_MARKS = regex(r"[；;。]")
-# an item's figure closing it: a semicolon or the sentence's end after it (a bracket between)
 # an item's figure closing it in a list parted by semicolons (a bracket between), or closing the sentence
 ITEM_CLOSED = regex(r"\s*(?:[（(][^（）()]*[）)])?\s*[；;]")
 SENTENCE_CLOSED = regex(r"\s*(?:[（(][^（）()]*[）)])?\s*[。]?\s*$")
