@@ -27,7 +27,7 @@ from tieout.linter.figures.quantities import Quantity
 from tieout.linter.parse.tables import Table
 from tieout.linter.parse.tables.cells import flatten
 from tieout.linter.parse.tables.model import Column, Row, Side
-from tieout.linter.parse.tables.vocab import role_of
+from tieout.linter.parse.tables.vocab import role_of, words
 from tieout.linter.patterns import regex
 from tieout.linter.rules.base import CheckContext, Outcome
 from tieout.linter.vocab import load
@@ -202,7 +202,7 @@ def _score_total(table: Table, side: Side) -> Quantity | None:
     return q
 
 
-SCORE_TOTAL_ROWS = frozenset(map(str, load("tables").get("score_total_rows") or []))
+SCORE_TOTAL_ROWS = words("score_total_rows")  # (the 总分 rows, as build._score_total reads them)
 
 
 def _named_overall(table: Table, side: Side) -> Quantity | None:
