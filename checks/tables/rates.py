@@ -835,9 +835,10 @@ def _row_shares(
     table's total, the row's parent, and the 小计 that closes its group (a subtotal's own share of its group is
     100%)."""
     by_row: list[list[tuple[int, Outcome]]] = []
+    own = grand[0] if whole == "any" and grand else whole  # (the whole's row: no share of itself)
     for k, row in enumerate(side.rows):
         stated = table.quantity(row.index, col.index)
-        if stated is None or stated.kind != "percent" or row is (grand[0] if whole == "any" and grand else whole):
+        if stated is None or stated.kind != "percent" or row is own:
             continue
         wholes = [whole] if isinstance(whole, Row) else _wholes_of_row(side, k, grand)
         tried = _share_of_each(ctx, table, col, stated, row.index, part_cols, [r.index for r in wholes])
