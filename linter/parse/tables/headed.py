@@ -25,8 +25,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from .model import Side, Table
-
-Values = list[Decimal]
+from .summed import Values, _exponent, _grown, _unit_at, _values
 
 
 def subtotal_group(table: Table, side: Side, t: int, parts: list[int], cols: list[int]) -> list[int]:
@@ -35,7 +34,7 @@ def subtotal_group(table: Table, side: Side, t: int, parts: list[int], cols: lis
     rows = side.rows
     if side.structure != "plain" or rows[t].total != "sub" or not parts or parts[-1] > t:
         return parts
-    own = _row_values(table, rows[t].index, cols)
+    own = _values(table.rows[rows[t].index], cols)
     values = _rows_values(table, side, parts, cols)
     if own is None or values is None:
         return parts
@@ -78,41 +77,18 @@ def _run_below(
 
 
 def _rows_values(table: Table, side: Side, rows: list[int], cols: list[int]) -> list[Values] | None:
-    found = [_row_values(table, side.rows[k].index, cols) for k in rows]
+    found = [_values(table.rows[side.rows[k].index], cols) for k in rows]
     return None if any(v is None for v in found) else [v for v in found if v is not None]
 
 
 def _met_by_runs(own: Values, values: list[Values], witnesses: frozenset[int]) -> list[frozenset[int]]:
     """For each start s, the columns where the rows from s to the last add up to the 小计, within a unit of the
-    finest last digit written (the runs grown from the last row up, their sums kept: one pass over the rows)."""
+    finest last digit written (the runs grown from the last row up, their sums kept: one pass over the rows; grown
+    as summed.py grows its runs, a witness's finest digit never a zero's)."""
     sums = [Decimal(0)] * len(own)
     finest = [_exponent(x) for x in own]
     out: list[frozenset[int]] = []
     for v in reversed(values):
-        sums = [a + x for a, x in zip(sums, v, strict=True)]
-        finest = [min(e, _exponent(x)) for e, x in zip(finest, v, strict=True)]
-        out.append(frozenset(c for c in witnesses if abs(sums[c] - own[c]) <= Decimal(1).scaleb(finest[c])))
+        sums, finest = _grown(sums, finest, v, [_exponent(x) for x in v])
+        out.append(frozenset(c for c in witnesses if abs(sums[c] - own[c]) <= _unit_at(finest[c])))
     return out[::-1]
-
-
-# the exponent given a zero, which states no precision: above any figure's last digit
-NO_DIGIT = 99
-
-
-def _exponent(value: Decimal) -> int:
-    """The exponent of the figure's last digit written (`12.5`: -1; a zero: NO_DIGIT)."""
-    return NO_DIGIT if value == 0 else int(value.as_tuple().exponent)
-
-
-def _row_values(table: Table, row: int, cols: list[int]) -> Values | None:
-    """The row's figures in the columns, a blank as nothing; None where a cell holds no figure."""
-    out = []
-    for c in cols:
-        q = table.quantity(row, c)
-        if q is not None:
-            out.append(q.value)
-        elif table.is_blank(row, c):
-            out.append(Decimal(0))
-        else:
-            return None
-    return out

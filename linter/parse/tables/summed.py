@@ -179,8 +179,7 @@ def _rounded_runs(read: tuple[_Figures, list[_Figures | None]]) -> list[int]:
         if b is None:
             break
         values, exponents, _ = b
-        sums = [s + x for s, x in zip(sums, values, strict=True)]
-        finest = [_finer(e, x) for e, x in zip(finest, exponents, strict=True)]
+        sums, finest = _grown(sums, finest, values, exponents)
         units = [_unit_at(e) for e in finest]
         if growing and any(sums[c] - own[c] > units[c] for c in range(len(own))):
             break
@@ -193,6 +192,16 @@ def _rounded_runs(read: tuple[_Figures, list[_Figures | None]]) -> list[int]:
         if exact:
             found.append(k)
     return found
+
+
+def _grown(
+    sums: Values, finest: list[int | None], values: Values, exponents: list[int | None]
+) -> tuple[Values, list[int | None]]:
+    """A run's sums and the exponents of each column's finest last digit, grown by a row of `values` whose last digits
+    have `exponents` (headed.py grows its runs so too)."""
+    return [s + x for s, x in zip(sums, values, strict=True)], [
+        _finer(e, x) for e, x in zip(finest, exponents, strict=True)
+    ]
 
 
 @cache
