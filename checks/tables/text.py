@@ -10,7 +10,7 @@ from dataclasses import replace
 from functools import cache
 from typing import TypeVar, overload
 
-from tieout.linter.facts.identity import document_title
+from tieout.linter.facts.identity import APPROPRIATION, document_title
 from tieout.linter.facts.model import Mention
 from tieout.linter.facts.passes.base import ADDING, UNIT_STEPS
 from tieout.linter.figures.context import MIXED, Context, read, same_scope, township_scopes
@@ -1097,23 +1097,26 @@ def _named_cells(ctx: CheckContext, index: TableIndex, m: Mention, outer: Contex
     """The cells the mention's label names in its context, and that context (what `cells_for` reads of the
     mention, whichever of its figures is matched). A “三公” figure its words give an appropriation's fund that no
     table of that fund states is then held to a table of them whose title names no fund (`_named_cells_as`)."""
-    found = _named_cells_as(ctx, index, m, outer, funded=False)
-    if found[0] or not _names_appropriated(m):
-        return found
-    return _named_cells_as(ctx, index, m, outer, funded=True)
-
-
-def _named_cells_as(
-    ctx: CheckContext, index: TableIndex, m: Mention, outer: Context, funded: bool
-) -> tuple[list[Hit], Context]:
-    """`_named_cells`; `funded`: the figure is a “三公” item of an appropriation (`一般公共预算拨款安排的“三公”经费中，
-    因公出国（境）费 A`), held to a table of the “三公” whose title names no fund (its cells have the genre's default):
-    the “三公” are spent from the appropriation by definition, so such a table states the appropriation's."""
     own = _label_context(m.label)
     # (what an explanation's title names fills what the figure's own words and headings leave open: see titles.py)
     context = own.under(_context(ctx, m)).under(explanations(ctx).context_at(m.start)).under(_lead_fund(ctx, m))
     context = context.under(outer)
-    if funded and context.fund not in APPROPRIATION_KINDS | {APPROPRIATION}:
+    found = _named_cells_as(ctx, index, m, outer, (own, context), funded=False)
+    if found[0] or not _names_appropriated(m):
+        return found
+    return _named_cells_as(ctx, index, m, outer, (own, context), funded=True)
+
+
+def _named_cells_as(
+    ctx: CheckContext, index: TableIndex, m: Mention, outer: Context, read_as: tuple[Context, Context], funded: bool
+) -> tuple[list[Hit], Context]:
+    """`_named_cells`, the figure's words read as `read_as` (the context its label states, and the one it is looked
+    up in: read once for both tries); `funded`: the figure is a “三公” item of an appropriation (`一般公共预算拨款安排的
+    “三公”经费中，因公出国（境）费 A`), held to a table of the “三公” whose title names no fund (its cells have the
+    genre's default): the “三公” are spent from the appropriation by definition, so such a table states the
+    appropriation's."""
+    own, context = read_as
+    if funded and context.fund not in APPROPRIATION_FUNDS:
         return [], context
     # (a 三公 figure the genre's default gives all the department's funds is of the appropriation it is by
     # definition: the table's, whatever fund its title names, or none; the other fields are held as ever)
@@ -1339,10 +1342,12 @@ def _of_a_named_project(ctx: CheckContext, m: Mention, h: Hit) -> bool:
     return name not in owned and not any(n and (n in name or name in n) for n in names)
 
 
-# the fund a department's 财政拨款 is (all its appropriations), the funds that are kinds of it (vocab
-# tables.appropriation_kinds), and the fund of a department's tables over all its money (the genres' default)
-APPROPRIATION = "财政拨款"
+# the funds that are kinds of a department's 财政拨款 (identity.APPROPRIATION, all its appropriations; vocab
+# tables.appropriation_kinds), in the order they are tried, with the 财政拨款 itself, and the fund of a department's
+# tables over all its money (the genres' default)
 APPROPRIATION_KINDS = frozenset(str(w) for w in load("tables").get("appropriation_kinds") or [])
+APPROPRIATION_KINDS_IN_ORDER = tuple(sorted(APPROPRIATION_KINDS))
+APPROPRIATION_FUNDS = APPROPRIATION_KINDS | {APPROPRIATION}
 ALL_FUNDS = "全部"
 
 
@@ -1356,7 +1361,7 @@ def _bounded_by_funds(index: TableIndex, path: tuple[str, ...], context: Context
         return []
     inner = [
         h
-        for fund in sorted(APPROPRIATION_KINDS)
+        for fund in APPROPRIATION_KINDS_IN_ORDER
         for h in index.find_path(path, replace(context, fund=fund))
         if h.identity.context.fund in APPROPRIATION_KINDS
     ]
@@ -2475,15 +2480,21 @@ HEADING_SPAN = 120  # the characters a classification path's heading spans at mo
 ITEM_START = regex(r"\n\s*(?:\d+\s*[、.．]|[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、)")
 
 
+def _stage_only(ctx: CheckContext, m: Mention) -> bool:
+    """Does the figure's label name a stage and nothing else (`年初预算为`, `支出决算数`), the figure in a sentence of
+    the document? Its item is then the one the words around it name (`_heading_path`, `_lead_path`)."""
+    label = read(LEADING.sub("", m.label))
+    if label.context.stage is None or label.rest.removesuffix("为") not in BARE_STAGE:
+        return False
+    return 0 <= m.sentence < len(ctx.doc.sentences)
+
+
 def _heading_path(ctx: CheckContext, m: Mention) -> tuple[str, ...]:
     """The classification path that heads the figure's section, where the label names a stage only (`3、卫生
     健康支出（类）公共卫生（款）某某服务（项）。` over `年初预算为 A，支出决算为 B`): the item the section is
     the explanation of. () when the label names an item, the section's heading is no path ending at a level
     (`（项）`, `（款）`), or another item's heading (an enumerated line) or name stands between it and the figure."""
-    label = read(LEADING.sub("", m.label))
-    if label.context.stage is None or label.rest.removesuffix("为") not in BARE_STAGE:
-        return ()
-    if not 0 <= m.sentence < len(ctx.doc.sentences):
+    if not _stage_only(ctx, m):
         return ()
     at = ctx.doc.sentences[m.sentence].start
     section = ctx.doc.section_at(at)
@@ -2515,10 +2526,7 @@ def _lead_path(ctx: CheckContext, m: Mention) -> tuple[str, ...]:
     """The classification path the figure's sentence opens with, closed by a colon, where the label names a stage
     only (`2.教育支出（类）普通教育（款）小学教育（项）：2026年预算数为 A万元`): the row the sentence walks the table
     to. () when the label names an item, or anything but the path and its colon stands before the label."""
-    label = read(LEADING.sub("", m.label))
-    if label.context.stage is None or label.rest.removesuffix("为") not in BARE_STAGE:
-        return ()
-    if not 0 <= m.sentence < len(ctx.doc.sentences):
+    if not _stage_only(ctx, m):
         return ()
     # (the text up to the figure holds its label last: what stands before the label is the sentence's lead)
     before = re.sub(r"\s+", "", ctx.doc.text[ctx.doc.sentences[m.sentence].start : m.start])
