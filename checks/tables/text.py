@@ -369,9 +369,14 @@ def _townships_own(ctx: CheckContext, scope: str | None, hit: Hit) -> bool:
 
 
 def townships_whole(ctx: CheckContext) -> str | None:
-    """The township the report is of (`全镇`), where its title names a 镇 or 乡 as its government; else None."""
-    own = ctx.facts.document_context.scope
-    return own if own in {whole for whole, _ in township_scopes().values()} else None
+    """The township the report is of (`全镇`), where its title names a 镇 or 乡 as its government; else None. Found
+    once per document: it is asked of every cell a figure is held to."""
+    return ctx.memo("tables.townships_whole", lambda: _township_scope(ctx.facts.document_context.scope))
+
+
+def _township_scope(scope: str | None) -> str | None:
+    """The scope where it is a township's whole (`全镇`; context.yaml township_levels), else None."""
+    return scope if scope in {whole for whole, _ in township_scopes().values()} else None
 
 
 # a heading that is a sentence, not a title (`一、工伤保险基金支出决算数为 X 万元，…`): an item of the explanation,
