@@ -907,6 +907,7 @@ def _named_wholes(
     全州支出 is the whole); nor last year's figure (`占一般公共预算支出的比重为 p%，比上年增长 r%（上年支出为 B）`), nor a
     part of a list whose whole states another stage than the share's words. `every`: the figures of the item
     named (_wholes), `wanted` the context they are read in."""
+    undated = bool(every) and _undated_flow(draft, part)
     return [
         (m, w)
         for m, w in every
@@ -914,7 +915,7 @@ def _named_wholes(
         and not said_earlier(draft, m, [part])
         and not _list_says_otherwise(draft, m, said, wanted, lists)
         and not _opening_only(m, part)
-        and not _dated_stock_only(draft, m, part)
+        and not _dated_stock_only(draft, m, part, undated)
         and not _scope_unsaid(draft, said, m)
         and not _one_level(draft, said, part, m)
     ]
@@ -976,20 +977,25 @@ AT_A_DATE = regex(r"年末|年底|期末|月末|月底|截至|截止")
 STOCK_WORDS = regex(r"余额|结余|结存|存量|滚存|累计")
 
 
-def _dated_stock_only(draft: Draft, m: Mention, part: Mention) -> bool:
+def _dated_stock_only(draft: Draft, m: Mention, part: Mention, undated: bool) -> bool:
     """Is the figure found in another sentence than the part's stated at a date (`2024年末，提取总额 T`: the total
     withdrawn since the fund began), while the part is a flow of the year that neither its sentence nor its words
-    date (`住房消费提取 a，占提取总额的 p%`, of what was withdrawn in the year)? A stock at a date is no whole of a
-    flow the reader was not told to read at that date; a part that is a stock (`贷款余额 a`) or dated keeps it."""
-    if m.sentence == part.sentence or not 0 <= m.sentence < len(draft.doc.sentences):
+    date (`undated`: `_undated_flow`, `住房消费提取 a，占提取总额的 p%`, of what was withdrawn in the year)? A stock at
+    a date is no whole of a flow the reader was not told to read at that date; a part that is a stock (`贷款余额 a`) or
+    dated keeps it."""
+    if not undated or m.sentence == part.sentence or not 0 <= m.sentence < len(draft.doc.sentences):
         return False
-    text, sentences = draft.doc.text, draft.doc.sentences
-    if AT_A_DATE.search(text, sentences[m.sentence].start, m.start) is None:
-        return False
+    return AT_A_DATE.search(draft.doc.text, draft.doc.sentences[m.sentence].start, m.start) is not None
+
+
+def _undated_flow(draft: Draft, part: Mention) -> bool:
+    """Is the part a flow that neither its words nor its sentence before it date (no stock's word, no `年末`)? Asked
+    once a share, not once a figure its whole may be (`_dated_stock_only`)."""
+    sentences = draft.doc.sentences
     return (
         STOCK_WORDS.search(part.label) is None
         and 0 <= part.sentence < len(sentences)
-        and AT_A_DATE.search(text, sentences[part.sentence].start, part.start) is None
+        and AT_A_DATE.search(draft.doc.text, sentences[part.sentence].start, part.start) is None
     )
 
 
@@ -1482,16 +1488,19 @@ def _whole_beside_part_again(draft: Draft, s: Share, said: Context, part: Mentio
         return None
     sections = draft.doc.section_at
     own = sections(part.start)
-    again = {id(at) for m in draft.facts.mentions if _states_again(m, part, q) and (at := sections(m.start)) is not own}
+    # (one pass over the figures: the sections that state the part again, and the figures so named with theirs)
+    again: set[int] = set()
+    named: list[tuple[int, Quantity]] = []
+    for m in draft.facts.mentions:
+        at = sections(m.start)
+        if at is not own and _states_again(m, part, q):
+            again.add(id(at))
+        if _stated_name(m.label) == words and len(m.quantities) == 1:
+            named.append((id(at), m.quantities[0]))
     found = {
         x.base_value: x
-        for m in draft.facts.mentions
-        if id(sections(m.start)) in again
-        and _stated_name(m.label) == words
-        and len(m.quantities) == 1
-        and (x := m.quantities[0]).exact
-        and x.base_unit == q.base_unit
-        and x.kind == q.kind
+        for at, x in named
+        if at in again and x.exact and x.base_unit == q.base_unit and x.kind == q.kind
     }
     if len(found) != 1:
         return None
