@@ -298,7 +298,7 @@ def headed_lists(draft: Draft) -> Iterator[Breakdown]:
     its items (`。包括：`) or they are the components of the total's definition (vocab/sums.yaml); a list of
     headings may name only some items. Read from the layout: inferred (warnings at most)."""
     doc = draft.doc
-    children = _items_under(doc.sections)
+    children = _headings_items(draft)
     starts = [s.start for s in doc.sentences]
     for sec in doc.sections:
         kids = children.get(id(sec), [])
@@ -312,6 +312,11 @@ def headed_lists(draft: Draft) -> Iterator[Breakdown]:
         parts = [x for x in items if x is not None]
         if _held(draft, total, q, parts, kids[0].start, starts):
             yield Breakdown(total, [m for m, _ in parts], "包括", True, total.sentence, certain=False)
+
+
+def _headings_items(draft: Draft) -> dict[int, list[Section]]:
+    """`_items_under` the document's headings, found once for the passes that read it (`headed_lists`, `led_lists`)."""
+    return once(draft, "items_under", lambda: _items_under(draft.doc.sections))
 
 
 def _items_under(sections: list[Section]) -> dict[int, list[Section]]:
@@ -336,7 +341,7 @@ def led_lists(draft: Draft) -> Iterator[Breakdown]:
     is their total: the items are of its context where their own words say nothing (its fund, not the
     document's). Inferred (warnings at most)."""
     doc = draft.doc
-    children = _items_under(doc.sections)
+    children = _headings_items(draft)
     starts = [s.start for s in doc.sentences]
     for sec in doc.sections:
         kids = children.get(id(sec), [])
@@ -644,29 +649,28 @@ def _class_groups(draft: Draft, run: list[Section], starts: list[int]) -> list[S
     for group in run:
         if "类" not in (m.group(1) for m in LEVEL_NAMED.finditer(group.title)):
             return None
-        one = _one_item_class(draft, group, starts)
+        si = _heading_sentence(starts, group)
+        kids = _numbered_children(draft.doc.sections, group)
+        one = _one_item_class(draft, group, starts, si) if si >= 0 and not kids else None
         if one is not None:
             # `（二）卫生健康支出（类）行政事业单位医疗（款）` / `行政单位医疗（项）支出 b`: a class of
             # one 项, stated right under its heading unnumbered, an item of the list as its numbered siblings are
             items.append(one)
             continue
-        if draft.by_sentence.get(_heading_sentence(starts, group)):
+        if draft.by_sentence.get(si):
             return None  # the class states its own figure: the list is of the classes
-        kids = _numbered_children(draft.doc.sections, group)
         if not kids:
             return None
         items.extend(kids)
     return items
 
 
-def _one_item_class(draft: Draft, group: Section, starts: list[int]) -> Section | None:
+def _one_item_class(draft: Draft, group: Section, starts: list[int], si: int) -> Section | None:
     """The one 项 a class's heading states with no numbered item under it, as an item of a list (`_heading_figure`
     reads the sentence an item's section starts): the heading itself where its sentence runs on to the 项's figure
     (`（二）…（类）…（款）…（项）支出 b`), else the sentence right after a heading of no figure (`（二）…（类）…（款）` /
-    `…（项）支出 b`), in no other section. Its first figure must follow the 项's mark (None otherwise)."""
-    si = _heading_sentence(starts, group)
-    if si < 0 or _numbered_children(draft.doc.sections, group):
-        return None
+    `…（项）支出 b`), in no other section. Its first figure must follow the 项's mark (None otherwise). `si`: the
+    sentence the heading starts (`_heading_sentence`), the class having no numbered item (`_class_groups` asks)."""
     one = group
     if not draft.by_sentence.get(si):
         si += 1
