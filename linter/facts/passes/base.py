@@ -284,6 +284,9 @@ OPENING = regex(r"^(?:上年末|上年底|年初|期初|上年)(?:结余|余额|
 # the words before an act's name saying it has been done (`已支付`, `累计拨付`, `实际完成`): what follows is the act
 # (lists read a whole's and a part's, chains a part's set off after a separator, breakdowns a list's whole)
 DONE_ACT = regex(r"^(?:已经|已|累计已?|实际已?)(?P<act>[\u4e00-\u9fff]{2})")
+# a part's name opening with an act done (`已整改 B`), past the separators before it (chains: the act a rest is exempt
+# from)
+DONE_ACT_NAME = regex(r"^[，、；：:,\s]*" + DONE_ACT.pattern.removeprefix("^"))
 
 
 # a count of the units under an entity besides the entity itself (`由局机关和下属 6 个事业单位组成`): the whole a
