@@ -14,8 +14,7 @@ import sys
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
-from types import ModuleType
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Protocol, TextIO
 
 from tieout.linter.figures.exact import exact
 from tieout.linter.rules.diagnostics import SEVERITY_RANK, Diagnostic
@@ -36,7 +35,18 @@ if TYPE_CHECKING:  # (a baseline's module is imported where a baseline is read o
     from tieout.linter.run import baseline as baselines
 
 
-def _baselines() -> ModuleType:
+class Baselines(Protocol):
+    """What a session asks of the baseline module (linter/run/baseline.py): its calls typed, where a module's are
+    not."""
+
+    def load(self, path: str) -> Counter[baselines.Key]: ...
+
+    def subtract(self, diagnostics: list[Diagnostic], known: Counter[baselines.Key]) -> list[Diagnostic]: ...
+
+    def write(self, path: str, diagnostics: list[Diagnostic]) -> int: ...
+
+
+def _baselines() -> Baselines:
     """The baseline module, for a run that reads or writes a baseline: imported then only, so that a run without one
     starts lean (tests/test_lean_start.py)."""
     from tieout.linter.run import baseline
