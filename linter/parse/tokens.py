@@ -52,8 +52,10 @@ RATE_RE = regex(
     rf"|为{RATE_BASE_STAGE}(?:预算|计划)(?:数)?的)"
     r"(?:仅|只|已|约|均|分别|仍)?(?:为|是|达到|达|约为|=)?$"
 )
+# (the whole's name may open with its year, `占2026年省对市县转移支付预算的 p%`: no part of the name's length)
 SHARE_RE = regex(
-    r"^(?P<head>.*?)(?P<share>占比?重?(?:为|达到|达|约)?)(?P<base>[^占]{0,14}?)(?:的比重|的比例|比重|比例)?(?:为|达到|达)?$"
+    r"^(?P<head>.*?)(?P<share>占比?重?(?:为|达到|达|约)?)(?P<base>(?:(?:19|20)\d{2}年度?)?[^占]{0,14}?)"
+    r"(?:的比重|的比例|比重|比例)?(?:为|达到|达)?$"
 )
 # `在项目总支出中占比`, `在全部支出中所占比重为`: a share of the whole named in 在…中
 IN_WHOLE_RE = regex(

@@ -86,7 +86,7 @@ from tieout.linter.facts.passes import (
     unit_costs,
     unspent,
 )
-from tieout.linter.facts.passes.base import RECORDED, Completed, exact_figure, foots, rolls_forward
+from tieout.linter.facts.passes.base import RECORDED, Completed, exact_figure, foots, periods_apart, rolls_forward
 
 if TYPE_CHECKING:
     from tieout.linter.facts.draft import Draft
@@ -296,6 +296,8 @@ def _record(draft: Draft, found: Any) -> None:
         # a balance rolled forward from its opening balance, whatever pass read it as a list (a chain that
         # says what it adds and subtracts, `上年末余额 A，加上 B，减去 C，年末余额 T`, is that roll-forward)
         return
+    if isinstance(found, Breakdown) and not found.certain and periods_apart(found):
+        return  # (a list found across sentences: a month's figure, items of the months up to it)
     if isinstance(found, Breakdown):
         found = _footing_prefix(draft.doc, found)
     if isinstance(found, ScoreSet) and (before := _read_before(facts.scores, found)) is not None:

@@ -11,7 +11,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from tieout.linter.facts.model import Breakdown, Mention, Share
-from tieout.linter.figures.context import SIDES, read
+from tieout.linter.figures.context import MIXED, SIDES, read
 from tieout.linter.figures.intervals import digit_slip, interval
 from tieout.linter.figures.labels import Labeller
 from tieout.linter.figures.quantities import Quantity
@@ -328,6 +328,29 @@ def rolls_forward(head: Mention, parts: list[Mention]) -> bool:
     """Is the list a balance rolled forward (`余额 23.45 亿元。其中，当年补充 10.12 亿元，调出 8.00 亿元，上年末余额
     21.33 亿元`: opening + inflows − outflows), not a sum? A balance whose items hold its opening balance."""
     return bool(BALANCE_WORD.search(head.key)) and any(OPENING.match(p.key) for p in parts)
+
+
+# a period that is one portion of a year, no months from January to a cut-off (figures.context's periods
+# `2025-当月`, `2025-二季度`, `2025-下半年`; `2025-11` is 1-11月, `2025-06` 上半年)
+PORTION = regex(r"^(?:\d{4}|[+-]\d+)-(?!\d)")
+
+
+def periods_apart(b: Breakdown) -> bool:
+    """Is the whole a found list is of a portion of the year (`11月当月，支出 Y。从主要支出科目看：` / `1.教育支出完成 a`)
+    while a part is of another period (the document's `1—11月`, its own words naming none), and the parts do not
+    make the whole? A month's figure is no sum of what the months up to it came to: which figure the items are of
+    is not known, so they are not read as its parts. (Items that add up to it are the month's own.)"""
+    period = b.total.identity.context.period
+    if period is None or PORTION.match(period) is None:
+        return False
+    if all(p.identity.context.period in (period, None, MIXED) for p in [*b.parts, *b.minus]):
+        return False
+    whole = exact_figure(b.total)
+    if whole is None:
+        return True
+    plus = [q for p in b.parts if (q := p.of_unit(whole.base_unit)) is not None]
+    minus = [q for p in b.minus if (q := p.of_unit(whole.base_unit)) is not None]
+    return len(plus) + len(minus) != len(b.parts) + len(b.minus) or not foots(whole, plus, minus)
 
 
 # an indicator's full marks or weight (`产出指标满分 40 分`, `分值 20`, `权重 10`): no score of its own

@@ -81,6 +81,17 @@ def summable(side: Side) -> list[int]:
     return [c.index for c in side.columns if c.kind in SUMMABLE]
 
 
+# a change stated in percentage points (`变动（百分点）`): a rate less a rate, added into nothing
+POINTS = regex(r"百分点|[%％]")
+
+
+def amount_changes(side: Side) -> list[int]:
+    """The columns of a change in amount (`同比增减额`, `比上年增减`), in money or counts, not in points: a parent row's
+    change is its children's changes added up, as its figures in either year are theirs (`一、税收收入` over its taxes).
+    Only a row's own children add into it: a change is no component of a row's 合计 across its columns."""
+    return [c.index for c in side.columns if c.kind == "delta" and not POINTS.search(c.header)]
+
+
 def row_name(row: Row) -> str:
     return f"{row.code} {row.label}".strip()
 
@@ -94,7 +105,8 @@ def tree_relations(table: Table) -> list[Relation]:
         open_rows = _open(side, table.next_code) if table.open_end else set()
         # a government's tables leave classified items out; a department's show all of its own
         unpublished = frozenset() if table.department else NOT_ITEMISED
-        out += [r for r in _parents(side, cols, unpublished) if r.total[0] not in open_rows]
+        parents = _parents(side, cols + amount_changes(side), unpublished)
+        out += [r for r in parents if r.total[0] not in open_rows]
         if side.structure in ("plain", "indent"):
             # (a group the indentation of a page gave already is not said twice)
             keys = {r.key() for r in out}
