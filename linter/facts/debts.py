@@ -40,9 +40,10 @@ MIN_PARAGRAPHS = 2
 def debt_stocks(draft: Draft) -> Iterator[DebtStock]:
     """The mentions stating a debt stock every part of whose identity is stated, each with its one sum of money,
     in the mentions' order: read once, for the restatements and for the check against a debt table."""
+    year = draft.facts.document_context.period
     for m in draft.facts.mentions:
         q = sum_stated(m)
-        key = stock_key(draft.doc, draft.by_sentence, m) if q is not None else None
+        key = stock_key(draft.doc, draft.by_sentence, m, year) if q is not None else None
         if q is not None and key is not None:
             yield DebtStock(m, q, key)
 
@@ -66,8 +67,11 @@ def sum_stated(m: Mention) -> Quantity | None:
     return found[0] if len(found) == 1 else None
 
 
-def stock_key(doc: Document, by_sentence: Mapping[int, list[Mention]], m: Mention) -> StockKey | None:
-    """The stock's identity, or None where any part of it is not stated with certainty."""
+def stock_key(
+    doc: Document, by_sentence: Mapping[int, list[Mention]], m: Mention, reported: str | None = None
+) -> StockKey | None:
+    """The stock's identity, or None where any part of it is not stated with certainty. `reported`: the year the
+    document reports on (its context's period)."""
     ident = m.identity
     if ident.inferred:
         return None
@@ -76,6 +80,10 @@ def stock_key(doc: Document, by_sentence: Mapping[int, list[Mention]], m: Mentio
         return None
     context = ident.context
     scope, stage, year = _scope(m), context.stage, context.period
+    # (a stage the headings leave open, or make two, `MIXED` in a report on one year's execution and the next one's
+    # budget, is the outturn where the sentence dates the stock at a year's end it has reached)
+    if stage in (None, MIXED) and _closed_at_year_end(doc, m, year, reported):
+        stage = OUTTURN
     if scope in (None, MIXED) or stage in (None, MIXED) or year is None or not YEAR.match(year):
         return None
     if _dated_otherwise(doc, m):
@@ -118,6 +126,29 @@ def _whole_listing(doc: Document, by_sentence: Mapping[int, list[Mention]], m: M
         if PART.match(x.identity.item) is None:
             return None  # (another figure between: the list, if any, is of another whole)
     return None
+
+
+# a sentence opening with the end of a year and nothing else before the stock's name (`截至2025年末，`, `2025年底，`):
+# `截至` dates what was reached by then, never a plan
+YEAR_END_OPENING = regex(r"(?P<until>截至|截止)?(?P<year>(?:19|20)\d{2})年(?:末|底)[，,]?")
+OUTTURN = "执行"  # the stage of what was done: a stock the year closed with
+
+
+def _closed_at_year_end(doc: Document, m: Mention, year: str | None, reported: str | None) -> bool:
+    """Is the stock, of no one stage its words or headings state, the one its year closed with: its sentence opening
+    with that year's end (`截至2025年末，全省政府债务余额 A`) and then its name alone, figure right after it? The year
+    is one the document reports on or before it, where the document names one year; where it names none (a report
+    on one year's execution and the next year's budget), the words must say `截至`. A stock so dated is what the debt
+    came to, not a plan (`2026年末…控制在`, `力争…`), whatever section restates it."""
+    if year is None or not YEAR.match(year) or (reported is not None and YEAR.match(reported) and year > reported):
+        return False
+    sentence = doc.sentences[m.sentence]
+    before = doc.text[sentence.start : m.start]
+    at = before.rfind(m.label) if m.label else -1
+    opening = YEAR_END_OPENING.fullmatch(before[:at].strip()) if at >= 0 else None
+    if opening is None or opening.group("year") != year or before[at + len(m.label) :].strip():
+        return False
+    return opening.group("until") is not None or (reported is not None and YEAR.match(reported) is not None)
 
 
 def _dated_otherwise(doc: Document, m: Mention) -> bool:

@@ -1116,6 +1116,18 @@ def _named_so_before(s: Share, part: Mention, whole: Mention) -> bool:
     )
 
 
+def _said_of_another_stage(s: Share, part: Mention, whole: Mention, m: Mention) -> bool:
+    """Do a figure's own words state a stage (`为调整预算 B 的 q%`) other than the one the part and the whole found
+    share, the share's words naming none (`税收收入 a，占一般公共预算收入的比重为 p%`)? Executed revenue is a share of
+    the executed total, not of its budget: the budget figure beside it is no other reading of the whole, even where
+    the part over it makes the share as written (that is the slip to report, not a doubt)."""
+    stage = read(m.label).context.stage
+    own = part.identity.context.stage
+    if stage in (None, MIXED) or own in (None, MIXED) or stage == own:
+        return False
+    return whole.identity.context.stage == own and read(s.base_label).context.stage is None
+
+
 def _whole_beside(paragraphs: dict[int, list[Mention]], s: Share, part: Mention, whole: Mention) -> bool:
     """Does a figure before the part in its own paragraph, of its unit and larger, make the share as written
     (`资金实际到位 A，当年支出 a，占到位资金的 p%`: a / A is p; `全市负债总额 A…。从构成看，应付债券 a，占负债总额的
@@ -1124,7 +1136,7 @@ def _whole_beside(paragraphs: dict[int, list[Mention]], s: Share, part: Mention,
     assert s.part is not None
     stated, value = s.stated, s.part.base_value
     for m in paragraphs.get(part.paragraph) or []:
-        if m is part or m is whole or m.start >= part.start:
+        if m is part or m is whole or m.start >= part.start or _said_of_another_stage(s, part, whole, m):
             continue
         q = m.of_unit(s.part.base_unit)
         if q is None or not q.exact or q.kind != s.part.kind or q.base_value <= value:

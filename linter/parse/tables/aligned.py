@@ -676,9 +676,28 @@ def column_headings(line: str) -> bool:
         return False
     if len(cells) == 2:
         return _rows_and_unit(cells)
+    heads = cells[1 + _parts_before_total(cells[1:]) :]
     # (a column of a part of the one before it, `培训人次  其中：农村转移劳动力`, is headed by what the part is: 其中
     # after a column's heading makes it one, whatever it counts)
-    return column_heading(cells[1]) and all(column_heading(c) or PART_HEADING.match(c) for c in cells[2:])
+    return column_heading(heads[0]) and all(column_heading(c) or PART_HEADING.match(c) for c in heads[1:])
+
+
+# a column heading that names the sum of the columns before it (`合计`, `合计里程`, `小计`, `总计金额`)
+TOTAL_HEAD = regex(r"(?:合计|总计|小计)[\u4e00-\u9fff]{0,4}")
+# the name of one of the kinds a total column adds up (`县道`, `城镇职工`, `一类`): a short word, Chinese only
+KIND_HEAD = regex(r"[\u4e00-\u9fff]{1,6}")
+
+
+def _parts_before_total(heads: list[str]) -> int:
+    """How many headings open the line as the kinds a total column right after them adds up (`乡镇  县道  乡道
+    村道  合计里程  分配资金`: the length of each kind of road, then their sum): two short names at least, each a
+    heading by its place before its total whatever it names. 0 where the line has no such run."""
+    for k, head in enumerate(heads):
+        if TOTAL_HEAD.fullmatch(flatten(head)):
+            return k if k >= 2 else 0
+        if not KIND_HEAD.fullmatch(flatten(head)):
+            return 0
+    return 0
 
 
 def _rows_and_unit(cells: list[str]) -> bool:

@@ -93,7 +93,7 @@ def crossfoot_groups(columns: list[Column]) -> list[tuple[Column, list[Column]]]
                 ok = False
                 break
             parts.append(part)
-        parts = _within_previous(_without_nested(parts))
+        parts = _within_previous(_without_nested(_closing_run(col, parts)))
         if ok and (_beside_total(col, parts, level) or _glued_heading(col, parts, level)):
             continue  # another total beside it at its own level, or a group's heading: what it sums is not told
         # columns headed `其中：…` are parts of the total named, not said to make it up (基本支出 and 项目支出 under
@@ -106,6 +106,48 @@ def crossfoot_groups(columns: list[Column]) -> list[tuple[Column, list[Column]]]
     done = {id(c) for c, _ in out}
     out += [(c, parts) for c, parts in survey_groups(columns) if id(c) not in done]
     return out
+
+
+def _closing_run(col: Column, parts: list[Column]) -> list[Column]:
+    """The parts of a total column set after the columns it sums, where other columns stand beside them: the run of
+    two columns at least right before it, which it closes (`县道 | 乡道 | 村道 | 合计里程 | 分配资金 | 实际拨付`: the
+    columns after it are another measure; `一般债务限额 | 专项债务限额 | 限额合计 | 一般债务余额 | 专项债务余额 | 余额合计`:
+    the columns before the run are a group another total closes). Only where the run opens the columns or follows such
+    a closed group, and so on back to the first column: in `小计 | 本金 | 利息 | 小计 | 本金 | 利息` (a flat header of
+    groups, each 小计 heading the kinds after it) the first total closes nothing, and the parts are all the columns
+    found, as before."""
+    run = _run_before(col, parts)
+    if len(run) < 2 or len(run) == len(parts) or not _first_or_after_closed(run, parts):
+        return parts
+    return run
+
+
+def _run_before(col: Column, parts: list[Column]) -> list[Column]:
+    """The parts other than totals standing right before the column, next to each other, in order."""
+    by_index = {c.index: c for c in parts}
+    run: list[Column] = []
+    k = col.index - 1
+    while k in by_index and by_index[k].kind != "total":
+        run.insert(0, by_index[k])
+        k -= 1
+    return run
+
+
+def _first_or_after_closed(run: list[Column], parts: list[Column]) -> bool:
+    """Does the run of columns stand first among the parts, or right after a total that closes a run of its own
+    (`_closes_a_run`)?"""
+    before = [c for c in parts if c.index < run[0].index]
+    if not before:
+        return True
+    last = max(before, key=lambda c: c.index)
+    return last.index == run[0].index - 1 and last.kind == "total" and _closes_a_run(last, parts)
+
+
+def _closes_a_run(total: Column, parts: list[Column]) -> bool:
+    """Is the total set after two columns at least that it sums, those standing first or after another such total
+    (`一般债务限额 | 专项债务限额 | 限额合计`)?"""
+    run = _run_before(total, parts)
+    return len(run) >= 2 and _first_or_after_closed(run, parts)
 
 
 # a survey table's column of the questionnaires its answers are counted over (`有效样本`, `有效问卷`, `有效样本数`)
