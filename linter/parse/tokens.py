@@ -94,9 +94,11 @@ EXTENT = r"(?:幅度|幅)(?:为|达到|达|是)?"
 # `同比减收 17.44 亿元`, `比上年增收`, `同比减支`, `同比多收`: a move of revenue or spending against an earlier
 # year, its figure the amount of the move; without the comparison 减收 is short of the budget (vocab over_short), no
 # move
-# (`比年初预算 80.00 亿元超收 6.20 亿元`: over or short of the budget compared with, the same move)
+# (`比年初预算 80.00 亿元超收 6.20 亿元`: over or short of the budget compared with, the same move); what was saved
+# against the figure compared with (`决算 A，比预算节约 Δ，压减 p%`) is the spending's fall below it, its figure the
+# gap, never the budget itself
 REVENUE_UP = "增收|增支|多收|多支|超收|超支"
-REVENUE_DOWN = "减收|减支|少收|少支|短收|节支"
+REVENUE_DOWN = "减收|减支|少收|少支|短收|节支|节约|节省"
 # the characters a comparison or a move starts with (TAIL_RE looks for one only where one of them stands)
 CMP_FIRST = frozenset(w[0] for w in CMP_BEFORE + CMP_ALONE)
 TAIL_FIRST = CMP_FIRST | {

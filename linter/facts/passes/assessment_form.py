@@ -50,6 +50,7 @@ from tieout.linter.figures.quantities import Quantity
 from tieout.linter.parse.tables.blocks import CONTINUED
 from tieout.linter.patterns import regex
 from tieout.linter.text.normalise import PAGE_NUMBER
+from tieout.linter.vocab import load
 
 if TYPE_CHECKING:
     from tieout.linter.facts.draft import Draft
@@ -665,7 +666,9 @@ def _indicator_scores(reader: Reader, fund: _FundBlock, h: int) -> Iterator[Scor
     where the funds' 分值 and 得分 are dashes (`—`: the funds scored as an indicator's row, `预算执行率`), the
     indicators' alone. A `小计` row closing a first-level indicator's rows (`小计 15 14.73`) is no indicator: it is
     the sum of the rows since the one before, where their 分值 add up to its own exactly (a weight is the sum of its
-    rows' by definition; else which rows it closes is not known, and it is not held to them)."""
+    rows' by definition; else which rows it closes is not known, and it is not held to them). Nor is a first-level
+    indicator's own row above its rows (`产出指标  50  48.25`, its full marks and score alone): the rows under it are
+    the 总分's, where their 分值 make its own exactly (else the block is not read)."""
     head = reader.lines[h]
     at = _indicator_header(head)
     marks, score = fund.total.get("分值"), fund.total.get("得分")
@@ -674,26 +677,26 @@ def _indicator_scores(reader: Reader, fund: _FundBlock, h: int) -> Iterator[Scor
     scored = [(marks, score)] if marks is not None and score is not None else []
     rows: list[tuple[Quantity, Quantity]] = []
     since: list[tuple[Quantity, Quantity]] = []  # the rows since the last 小计
+    levels = _Levels()
     dashed = _writes_dashes(reader, h)
     values_at = _row_values_at(head)
     for line in _block_rows(reader.lines, h):
         texts = [c.text for c in line.cells if c.text]
         if any(_SUBTOTAL.search(t) for t in texts):
             sub = _total_pair(reader, line, head, at) if word(texts[0]) == "小计" else None
-            if sub is None:
+            if sub is None or levels.current is not None:
                 return
             yield from _subtotal(reader, sub, since)
             since = []
             continue
+        own = _level_row(reader, line, head, at)
+        if not levels.at_row(own, own is not None or _TOTAL_ROW.match(word(texts[0])) is not None):
+            return
+        if own is not None:
+            continue
         _achieved(reader, fund, line, head)
         if _TOTAL_ROW.match(word(texts[0])):
-            total = _total_pair(reader, line, head, at)
-            if total is None or not rows:
-                return
-            si = sentence_of(reader.draft, total[1].start)
-            fund.overall = total[1]
-            yield ScoreSet(total[0], [m for m, _ in scored + rows], si)
-            yield ScoreSet(total[1], [s for _, s in scored + rows], si)
+            yield from _total_sets(reader, fund, _total_pair(reader, line, head, at), scored + rows)
             return
         if (not line.piped and not any(_SCORE_LIKE.match(t) for t in texts)) or _wrapped_row(line, head, values_at):
             continue  # a line no score is written in: a reason wrapped (`调整，已调整设计`), a merged cell's words
@@ -704,6 +707,83 @@ def _indicator_scores(reader: Reader, fund: _FundBlock, h: int) -> Iterator[Scor
             _spaced_achieved(reader, fund, line, head, pair[0])
         rows.append(pair)
         since.append(pair)
+        levels.add(pair)
+
+
+def _total_sets(
+    reader: Reader, fund: _FundBlock, total: tuple[Quantity, Quantity] | None, rows: list[tuple[Quantity, Quantity]]
+) -> Iterator[ScoreSet]:
+    """The 总分 row's full marks and score as the sums of the rows' (the funds' first, where scored)."""
+    if total is None or not rows:
+        return
+    si = sentence_of(reader.draft, total[1].start)
+    fund.overall = total[1]
+    yield ScoreSet(total[0], [m for m, _ in rows], si)
+    yield ScoreSet(total[1], [s for _, s in rows], si)
+
+
+# the first-level indicators of the frameworks (`产出指标`, `效益指标`, `决策指标` …)
+_FIRST_LEVEL = frozenset(w for framework in load("relations").get("indicator_frameworks") or [] for w in framework)
+# the header's cells a first-level indicator's own row leaves empty: it names no indicator under it, no target
+_BELOW_LEVEL = ("二级指标", "三级指标", "年度指标值", "实际完成值")
+
+
+@dataclass
+class _Level:
+    """A first-level indicator's own row in a form's indicators (`产出指标  50  48.25`, before the rows under it): its
+    name, full marks and score, and the rows under it up to the next such row or the 总分 row. It is no indicator of
+    the 总分's: the rows under it are."""
+
+    name: str
+    marks: Quantity
+    score: Quantity
+    rows: list[tuple[Quantity, Quantity]] = field(default_factory=list)
+
+    def closes(self) -> bool:
+        """Do the rows under it make its full marks exactly? Its weight is their sum by definition; where they do
+        not, which rows it holds is not known."""
+        return bool(self.rows) and sum((m.value for m, _ in self.rows), Decimal(0)) == self.marks.value
+
+
+@dataclass
+class _Levels:
+    """The first-level indicator's own row the indicator rows read since stand under, if any."""
+
+    current: _Level | None = None
+
+    def at_row(self, own: _Level | None, closing: bool) -> bool:
+        """At a row that is a first-level indicator's own (`own`) or the 总分 row (`closing` either way): the one before
+        closed, `own` opened. False where the rows under the one before do not make its full marks (which rows it
+        holds is not known). (Its score as the sum of its rows' is the table checks' to hold, TO305: not read twice.)"""
+        if closing and self.current is not None:
+            if not self.current.closes():
+                return False
+            self.current = None
+        if own is not None:
+            self.current = own
+        return True
+
+    def add(self, pair: tuple[Quantity, Quantity]) -> None:
+        if self.current is not None:
+            self.current.rows.append(pair)
+
+
+def _level_row(reader: Reader, line: Line, head: Line, at: tuple[int, int]) -> _Level | None:
+    """The row of a first-level indicator alone, its full marks and score and nothing else (`产出指标  50  48.25`;
+    a pipe row with its 二级指标, 三级指标, target and outcome cells empty): the sum of the rows under it, no
+    indicator of its own to add to them."""
+    texts = [c.text for c in line.cells if c.text]
+    if not texts or word(texts[0]) not in _FIRST_LEVEL:
+        return None
+    if line.piped:
+        words = [word(c.text) for c in head.cells]
+        below = [words.index(w) for w in _BELOW_LEVEL if w in words]
+        if len(line.cells) != len(head.cells) or any(line.cells[i].text for i in below):
+            return None
+        pair = _pair(reader, line, head, at)
+    else:
+        pair = _total_pair(reader, line, head, at) if len(texts) == 3 else None
+    return _Level(word(texts[0]), *pair) if pair is not None else None
 
 
 # what stands between a form's rows and their next page's: the page's number, the mark of its continuation (`续表`)

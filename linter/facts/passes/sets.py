@@ -35,6 +35,7 @@ from tieout.linter.vocab import relation_words as _alt
 
 if TYPE_CHECKING:
     from tieout.linter.facts.draft import Draft
+    from tieout.linter.text.model import Section
 
 
 BALANCE_WORD = regex(f"(?:{_alt('balance')})")
@@ -1447,6 +1448,7 @@ def _score_items(
     section); a sibling with the overall score's label (自评得分 of the next indicator) is another total."""
     doc = draft.doc
     path = doc.section_path(total.start)
+    home = doc.section_at(total.start)
     # the overall score's own 其中 list is its items where it names every first-level indicator of its
     # definition (`综合得分 95 分。其中：决策…，过程…，产出…，效益…`); a list naming some is partial (TO102's)
     own = {id(p) for b in lists.get(id(m), []) if b.exhaustive or cover(m, b.parts) is not None for p in b.parts}
@@ -1469,10 +1471,45 @@ def _score_items(
             break  # (the same overall score stated again below, with items before it: another project's)
         if not (deeper or other.paragraph in listed) or other.key == m.key or _another_total(other):
             continue
+        if deeper and _under_scored_heading(draft, other, home):
+            continue  # (`（二）过程指标（20分，得18分）`, then `资金管理得8.5分`: the heading's indicator's, not an item)
         q = next((x for x in other.quantities if x.base_unit == "分" and x.exact), None)
         if q is not None and _named_scored(other) and (id(other) in own or not draft.is_part(other)):
             items.append(other)
     return items
+
+
+def _line_of(draft: Draft, offset: int) -> int:
+    """The original's line a place of the normalised text stands on (a plain text's heading runs on into the line
+    below in one sentence: the lines tell the heading from what is under it)."""
+    return draft.doc.line_col(draft.doc.origin[offset])[0]
+
+
+def _scored_heading(draft: Draft, sec: Section) -> bool:
+    """Does the section's heading line state what its indicator scored (`（二）过程指标（20分，得18分）`, `（一）决策指标：
+    满分15分，得分13.5分`), not its full marks alone (`（一）决策指标（15分）`)?"""
+    heading = draft.by_sentence.get(draft.doc.sentence_index(sec.start)) or []
+    return any(
+        SCORED.search(x.label) and _score_or_none(x) is not None and _line_of(draft, x.start) == sec.line
+        for x in heading
+    )
+
+
+def _under_scored_heading(draft: Draft, m: Mention, home: Section | None) -> bool:
+    """Does the mention stand in the body of a section below `home` (the overall score's), on the lines under a heading
+    line that states what its indicator scored? The scores there are that indicator's parts (`资金管理得8.5分` under
+    `过程指标（20分，得18分）`), not items of the overall score. (A numbered paragraph opening with its indicator's score
+    and going on with those under it on its line, `1.投入指标分值20分，得分18.00分。目标设定…`, is a list of its own.)"""
+    sec = draft.doc.section_at(m.start)
+    while sec is not None and sec is not home:
+        if _line_of(draft, m.start) > sec.line and _scored_heading(draft, sec):
+            return True
+        sec = sec.parent
+    return False
+
+
+# what names a figure in 分 as a score awarded, not full marks (`得18分`, `得分13.5分`, `实际得分`)
+SCORED = regex(r"得分?[为是：:]?$")
 
 
 # an indicator named, then the verb alone before its points (`预算执行率指标得 9.73 分`, `产出得 37 分`): what it
