@@ -17,7 +17,10 @@ the next page is joined into one when nothing but page furniture stands between 
 `- 7 -` or `第 7 页`, a form feed, a 续表 mark, its caption, unit note and header repeated) and the next page's
 figures stand at the same columns' edges; a piece that cannot be joined so is read on its own, each piece
 knowing that rows before or after it belong to the same table (no relation is made across the cut).
-Precision first: a table whose figures do not all fall clearly into the columns is not read at all.
+Precision first: a table whose figures do not all fall clearly into the columns is not read at all. A row that
+leaves cells blank says which by where its figures stand only where the text is laid out in columns: a row whose
+figures follow one another a space or two apart (a PDF's text read without its layout, `spaced_apart`) is placed
+only where the decimals of its figures allow one placing, else its cells are unknown (no column relation takes it).
 """
 
 from __future__ import annotations
