@@ -17,7 +17,10 @@ the next page is joined into one when nothing but page furniture stands between 
 `- 7 -` or `第 7 页`, a form feed, a 续表 mark, its caption, unit note and header repeated) and the next page's
 figures stand at the same columns' edges; a piece that cannot be joined so is read on its own, each piece
 knowing that rows before or after it belong to the same table (no relation is made across the cut).
-Precision first: a table whose figures do not all fall clearly into the columns is not read at all.
+Precision first: a table whose figures do not all fall clearly into the columns is not read at all. A row that
+leaves cells blank says which by where its figures stand only where the text is laid out in columns: a row whose
+figures follow one another a space or two apart (a PDF's text read without its layout, `spaced_apart`) is placed
+only where the decimals of its figures allow one placing, else its cells are unknown (no column relation takes it).
 """
 
 from __future__ import annotations
@@ -38,7 +41,7 @@ from tieout.linter.text.model import Document
 from tieout.linter.text.normalise import PAGE_NUMBER
 
 from .blocks import CONTINUED, UNIT_ONLY, Block, _caption_key, _repeats, unit_of
-from .cells import DASH, DASH_CHARS, Cell, flatten
+from .cells import DASH, DASH_CHARS, UNPLACED, Cell, flatten
 from .groups import Metric, Tree, tree
 from .levels import LEVEL_HEADER
 from .values import mask_values
@@ -2012,14 +2015,18 @@ def _build(
     if not figured or _tab_set(lines, header, rows):
         return None
     layout, exact = (given, True) if given is not None else _layout_of(lines, header, figured)
-    placed = _placed(lines, rows, layout, exact, headed) if layout is not None else None
+    placed: list[list[int] | None] | None = _placed(lines, rows, layout, exact, headed) if layout is not None else None
     first: list[Cell] | None = None
     spans: list[tuple[int, int, str]] = []  # a dropped-cells table's column groups (grid columns)
-    if placed is None and given is None:
+    if given is None and not _every_row_placed(placed):
+        # (a row not placed by where it stands: read as a table whose blank cells were dropped, or by each row's 合计
+        # and its parts; a table placed but for rows whose figures follow one another, failing both, is read with
+        # those rows' cells unknown)
         read = _dropped(lines, starts, header, rows, mapper)
-        if read is None:
-            return _across(lines, starts, header, rows, mapper) if numbering is None else None
-        first, placed, layout, spans = read[0], read[1], None, read[2]
+        if read is not None:
+            first, placed, layout, spans = read[0], list(read[1]), None, read[2]
+        elif (across := _across(lines, starts, header, rows, mapper, numbering)) or placed is None:
+            return across
     if placed is None or numbering is not None and layout is None:
         return None
     off: list[Cell] = []
@@ -2056,8 +2063,18 @@ NOT_A_PART_HEADING = regex(
 )
 
 
+def _every_row_placed(placed: list[list[int] | None] | None) -> bool:
+    """Were the rows placed by where their figures stand, every one of them?"""
+    return placed is not None and None not in placed
+
+
 def _across(
-    lines: list[str], starts: list[int], header: list[int], rows: list[_Line], mapper: _Mapper
+    lines: list[str],
+    starts: list[int],
+    header: list[int],
+    rows: list[_Line],
+    mapper: _Mapper,
+    numbering: int | None = None,
 ) -> tuple[Block, list[int], Layout | None] | None:
     """A table whose every row is a 合计 and its parts, the parts' blank cells dropped or the figures standing off
     the columns by more than `_assign` places (a PDF's wide table of transfers by place, seventeen columns of which
@@ -2067,8 +2084,8 @@ def _across(
     another total word), and every row writes its 合计 first: the grid holds the 合计 column, named, and each row's
     other figures in the columns after it in order (`Block.across`), which no heading names: no column of them is
     read, only each row's sum (relations.across_relations)."""
-    if len(rows) < 3 or any(not r.figs or _dash(r.figs[0]) for r in rows):
-        return None
+    if numbering is not None or len(rows) < 3 or any(not r.figs or _dash(r.figs[0]) for r in rows):
+        return None  # (a row of column formulas under the header: columns each named, not read so)
     if all(len(r.figs) < 3 for r in rows) or any(f.group().endswith("%") for r in rows for f in r.figs):
         return None
     heading = _total_heading(lines, header)
@@ -2237,7 +2254,7 @@ def _grid_rows(
     starts: list[int],
     header: list[int],
     rows: list[_Line],
-    placed: list[list[int]],
+    placed: list[list[int] | None],
     mapper: _Mapper,
     grid: list[list[Cell]],
 ) -> list[int] | None:
@@ -2249,7 +2266,11 @@ def _grid_rows(
     # (a name spaced out, `项   目`, is one word of single characters)
     two_names = any(sum(len(w) >= 2 for w in WIDE_GAP.split(lines[h].strip())) - k >= 2 for h in header)
     for r, slots in zip(rows, placed):
-        row = _body_row(r, starts[r.line], slots, k, mapper, len(grid))
+        row = (
+            _body_row(r, starts[r.line], slots, k, mapper, len(grid))
+            if slots is not None
+            else _unplaced_row(r, k, mapper, len(grid))
+        )
         if row is None:
             return None
         grid.append(row)
@@ -2291,18 +2312,25 @@ def _tree(
 
 def _placed(
     lines: list[str], rows: list[_Line], layout: Layout, continued: bool, headed: bool = False
-) -> list[list[int]] | None:
+) -> list[list[int] | None] | None:
     """Each row's columns by where its figures stand; None when a row's are not clear (or, for rows that
     continue a table, when a figure stands off its column's edge: unless the row fills every column under the
-    table's header repeated, `headed`)."""
+    table's header repeated, `headed`). A row that leaves cells blank and sets its figures one after another
+    (`spaced_apart`) is placed only where the decimals of its figures allow one placing (`_forced_by_shapes`); else
+    it is not (None in the list): which of its columns are blank, its text does not say."""
     metric, cols, shapes = layout.metric, layout.cols, layout.shapes
     k = len(cols)
-    out: list[list[int]] = []
+    out: list[list[int] | None] = []
     for r in rows:
         if len(r.figs) > k:
             return None
         if not r.figs:
             out.append([])  # a group's heading
+            continue
+        if len(r.figs) < k and not spaced_apart(lines[r.line], r.figs):
+            # (its figures one after another: where its blank cells were, the text does not say; only the way its
+            # figures are written may, None where it does not: the row is not placed)
+            out.append(_forced_by_shapes(r.figs, shapes))
             continue
         slots = list(range(k)) if len(r.figs) == k else _assign(lines[r.line], r.figs, cols, shapes, metric)
         loose = headed and len(r.figs) == k
@@ -2310,6 +2338,49 @@ def _placed(
             return None
         out.append(slots)
     return out
+
+
+def _forced_by_shapes(figs: list[re.Match[str]], shapes: list[set[int]]) -> list[int] | None:
+    """The one placing of a row's figures, in order, each in a column whose figures are written with its decimals
+    (`shapes`, of the rows filling every column; a dash, or a column of none, fits any): three whole amounts under
+    three columns of whole amounts and two of rates written `99.82` go under the amounts, wherever they stand.
+    None where no placing fits, or more than one."""
+    decimals = [None if _dash(f) else _shape(f.group()) for f in figs]
+    k = len(shapes)
+    # ways[i][c]: the placings of figures i… in columns c… (counted up to two: more decide nothing more)
+    ways = [[0] * (k + 1) for _ in range(len(figs) + 1)]
+    ways[len(figs)] = [1] * (k + 1)
+    for i in range(len(figs) - 1, -1, -1):
+        for c in range(k - 1, -1, -1):
+            fits = decimals[i] is None or not shapes[c] or decimals[i] in shapes[c]
+            ways[i][c] = min(2, ways[i][c + 1] + (ways[i + 1][c + 1] if fits else 0))
+    if ways[0][0] != 1:
+        return None
+    out: list[int] = []
+    c = 0
+    for i, d in enumerate(decimals):
+        while not ((d is None or not shapes[c] or d in shapes[c]) and ways[i + 1][c + 1] == 1):
+            c += 1
+        out.append(c)
+        c += 1
+    return out
+
+
+# display columns of space between two cells that a text set without columns never leaves: a PDF's text read
+# without its layout sets a row's cells one or two spaces apart, whatever their columns
+SET_APART = 3
+
+
+def spaced_apart(line: str, figs: list[re.Match[str]]) -> bool:
+    """Does a row that leaves cells blank stand laid out in columns: a gap of SET_APART or more between two of its
+    figures (before its one figure, after its label)? A row whose figures follow one another a space or two apart
+    says nothing of its blank cells by where they stand: it has one figure fewer for each, wherever it was, and
+    the figures after a blank one stand where the blank one's would (`社保 310.20 290.20 20.00` under five columns:
+    which two are blank, its text does not say)."""
+    if len(figs) == 1:
+        head = line[: figs[0].start()].replace("\f", "")
+        return width(head) - width(head.rstrip()) >= SET_APART
+    return any(width(line[a.end() : b.start()].replace("\f", "")) >= SET_APART for a, b in zip(figs, figs[1:]))
 
 
 def _dropped(
@@ -2702,6 +2773,16 @@ def _body_row(row: _Line, base: int, slots: list[int], k: int, mapper: _Mapper, 
     for c, cell in enumerate(placed, start=1):
         cells.append(cell or Cell("", a, a, r, c))
     return cells
+
+
+def _unplaced_row(row: _Line, k: int, mapper: _Mapper, r: int) -> list[Cell] | None:
+    """The grid row of a row whose figures' columns are not known (`spaced_apart`): its label, and in each of the k
+    columns a cell of no figure that is not blank either (UNPLACED), so that no relation of a column takes it for
+    nothing nor a figure it is not (a blank would count as 0 in a 决算 table)."""
+    a = mapper.norm(row.label_at)
+    if a is None:
+        return None
+    return [Cell("".join(row.label.split()), a, a + 1, r, 0), *(Cell(UNPLACED, a, a, r, c) for c in range(1, k + 1))]
 
 
 def _text_columns(rows: list[_Line]) -> int:

@@ -18,6 +18,9 @@ DASH = regex(r"^[-—－–/／\\]+$")
 # whether they are blank many times over, most of them holding a figure or a name)
 DASH_CHARS = "-—－–/／\\"
 CODE = regex(r"^\d{2,9}$")
+# the text of a cell whose figure, if any, is not known: a row of a text table that leaves cells blank without saying
+# which (aligned.spaced_apart) has each of its cells so; no figure, and no blank (which may count as nothing)
+UNPLACED = "?"
 
 # a row's letter, or its formula of other rows' letters, in a table's 公式 column (`二、还本预计执行数 | F=G+H`,
 # `（一）一般债券 | G`, the template of 地方政府债券发行及还本付息情况表): in a cell of its own, or at the end of the

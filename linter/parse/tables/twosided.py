@@ -75,6 +75,7 @@ from .aligned import (
     _body_row,
     _data,
     _edges,
+    _forced_by_shapes,
     _header_row,
     _labels_end,
     _layout,
@@ -82,12 +83,14 @@ from .aligned import (
     _Line,
     _Mapper,
     _text_only,
+    _unplaced_row,
     agreed_edges,
     caption_line,
     chars,
     commas_for_spaces,
     furniture_kinds,
     line_starts,
+    spaced_apart,
     table_title,
     width,
 )
@@ -926,12 +929,21 @@ def _place(
     lines: list[str], starts: list[int], rows: list[_Line], layout: Layout, at_row: dict[int, int], mapper: _Mapper
 ) -> dict[int, list[Cell]] | None:
     """A side's rows as grid cells (its label, then its columns), by grid row; None unless every figure falls
-    clearly into a column."""
+    clearly into a column. A row leaving cells blank whose figures follow one another a space or two apart is
+    placed only where their decimals allow one placing, else its cells are unknown (aligned.spaced_apart)."""
     k = len(layout.cols)
     out: dict[int, list[Cell]] = {}
     for row in rows:
         if len(row.figs) in (0, k):
             slots: list[int] | None = list(range(len(row.figs)))
+        elif not spaced_apart(lines[row.line], row.figs):
+            slots = _forced_by_shapes(row.figs, layout.shapes)
+            if slots is None:
+                unknown = _unplaced_row(row, k, mapper, at_row[row.line])
+                if unknown is None:
+                    return None
+                out[at_row[row.line]] = unknown
+                continue
         else:
             slots = _assign(lines[row.line], row.figs, layout.cols, layout.shapes, layout.metric)
         if slots is None:

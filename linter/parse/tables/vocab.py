@@ -10,7 +10,7 @@ from functools import cache, lru_cache
 from tieout.linter.patterns import regex
 from tieout.linter.vocab import alternation, load, margins, quotients
 
-from .cells import flatten
+from .cells import UNPLACED, flatten
 
 
 @dataclass(frozen=True)
@@ -320,7 +320,7 @@ def no_figure(text: str) -> bool:
 @lru_cache(maxsize=1 << 14)  # a pure function of the text; asked of body cells by three readings of a table
 def _no_figure(text: str) -> bool:
     flat = flatten(text)
-    return flat in words("no_figure_words") or NOTED_FIGURE.fullmatch(flat) is not None
+    return flat in words("no_figure_words") or flat == UNPLACED or NOTED_FIGURE.fullmatch(flat) is not None
 
 
 # a figure a column of figures holds as a note, not as a quantity of the column: a bound, or percentage points
