@@ -2456,16 +2456,33 @@ def _slip(ctx: CheckContext, q: Quantity, cell: Quantity, hits: list[Hit], said:
 def _stated_elsewhere(ctx: CheckContext, index: HeldIndex, m: Mention, q: Quantity, hits: list[Hit]) -> bool:
     """Does another table state the prose figure for the same item in a context that does not contradict the
     figure's (`总收入` of a zone's own table, under a heading whose entity the context words do not know)? Of a
-    space-aligned table's cell: the prose may restate that table instead, which is not a mismatch."""
-    if not index.aligned(hits):
-        return False
+    space-aligned table's cell: the prose may restate that table instead, which is not a mismatch. Of any table's
+    cell where no word names the figure's fund (`_fund_unsaid`): the prose may restate a table of one fund (`一般
+    公共预算拨款支出 T。按支出功能分类，农林水支出 A` restates the 一般公共预算支出表's row, not the 收支总表's of every
+    fund), which the genre's default fund hides."""
     outer = ctx.facts.document_context
     context = read(m.label).context.under(_context(ctx, m)).under(outer)
+    if not index.aligned(hits):
+        if not _fund_unsaid(ctx, m, q):
+            return False
+        context = replace(context, fund=None)
     return any(
         ctx.judge(interval(q), interval(h.quantity), unit_of([q, h.quantity])) == "pass"
         for h in index.every.get(hits[0].identity.item, [])
         if h.quantity.base_unit == q.base_unit and compatible(h.identity.context, context, strict=False)
     )
+
+
+def _fund_unsaid(ctx: CheckContext, m: Mention, q: Quantity) -> bool:
+    """Does no word name the figure's fund: not its label, its sentence up to it, nor the headings it stands
+    under? Its fund is then only the genre's default (a department's figures are of all its funds), which a
+    paragraph that named one fund before the sentence (`一般公共预算拨款支出 T，…。按…分类，…`) does not hold."""
+    doc = ctx.doc
+    if not 0 <= m.sentence < len(doc.sentences):
+        return False
+    start = doc.sentences[m.sentence].start
+    said = [m.label, doc.text[start : q.start], *doc.section_path(start)]
+    return all(read(x).context.fund is None for x in said)
 
 
 def _classification(label: str) -> tuple[str, ...]:

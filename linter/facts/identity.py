@@ -43,6 +43,9 @@ TITLE_CHARS = 80  # a title line is short; a longer one is prose
 # context (表三 一般公共预算财政拨款…决算表, `| 一般公共预算财政拨款收入 | 759.81 |`), not the document's
 NOT_TITLE = regex(r"^\s*[|｜]|^\s*附?表\s*[\d一二三四五六七八九十]|\d[.．]\d|\d{5,}|\d\s*(?:万元|亿元|元|%)")
 TITLE_LINES = 6
+# a table's caption without its number (`一般公共预算财政拨款基本支出决算表`, `收支预算总表（单位：万元）`): a line ending in
+# 表, a bracketed note after it at most
+CAPTION = regex(r"[\u4e00-\u9fff]表\s*(?:[（(][^（）()]*[）)])?\s*$")
 SALUTATION = regex(r"^(?:各位代表|各位委员|主任、副主任)")
 # a date of writing or delivery in a title block: a line of only a date, bracketed or not with the act it dates
 # (`（2025年9月18日公告）`), or a dash and a date; and a notice's serial number (`2025年第6号（总第58号）`): the
@@ -140,6 +143,8 @@ def _title_text(doc: Document) -> str:
         prose = len(line) > TITLE_CHARS or line.rstrip().endswith(("。", "！", "？"))
         if SALUTATION.match(line) or prose or (title and (start in headings or NOT_TITLE.search(line))):
             break  # the salutation, a paragraph of prose, the first heading, table or figure after the title
+        if title and CAPTION.search(line) and _genre("".join(title)):
+            break  # a table's caption under a title that names its genre: the table's fund is not the report's
         title.append(DATED.sub("", line))
     return _unsigned("".join(title))
 
@@ -650,6 +655,7 @@ def _stated(draft: Draft, entity: Sequence[str] = ()) -> tuple[dict[int, Context
     for si, mentions in draft.by_sentence.items():
         running = NOTHING_STATED
         sentence_start = sentences[si].start
+        within = _within_fund(text, sentence_start, mentions)
         last_item = ""  # the item of the sentence's figure before, for a figure named by its stage alone
         budgeted = False  # (and whether that figure is a budget)
         opened: str | None = None  # the period before a stock named as last year's (`上年滚存结余`), if carried
@@ -661,6 +667,7 @@ def _stated(draft: Draft, entity: Sequence[str] = ()) -> tuple[dict[int, Context
             item, own = identify(_without(label, entity) if entity else label)
             if item.startswith("安排"):
                 item = ARRANGED_LEAD.sub("", item)
+            restaged = _restaged(label, item, own, last_item)
             item, own = _named_by_stage(draft, label, (item, own), last_item, (sentence_start, at - len(label)))
             k = bisect_left(ends, at + 1) - 1
             begin = max(sentence_start, ends[k] if k >= 0 else sentence_start)
@@ -677,8 +684,7 @@ def _stated(draft: Draft, entity: Sequence[str] = ()) -> tuple[dict[int, Context
             # (past a list's semicolon the words are the next item's: `…B，下降主要是上年一次性收入不再发生；其他收入 C`
             # is this year's C, the 上年 the previous item's explanation)
             said = own.under(read(_past_purpose(before[max(before.rfind("；"), before.rfind(";")) + 1 :])).context)
-            # (the running context without its fund, built only when it has one)
-            unfunded = running if running.fund is None else Context(running.scope, None, running.stage, running.period)
+            unfunded = _running_fund(running, restaged and _same_clause(before), within)
             if opened is not None and CLOSES_YEAR.search(label):
                 # `加上上年滚存结余 A，年末滚存结余 D`: the 上年 dates the stock D's year opened with, not D (of the
                 # period the sentence stated before A, if any)
@@ -728,6 +734,47 @@ def _named_by_stage(
         # sentence (or the line a lead-in's colon opens, `…情况如下：税收收入：A，…`) is of that name
         return _headed(draft, _after_lead_in(draft, before[0], before[1]), before[1], found)
     return found
+
+
+# a sentence opening within a whole (`一般公共预算拨款支出中，`, `在财政拨款基本支出中：`), before its first figure
+WITHIN_WHOLE = regex(r"\s*在?(?P<whole>[^，,。；;：:\d]{2,30}?)中[，,：:]")
+
+
+def _running_fund(running: Context, restaged: bool, within: str | None) -> Context:
+    """The running context a figure's own words are read under: without the fund the figure before named (in
+    `一般公共预算财政拨款收入 A，事业收入 B` the fund is A's own) unless the figure is that one at another stage in its
+    clause (`restaged`), and with the fund of the whole the sentence opens within (`within`) where none is left."""
+    unfunded = (
+        running if running.fund is None or restaged else Context(running.scope, None, running.stage, running.period)
+    )
+    return replace(unfunded, fund=within) if within is not None and unfunded.fund is None else unfunded
+
+
+def _within_fund(text: str, start: int, mentions: Sequence[Mention]) -> str | None:
+    """The fund of the whole a sentence opens within (`一般公共预算拨款支出中，农林水支出 A，…；住房保障支出 C`): its
+    figures are that whole's parts, each of its fund where its own words name none. None where the sentence opens
+    otherwise or the whole names no one fund."""
+    first = next((x.quantities[0].start for x in mentions if x.quantities), -1)
+    m = WITHIN_WHOLE.match(text, start, first) if first > start else None
+    if m is None:
+        return None
+    fund = read(m["whole"]).context.fund
+    return None if fund in (None, MIXED) else fund
+
+
+def _same_clause(before: str) -> bool:
+    """Do the words between the figure before and this one go on in its clause: no semicolon (`；年初预算 B` opens the
+    next clause, of its own thing) and no bracket (`（年初预算 B）` notes another figure)?"""
+    return not any(mark in before for mark in "；;（(")
+
+
+def _restaged(label: str, item: str, own: Context, last_item: str) -> bool:
+    """Is the figure the sentence's item before at another stage, named by its stage alone or by that item and a
+    stage, no fund of its own (`…支出年初预算为 A，调整预算为 B，支出决算为 C`)? It is then of that figure's fund too,
+    which a figure naming another item (`事业收入 B` after `财政拨款收入 A`) does not share."""
+    if not last_item or own.fund is not None:
+        return False
+    return (not item and STAGE_ONLY.match(label) is not None) or (item == last_item and own.stage is not None)
 
 
 def _after_lead_in(draft: Draft, start: int, end: int) -> int:
