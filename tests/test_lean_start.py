@@ -141,6 +141,8 @@ def test_a_report_without_tables_does_not_import_the_table_checks():
     # table's tree by its sums or a 三公 table, nor a baseline's modules (none is read or written)
     lean += ["linter.parse.tables.twosided", "linter.parse.tables.sidebyside", "linter.parse.tables.summed"]
     lean += ["linter.parse.tables.sangong", "linter.run.baseline", "linter.run.files"]
+    lean += ["linter.run.crossdoc"]  # (nor the summaries and comparison of --cross-document, not asked)
+    lean += ["linter.rules.docs", "linter.rules.cases"]  # (nor the readers of the rules' docstrings and cases)
     assert not {f"tieout.{m}" for m in lean} & loaded
 
 

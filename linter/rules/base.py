@@ -19,11 +19,13 @@ from tieout.linter.figures import intervals
 from tieout.linter.figures.intervals import Interval, Verdict
 from tieout.linter.figures.labels import Labeller
 from tieout.linter.figures.quantities import Quantity
-from tieout.linter.rules.docs import RuleDoc, clean, document, summary_of
 from tieout.linter.text.model import Document, Section
 
-if TYPE_CHECKING:  # the output models are imported when a rule reports, not to list the rules
+# the output models are imported when a rule reports, not to list the rules; the reader of the rules' docstrings
+# (rules/docs.py, with the fixture cases) by the methods that document a rule: to list or explain them, not to check
+if TYPE_CHECKING:
     from tieout.linter.rules.diagnostics import Checked, Diagnostic, Related, Severity, SeverityReason
+    from tieout.linter.rules.docs import RuleDoc
 
 Span = tuple[int, int]
 T = TypeVar("T")
@@ -254,14 +256,20 @@ class Rule:
     @classmethod
     def doc(cls) -> str:
         """The docstring, dedented: Markdown in the format of docs/writing-rules.md."""
+        from tieout.linter.rules.docs import clean
+
         return clean(cls.__doc__)
 
     @classmethod
     def summary(cls) -> str:
         """The docstring's first paragraph, as one line."""
+        from tieout.linter.rules.docs import summary_of
+
         return summary_of(cls.__doc__)
 
     @classmethod
     def documentation(cls) -> RuleDoc:
         """The docstring's sections, the examples filled in from the fixture cases where it has none."""
+        from tieout.linter.rules.docs import document
+
         return document(cls.code, cls.__doc__)

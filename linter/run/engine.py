@@ -14,7 +14,6 @@ from tieout.linter.rules.diagnostics import Diagnostic
 from tieout.linter.run.codes import known_rules
 from tieout.linter.run.collector import fewer_collections, loaded, no_collections
 from tieout.linter.run.config import Config
-from tieout.linter.run.crossdoc import summarise
 from tieout.linter.run.plugins import plugins
 from tieout.linter.run.results import FileResult
 from tieout.linter.run.selection import enabled
@@ -92,7 +91,9 @@ def _check(
         except Exception as exc:  # a broken check is a finding for this file, never a crash
             result.diagnostics.append(_internal(source.path, f"检查 {rule_cls.code}（{rule_cls.name}）", exc))
     _drop_untrusted(doc, result)
-    if summarise_figures:
+    if summarise_figures:  # (--cross-document: its module imported for it only)
+        from tieout.linter.run.crossdoc import summarise
+
         result.summary = summarise(source.path, doc, facts)
     return result
 

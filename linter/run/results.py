@@ -4,10 +4,12 @@ the protocol the reporters of linter/report/ and of plugins implement)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from tieout.linter.rules.diagnostics import Checked, Diagnostic, checked_from, data, diagnostic_from
-from tieout.linter.run.crossdoc import Summary
+
+if TYPE_CHECKING:  # (a summary's module is imported for --cross-document only, which makes one)
+    from tieout.linter.run.crossdoc import Summary
 
 
 @dataclass(slots=True, kw_only=True)

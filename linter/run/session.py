@@ -21,7 +21,6 @@ from tieout.linter.rules.diagnostics import SEVERITY_RANK, Diagnostic
 from tieout.linter.run.batch import Options, config_for, run
 from tieout.linter.run.codes import known_rules
 from tieout.linter.run.config import Config, ConfigError
-from tieout.linter.run.crossdoc import compare
 from tieout.linter.run.discovery import find
 from tieout.linter.run.interrupt import Interrupted, deferred
 from tieout.linter.run.outcome import Outcome
@@ -211,7 +210,10 @@ class CheckSession:
         return outcome
 
     def _compare(self, held: list[tuple[FileResult, str]]) -> None:
-        """Add the cross-document findings (those the selection keeps) and relations to the held results."""
+        """Add the cross-document findings (those the selection keeps) and relations to the held results (its module
+        imported for --cross-document only: a run without it starts lean, tests/test_lean_start.py)."""
+        from tieout.linter.run.crossdoc import compare
+
         diags, checked = compare([r.summary for r, _ in held if r.summary is not None])
         c = self.config
         for result, _ in held:

@@ -4,6 +4,7 @@ the identities kept as data (vocab `differences`)."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -129,7 +130,10 @@ def _key_characters(names: frozenset[str]) -> frozenset[str]:
     keys: set[str] = set()
     left = sorted(names)
     while left:
-        key = max(sorted({c for n in left for c in n}), key=lambda c: sum(c in n for n in left))
+        # how many names hold each character, counted in one walk over them (asking each character of each name
+        # held: a millisecond at every start, for the forty names of the vocabulary)
+        holding = Counter(c for n in left for c in set(n))
+        key = max(sorted(holding), key=holding.__getitem__)
         keys.add(key)
         left = [n for n in left if key not in n]
     return frozenset(keys)
