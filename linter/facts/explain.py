@@ -593,11 +593,34 @@ def restatements(draft: Draft) -> Iterator[Restatement]:
             groups.setdefault(key, []).append((m, q))
             named.setdefault(key, ident)
     _add_copies(draft, groups)
-    for key, items in groups.items():
-        if len({m.sentence for m, _ in items}) >= 2 and len({m.paragraph for m, _ in items}) >= MIN_PARAGRAPHS:
-            items.sort(key=lambda x: x[1].start)
-            # named by the subject that tells the quantity apart (not a standard section's heading above it)
-            yield Restatement(replace(named.get(key, items[0][0].identity), subject=key[0][1]), items)
+    for key, grouped in groups.items():
+        for items in _by_level_wording(grouped):
+            if len({m.sentence for m, _ in items}) >= 2 and len({m.paragraph for m, _ in items}) >= MIN_PARAGRAPHS:
+                items.sort(key=lambda x: x[1].start)
+                # named by the subject that tells the quantity apart (not a standard section's heading above it)
+                yield Restatement(replace(named.get(key, items[0][0].identity), subject=key[0][1]), items)
+
+
+# the words naming a level's own figures (`省本级`) and the level's with what it passes down (`省级`): context.yaml
+LEVEL_WORDINGS = {
+    kind: regex("|".join(sorted(names, key=len, reverse=True)))
+    for kind, names in (load("context").get("level_wordings") or {}).items()
+}
+
+
+def _by_level_wording(items: list[tuple[Mention, Quantity]]) -> list[list[tuple[Mention, Quantity]]]:
+    """A group of one identity, split where its figures' own words name the level both ways with other values
+    (`省级一般公共预算支出 A` and `省本级一般公共预算支出 a`: the level's spending with its transfers down, and its
+    own): each wording's figures a group of their own, those naming it neither way left out (whose they are is not
+    said). The group as it is where the values agree or one wording alone is used."""
+    if len({q.base_value for _, q in items}) < 2:
+        return [items]
+    named: dict[str, list[tuple[Mention, Quantity]]] = {}
+    for m, q in items:
+        kinds = [kind for kind, wording in LEVEL_WORDINGS.items() if wording.search(m.label)]
+        if len(kinds) == 1:
+            named.setdefault(kinds[0], []).append((m, q))
+    return list(named.values()) if len(named) >= 2 else [items]
 
 
 def _add_copies(draft: Draft, groups: dict[tuple, list[tuple[Mention, Quantity]]]) -> None:

@@ -703,7 +703,7 @@ def _stated(draft: Draft, entity: Sequence[str] = ()) -> tuple[dict[int, Context
                 # figure before, `决算 A（年初预算 B），其中：…` A's budget noted in brackets: their 预算 and 上年 are
                 # not the context of the figures after them
                 opened = _opened(label, said, running)
-                running = _carry(context, running)
+                running = _level_part_carried(item, own, running, _carry(context, running))
                 last_item = item
                 budgeted = context.stage in BUDGET_STAGES
     return stated, items
@@ -959,6 +959,19 @@ def _names_one(canonical: set[str], item: str, fund_named: bool = False) -> bool
     if item in ("收入", "支出"):
         return fund_named
     return item not in GENERIC_ITEMS and len(item) >= MIN_ITEM
+
+
+def _level_part_carried(item: str, own: Context, running: Context, carried: Context) -> Context:
+    """The context carried past a figure named by a level of government alone in a sentence about all levels
+    (`全市支出 A，其中市本级 a，民生支出 b`): the level is a's, and whether b is all the levels' or that one's is not
+    said: its scope is left in doubt (a figure naming its own level, `区县 c`, states it). Else `carried`."""
+    # (after another level's part the scope is in doubt already: `其中市本级 a，区县 b，民生支出 c`)
+    if item or not own.known("scope") or not (running.scope == MIXED or (running.scope or "").startswith(ALL_LEVELS)):
+        return carried
+    return carried if (own.scope or ALL_LEVELS).startswith(ALL_LEVELS) else replace(carried, scope=MIXED)
+
+
+ALL_LEVELS = "全"  # a scope of every level of a jurisdiction (`全市`, `全省`, `全县`), not one level's own
 
 
 def _carry(own: Context, running: Context) -> Context:

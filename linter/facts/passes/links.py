@@ -375,6 +375,8 @@ def _year_before_base(
     stage = draft.labeller.identify(comparison)[1].stage if comparison else None
     stage = stage if stage not in (None, "?") else None
     found = _figures_of(mentions, own, cur, earlier, stage)
+    if found and stage == BUDGET and _budget_named_either(comparison, found, mentions, own):
+        return None
     if found and stage is None and own.identity.context.stage in DRAFT_STAGES:
         # (`2026年收入 A，比上年增长 p%` after `2025年收入 B，为预算的 r%（预算数 b）`: a draft's figure against last year
         # names no stage; last year's budget b and outcome B both stated, which one it is against is not said)
@@ -386,6 +388,30 @@ def _year_before_base(
         return base, c.certain and comparison == c.comparison and _certain(own.identity, m.identity)
     outcome = _outcome_base(draft, c, mentions, own, cur, stage) if not found else None
     return (outcome, False) if outcome is not None else None
+
+
+# the stages of a year's budget: as approved at its start, or named so that it may be either (`上年预算数`), and as
+# adjusted (a budget named as the start's, `比上年年初预算数`, is the first: INITIAL_BUDGET)
+BUDGET, ADJUSTED_BUDGET = "预算", "调整预算"
+
+
+def _budget_named_either(
+    comparison: str, found: list[tuple[Mention, Quantity]], mentions: list[Mention], own: Mention
+) -> bool:
+    """`2026年收入 A，比上年预算数增加 Δ` where the year before states its budget at the start (`年初预算为 B`) and as
+    adjusted (`调整为 B′`, in B's sentence or named as A is): `预算数` names either, and which one is not said (only
+    `年初预算数` names the first)."""
+    if INITIAL_BUDGET.search(comparison):
+        return False
+    at = {m.sentence for m, _ in found}
+    said = own.identity.context
+    return any(
+        m.identity.context.stage == ADJUSTED_BUDGET
+        and (m.sentence in at or m.identity.item == own.identity.item)
+        and m.identity.context.scope in (None, said.scope)
+        and m.identity.context.fund in (None, said.fund)
+        for m in mentions
+    )
 
 
 def _carried_comparison(draft: Draft, c: Change, own: Mention) -> str:

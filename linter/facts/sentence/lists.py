@@ -1483,6 +1483,7 @@ class Lists(Rates, Changes):
         return (
             _ends_parts(p, dims, not parts, side)
             or self._beside(head, p)
+            or self._cut_another_way(head, p, parts)
             or self._sibling(head, p, parts)
             or _retired_beside(head, p.label, parts)
             or self._past_a_closed_run(head, p, parts)
@@ -1768,6 +1769,34 @@ class Lists(Rates, Changes):
     def _outcome_stated(self, mentions: list[Mention]) -> bool:
         """Does one of the figures state an outcome (决算数, 执行数)?"""
         return any(self.labeller.identify(m.label)[1].stage in OUTCOME_STAGES for m in mentions if m.quantities)
+
+    def _cut_another_way(self, head: Mention, p: _Entry, parts: list[Mention]) -> bool:
+        """Does the entry part an all-levels total another way than the parts before it (`全市收入 X，其中市本级 a；
+        税收收入 b`: a by the level of government that collects it, b by what kind of income it is)? Both are of
+        the total, but not beside each other: the first split ended before b (a part named by its level alone and
+        one named by a kind of the total with no level, in either order). A level's own total (`市级支出 X，其中市本级
+        支出 a，对区县转移支付 b`) is parted by use, not by level: not read so."""
+        if not parts or not p.qs:
+            return False
+        whole, said = self.labeller.identify(head.label)
+        if not (said.scope or "").startswith("全"):
+            return False
+        by_level = [self._level_alone(m.label, whole) for m in parts]
+        own_level = self._level_alone(p.label, whole)
+        if all(by_level) and not own_level:
+            return self._kind_alone(p.label, whole)
+        return own_level and not any(by_level) and all(self._kind_alone(m.label, whole) for m in parts)
+
+    def _level_alone(self, label: str, whole: str) -> bool:
+        """Is the label one level of government and no other thing than the total's item (`其中市本级`, `区县收入`)?"""
+        item, said = self.labeller.identify(label)
+        level = said.scope is not None and said.scope != "本级" and not said.scope.startswith("全")
+        return level and item in ("", whole)
+
+    def _kind_alone(self, label: str, whole: str) -> bool:
+        """Is the label a kind of thing (`税收收入`, `一般债务`) naming no level of government, other than the total's item?"""
+        item, said = self.labeller.identify(label)
+        return said.scope is None and not self.labeller.generic(item) and item != whole
 
     def _beside(self, head: Mention, p: _Entry) -> bool:
         """Is the entry beside the total rather than in it: of another level of government when the total is
