@@ -15,7 +15,7 @@ from tieout.linter.facts.model import Breakdown, Formula, Mention, Rate
 from tieout.linter.facts.passes.multiples import MULTIPLE_UNIT
 from tieout.linter.facts.passes.surveys import ANSWER_END, ANSWER_NOTED_END, ANSWERED, goes_on, satisfied, scale_ranks
 from tieout.linter.figures.context import BUDGET_STAGES, SIDES, read
-from tieout.linter.figures.intervals import HUNDRED, add, digit_slip, fmt, fmt_rate, interval, ratio, sub
+from tieout.linter.figures.intervals import HUNDRED, Verdict, add, digit_slip, fmt, fmt_rate, interval, ratio, sub
 from tieout.linter.figures.labels import GENERIC_ITEMS, shared_word
 from tieout.linter.figures.quantities import MULTIPLIERS, Quantity
 from tieout.linter.parse.formulas import evaluate
@@ -2193,6 +2193,8 @@ def _formula_outcome(ctx: CheckContext, f: Formula) -> Outcome | None:
         computed = computed / res_scale  # back to the result's own unit
     ulp = res.ulp
     verdict = ctx.judge((res.value - ulp / 2, res.value + ulp), (computed, computed), ulp)
+    if verdict != "pass" and scaled and _unit_unsaid(f.operands):
+        computed, verdict = _nearer_reading(ctx, f, computed, verdict)
     if verdict != "pass" and res.kind == "percent" and not any(q.kind == "percent" for q in f.operands):
         # `满意度=（342×100+130×80+…）÷520=90.54%`: with no ×100% the value is already the percentage (a score
         # out of 100 written with %); read so, it holds
@@ -2202,6 +2204,27 @@ def _formula_outcome(ctx: CheckContext, f: Formula) -> Outcome | None:
     related = [(q, "运算数") for q in f.operands]
     msg = f"{_formula_name(f)}的计算结果应为 {fmt(computed, max(res.decimals, 2))}{res.unit}，写作 {res.text}"
     return Outcome(res, verdict, "formula", related, msg, res.text, expected, expected, f.certain)
+
+
+def _unit_unsaid(operands: list[Quantity]) -> bool:
+    """Are the formula's operands bare numbers and rates only, no amount or count naming its unit?"""
+    return all(q.kind in ("bare", "percent") for q in operands) and any(q.kind == "bare" for q in operands)
+
+
+def _nearer_reading(ctx: CheckContext, f: Formula, computed: Decimal, verdict: Verdict) -> tuple[Decimal, Verdict]:
+    """`96,210.45×20%=19,242.09万元`: amounts written bare beside rates alone may be in the result's unit as well as
+    in 元; which, the formula does not say: the reading nearer its result is the one judged."""
+    res, ulp = f.result, f.result.ulp
+    as_written = _as_written(f, res)
+    if as_written is None or abs(as_written - res.value) >= abs(computed - res.value):
+        return computed, verdict
+    return as_written, ctx.judge((res.value - ulp / 2, res.value + ulp), (as_written, as_written), ulp)
+
+
+def _as_written(f: Formula, res: Quantity) -> Decimal | None:
+    """The formula's value with its bare operands taken in the result's own unit (rates as fractions)."""
+    value = evaluate(f.expression, [q.value / HUNDRED if q.kind == "percent" else q.value for q in f.operands])
+    return None if value is None else value * (HUNDRED if res.kind == "percent" else Decimal(1))
 
 
 class FormulaMismatch(Rule):

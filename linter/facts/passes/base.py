@@ -744,6 +744,28 @@ def sources_and_uses(parts: list[Mention]) -> bool:
     return any(len(found) == 2 for found in sides.values())
 
 
+_NET_TERMS: dict[str, list[str]] = load("relations").get("net_terms") or {}
+# a name ending in an income's or a cost's word, the thing it is of before it (`利息收入`, `利息费用`)
+NET_TERM = regex(
+    "^(?P<thing>[\u4e00-\u9fff]{1,8}?)(?:(?P<income>"
+    + "|".join(_NET_TERMS.get("income") or [])
+    + ")|(?P<cost>"
+    + "|".join(_NET_TERMS.get("cost") or [])
+    + "))$"
+)
+
+
+def income_and_cost(parts: list[Mention]) -> bool:
+    """Are two of the parts one thing's income and its cost (`财务费用 X，其中利息费用 a，利息收入 b`)? They are the
+    terms of a net, one counted against the other: the whole they are listed under does not add them up."""
+    sides: dict[str, set[str]] = {}
+    for m in parts:
+        term = NET_TERM.match(m.label.strip("，、；：:（）() "))
+        if term is not None:
+            sides.setdefault(term.group("thing"), set()).add("income" if term.group("income") else "cost")
+    return any(len(found) == 2 for found in sides.values())
+
+
 # money named as arrived (`实际到位`, `已到位`, `市级资金实际到位`): a stage of money allotted or planned, not a kind
 # of it; the name before the words, if any (`市级资金`)
 ARRIVED = regex(r"到位")

@@ -55,6 +55,7 @@ from tieout.linter.facts.passes.base import (
     foots,
     full_marks_complete,
     in_brackets,
+    income_and_cost,
     names_itself,
     not_of_another,
     of_relations,
@@ -1379,9 +1380,9 @@ def headless(draft: Draft) -> Iterator[Breakdown]:
             continue
         prev = _wholes_before(draft, si, items, prev)
         stages = {said.stage for m in items if (said := draft.labeller.identify(m.label)[1]).stage}
-        if len(stages) > 1 or sources_and_uses(items):
+        if len(stages) > 1 or sources_and_uses(items) or income_and_cost(items):
             # `其中，…（项）年初预算 A，支出决算 B`: one item at two stages, no parts of a whole; nor one fund's
-            # sources and uses (`其中财政拨款全年可用资金 a，财政拨款支出 b`)
+            # sources and uses (`其中财政拨款全年可用资金 a，财政拨款支出 b`), nor a net's income and cost
             continue
         items = _before_a_sibling(draft, items, prev)
         name = draft.whole_named.get(si)

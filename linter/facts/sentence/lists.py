@@ -27,6 +27,7 @@ from tieout.linter.facts.passes.base import (
     exact_figure,
     foots,
     in_brackets,
+    income_and_cost,
     list_total,
     names_itself,
     not_of_another,
@@ -1069,6 +1070,7 @@ class Lists(Rates, Changes):
             or scored_apart(head, parts)
             or survey_stages(parts)
             or sources_and_uses(parts)
+            or income_and_cost(parts)
         )
 
     def _head_clauses(
@@ -1431,6 +1433,19 @@ class Lists(Rates, Changes):
         end = before.quantities[-1].end if before.quantities else before.start
         return "；" in self.doc.text[end : p.qs[0].start]
 
+    def _level_beside_kinds(self, head: Mention, p: _Entry, parts: list[Mention]) -> bool:
+        """`全市基金收入 X，其中土地出让收入 a；市本级基金收入 Y`: an entry naming the whole's own item of the same
+        fund, but of another level, after parts that are kinds of the item and name no level, is the whole split
+        another way (by level), stated of its own: no further kind of the list. (A list of levels, `其中市本级 a；
+        区县 b`, names a level in its first part already and is read on.)"""
+        if not parts or not p.qs:
+            return False
+        item, whole = self.labeller.identify(head.label)
+        own_item, own = self.labeller.identify(p.label)
+        if not own.known("scope") or own.scope == whole.scope or own_item != item or own.fund != whole.fund:
+            return False
+        return not any(self.labeller.identify(m.label)[1].known("scope") for m in parts)
+
     def _subject_again(self, head: Mention, p: _Entry, parts: list[Mention]) -> bool:
         """`母公司实现营业收入 R，净利润 N，其中分红 a；母公司期末总资产 T`: past a semicolon, a figure named with the
         words its sentence opens with (the subject, stated again) and alone above the list's total is a statement
@@ -1484,6 +1499,7 @@ class Lists(Rates, Changes):
             _ends_parts(p, dims, not parts, side)
             or self._beside(head, p)
             or self._cut_another_way(head, p, parts)
+            or self._level_beside_kinds(head, p, parts)
             or self._sibling(head, p, parts)
             or _retired_beside(head, p.label, parts)
             or self._past_a_closed_run(head, p, parts)

@@ -355,9 +355,17 @@ def share_of_heading(header: str) -> bool:
     return bool(SHARE_OF_HEADING.search(without_percent(flatten(header))))
 
 
-# a heading naming a rate (`资产负债率`, `利润率`, `比重`, `营收同比`, `占比（%）`; some no role says how to compute): its
-# figures are added into no total, whatever the 合计 row holds in that column
-RATE_HEADING = regex(r"(?:率|比例|比重|占比|比率|同比|%|％)$|" + SHARE_OF_PATTERN)
+# a heading naming the row's share of its plan or of a whole with no name before 占 (`占预算`, `占年初预算`, `占全市`,
+# `占合计`): a rate as `占比` is; a row so named is not read by it (`占道费`: a fee)
+BARE_SHARE_PATTERN = (
+    r"^占(?:(?:年初|调整|全年)?(?:预算|计划|目标|任务)数?|全[\u4e00-\u9fff]{1,4}|合计|总[\u4e00-\u9fff]{0,4})的?$"
+)
+# a heading naming a rate (`资产负债率`, `利润率`, `比重`, `营收同比`, `占比（%）`; some no role says how to compute), the
+# mark of a change's sign after it aside (`同比±`, `同比+/-`): its figures are added into no total, whatever the 合计
+# row holds in that column
+RATE_HEADING = regex(
+    r"(?:率|比例|比重|占比|比率|同比|%|％)(?:±|\+/?[-－])?$|" + SHARE_OF_PATTERN + "|" + BARE_SHARE_PATTERN
+)
 
 
 # a survey's satisfaction rate heading (`满意度`, `综合满意度`, `满意率`), its `%` note aside: a rate column of a survey
