@@ -1812,7 +1812,10 @@ class Lists(Rates, Changes):
     def _kind_alone(self, label: str, whole: str) -> bool:
         """Is the label a kind of thing (`税收收入`, `一般债务`) naming no level of government, other than the total's item?"""
         item, said = self.labeller.identify(label)
-        return said.scope is None and not self.labeller.generic(item) and item != whole
+        # (a fund named before the total's item is that fund's total of a unit the vocabulary does not know,
+        # `经济开发区政府性基金预算收入`: a level, not a kind)
+        of_a_unit = said.fund is not None and item.endswith(whole)
+        return said.scope is None and not self.labeller.generic(item) and item != whole and not of_a_unit
 
     def _beside(self, head: Mention, p: _Entry) -> bool:
         """Is the entry beside the total rather than in it: of another level of government when the total is
