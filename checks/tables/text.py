@@ -1161,12 +1161,50 @@ def _kept_cells(ctx: CheckContext, index: TableIndex, m: Mention, hits: list[Hit
     hits = [h for h in hits if not _across_sides(ctx, m, h) and not _part_of_another_whole(ctx, m, h)]
     kept = []
     for h in hits:
+        if _line_of_the_whole(ctx, h) and _item_named_before(ctx, m, h):
+            continue  # (an item's balance, which the table does not state: no cell of the item's row is it)
         if not (h.identity.total_row and _not_its_total(ctx, m, h)):
             kept.append(h)
         elif (row := _named_row_cell(ctx, index, m, h)) is not None:
             # (the figure of the row its lines name, in the column its label names: held to that row's cell)
             kept.append(row)
     return kept
+
+
+def _item_named_before(ctx: CheckContext, m: Mention, h: Hit) -> bool:
+    """Does the figure's paragraph up to it, or its headings, name a row of the cell's table that is an item, not a
+    line of the whole (`_rows_named_before`, the names of the whole's lines left out: the figure's own label names
+    one)?"""
+    table = tables_by_index(ctx).get(h.identity.table)
+    if table is None:
+        return False
+    lines = {row_item(r.label) for side in table.sides for r in side.rows if _whole_line_row(side, r)}
+    return bool(_rows_named_before(ctx, m, h.identity.table) - lines)
+
+
+def _line_of_the_whole(ctx: CheckContext, h: Hit) -> bool:
+    """Is the cell's row a line of the table's whole rather than an item: numbered at the top of the rows' tree in
+    the style of a grand total row of its side (`一、收入合计 … 三、本年收支结余 | 四、年末滚存结余`)? Like the 合计, it
+    is the whole's figure, which a figure of one of the table's items (under a heading naming that item's row) is
+    not: `（六）工伤保险基金` over `本年收支结余 b` is that fund's balance, not the 三、本年收支结余 of all of them."""
+    table = tables_by_index(ctx).get(h.identity.table)
+    if table is None:
+        return False
+    for side in table.sides:
+        row = next((r for r in side.rows if r.index == h.identity.row), None)
+        if row is not None:
+            return _whole_line_row(side, row)
+    return False
+
+
+def _whole_line_row(side: Side, row: Row) -> bool:
+    """Is the side's row, no total itself, numbered at the top of its tree as a grand total row of the side is?"""
+    return not row.total and bool(row.marker) and row.parent is None and _numbered_like_a_total(side, row)
+
+
+def _numbered_like_a_total(side: Side, row: Row) -> bool:
+    """Does a grand total row of the side carry the row's style of enumeration, at the top of the tree too?"""
+    return any(r.total == "grand" and r.marker == row.marker and r.parent is None for r in side.rows if r is not row)
 
 
 def _label_context(label: str) -> Context:

@@ -184,6 +184,8 @@ def complete(total: Mention, parts: list[Mention]) -> bool:
     definition of the total; or, where the parts are exactly all the components of one (`其中：基本支出 A，项目
     支出 B`: spending split by kind), of that definition whatever the total is called."""
     names = [_names(p) for p in parts]
+    if _of_one_kind(total, names):
+        return conjoined(total, parts)
     # the total by its words as written too (a synonym may have renamed `政府采购支出总额` as a 支出合计)
     totals = (*_names(total), *_variants(total.label))
     covered = [(d, exact) for d in definitions() if (exact := _covers_exactly(d, names)) is not None]
@@ -200,6 +202,27 @@ def complete(total: Mention, parts: list[Mention]) -> bool:
         if exact and not d.named and not (own and _one_component_of_named(d, totals)):
             return True
     return conjoined(total, parts)
+
+
+# kinds of one thing set side by side (relations.yaml parallel_kinds: 一般债务, 专项债务)
+PARALLEL_KINDS: tuple[tuple[str, ...], ...] = tuple(
+    tuple(str(k) for k in kinds) for kinds in load("relations").get("parallel_kinds") or []
+)
+
+
+def _of_one_kind(total: Mention, names: list[tuple[str, ...]]) -> bool:
+    """Do the parts open with one kind of a pair set side by side (`其中，一般债务还本 a、付息 b；专项债务…`) that the
+    total's name does not name, and name none of its siblings? They are then that kind's components, which cover
+    that kind's definition (its 还本付息), not the total's of all kinds: the list of the others may follow."""
+    said = "".join(_names(total)) + _norm(total.label)
+    for kinds in PARALLEL_KINDS:
+        if any(k in said for k in kinds):
+            continue
+        opening = {k for k in kinds for part in names if any(n.startswith(k) and len(n) > len(k) for n in part)}
+        named = {k for k in kinds for part in names if any(k in n for n in part)}
+        if len(opening) == 1 and named == opening:
+            return True
+    return False
 
 
 def _one_component_of_named(d: Definition, totals: tuple[str, ...]) -> bool:
