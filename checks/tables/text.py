@@ -1101,7 +1101,23 @@ def _enclosing(section: Section) -> list[Section]:
 def _named_cells(ctx: CheckContext, index: TableIndex, m: Mention, outer: Context) -> tuple[list[Hit], Context]:
     """The cells the mention's label names in its context, and that context (what `cells_for` reads of the
     mention, whichever of its figures is matched). A “三公” figure its words give an appropriation's fund that no
-    table of that fund states is then held to a table of them whose title names no fund (`_named_cells_as`)."""
+    table of that fund states is then held to a table of them whose title names no fund (`_named_cells_as`).
+
+    Read once per document for a mention, index and outer context: the prose-to-table check, `row_of` (asked again
+    by the checks of changes, rates and shares for the same figure) and `_whole_named_cells` ask for the same
+    mention's cells, a third of the asks on the corpus repeating one before. Keyed by the ids, the mention and the
+    index kept with the result (so that the ids stay their own); the callers only read the cells."""
+    known: dict[tuple[int, int, Context], tuple[TableIndex, Mention, tuple[list[Hit], Context]]]
+    known = ctx.memo("tables.named_cells", dict)
+    key = (id(index), id(m), outer)
+    hit = known.get(key)
+    if hit is None:
+        hit = known[key] = (index, m, _named_cells_read(ctx, index, m, outer))
+    return hit[2]
+
+
+def _named_cells_read(ctx: CheckContext, index: TableIndex, m: Mention, outer: Context) -> tuple[list[Hit], Context]:
+    """`_named_cells`, read."""
     own = _label_context(m.label)
     # (what an explanation's title names fills what the figure's own words and headings leave open: see titles.py)
     context = own.under(_context(ctx, m)).under(explanations(ctx).context_at(m.start)).under(_lead_fund(ctx, m))
