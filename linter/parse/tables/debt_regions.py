@@ -1,17 +1,21 @@
 """A debt balance table of one kind restated by the table of debt limits and balances by region.
 
 A government's report gives each kind of its debt a balance table (`某省地方政府一般债务余额表`, debt_balance.py:
-`一、2024年末地方政府一般债务余额实际数`, `二、2025年末地方政府一般债务余额限额` …, one figure a row), for the whole
-jurisdiction and for its own level (`某省本级地方政府一般债务余额表`), and a table by region (`…债务限额和余额情况表
-（分地区）`) whose rows are the whole (`全省`), its own level (`省本级`) and the regions, and whose columns are, for each
-kind, the year-ends' balances and the year's limit (`2024年末余额  2025年限额  2025年末余额`, the kind a header over
-them). The whole's row and the own level's row restate the balance tables' figures: the same stock, cell for cell.
+`一、2024年末地方政府一般债务余额实际数`, `二、2025年末地方政府一般债务余额限额`, `五、2025年末…余额预计执行数` …, one
+figure a row), for the whole jurisdiction and for its own level (`某省本级地方政府一般债务余额表`), and a table of
+limits and balances (`…债务限额和余额情况表（分地区）`, the standard `…债务限额及余额情况表`) whose rows are the whole
+(`全省`), its own level (`省本级`) and the regions, and whose columns are, for each kind, the year-ends' balances and
+the year's limit (`2024年末余额  2025年限额  2025年末余额` under a kind header, or `2025年债务限额` and
+`2025年债务余额预计执行数` over their kinds). The whole's row and the own level's row restate the balance tables'
+figures: the same stock, cell for cell.
 
 A pair is read only where everything naming it is certain: the balance table's row names its kind, measure and year
-(`YYYY年末…余额实际数`, `YYYY年末…余额限额`), its title its scope (the whole, as the regions' table's title names it,
-or the own level); the regions' table has exactly one row of that scope, and exactly one column of that kind, measure
-and year. A column's kind is the kind header it stands under: where the header over a group is printed over one of its
-columns only, the columns are cut into blocks repeating the same headers, one kind word in each.
+(`YYYY年末…余额实际数`, `…余额限额`, `…余额预计执行数`), its title its scope (the whole, as the regions' table's title
+names it, or the own level, `省本级` written in the title: a `市级` table may be of the 市级 group of several rows);
+the document has one table of limits and balances, with exactly one row of that scope and exactly one column of that
+kind, measure and year (an estimate is held to an estimate only). A column's kind is the kind word of its header, else
+the kind header it stands under: where the header over a group is printed over one of its columns only, the columns
+are cut into blocks repeating the same headers, one kind word in each.
 """
 
 from __future__ import annotations
@@ -24,17 +28,21 @@ from .cells import flatten
 from .model import Column, Table
 
 BALANCE_TITLE = regex(r"地方政府(?P<kind>一般|专项)债务余额(?:情况)?表")
-REGIONS_TITLE = regex(r"债务限额和余额.*分地区")
+# the table of limits and balances, by region (`…（分地区）`) or with the regions as its rows (the standard
+# `地方政府债务限额及余额情况表`)
+REGIONS_TITLE = regex(r"债务限额(?:和|及)余额")
 # a balance table's row: a year-end's actual balance, or the limit on it (an estimate, 预计执行数, is no restated
 # figure: the regions' table may state it otherwise)
 BALANCE_ROW = regex(
     r"^(?:[一二三四五六七八九十]{1,3}[、.．])?(?P<year>(?:19|20)\d{2})年末?地方政府(?P<kind>一般|专项)债务余额"
-    r"(?P<measure>实际数|限额)$"
+    r"(?P<measure>实际数|限额|预计执行数)$"
 )
-# a regions' table's column header, its kind word removed: a year-end's balance or the year's limit
-REGIONS_COLUMN = regex(r"^(?P<year>(?:19|20)\d{2})年(?:末|底)?(?P<measure>余额|限额)(?:（[^）]*）)?$")
+# a regions' table's column header, its kind word removed: a year-end's balance (or its estimate) or the year's limit
+REGIONS_COLUMN = regex(
+    r"^(?P<year>(?:19|20)\d{2})年(?:末|底)?(?:债务)?(?P<measure>余额|限额)(?P<estimate>预计执行数)?$"
+)
 KIND_WORD = regex(r"(?P<kind>一般|专项)债务")
-MEASURES = {"实际数": "余额", "限额": "限额"}
+MEASURES = {"实际数": "余额", "限额": "限额", "预计执行数": "余额预计执行数"}
 
 
 @dataclass(frozen=True)
@@ -91,7 +99,7 @@ def _pairs(
             filled = [c.index for c in side.columns if balance.quantity(r.index, c.index) is not None]
             col = columns.get((kind, MEASURES[m["measure"]], m["year"]))
             if len(filled) == 1 and col is not None and by_region.quantity(row, col) is not None:
-                name = f"{m['year']}年末{kind}债务{MEASURES[m['measure']]}：余额表与分地区表"
+                name = f"{m['year']}年末{kind}债务{MEASURES[m['measure']]}：余额表与限额余额表"
                 out.append(Restated(name, (balance, r.index, filled[0]), (by_region, row, col)))
     return out
 
@@ -103,7 +111,7 @@ def _kinded_columns(columns: list[Column]) -> dict[tuple[str, str, str], int]:
     for col, kind in zip(columns, kinds, strict=True):
         m = REGIONS_COLUMN.match(_bare(col))
         if kind and m:
-            found.setdefault((kind, m["measure"], m["year"]), []).append(col.index)
+            found.setdefault((kind, m["measure"] + (m["estimate"] or ""), m["year"]), []).append(col.index)
     return {key: cols[0] for key, cols in found.items() if len(cols) == 1}
 
 
@@ -116,8 +124,14 @@ def _column_kinds(columns: list[Column]) -> list[str]:
     """Each column's debt kind: the kind word of its own header, else of its block's (the columns cut into equal
     blocks repeating the same bare headers, one kind word in each block); "" where that is not certain."""
     words = [{m["kind"] for m in KIND_WORD.finditer("".join(c.path))} for c in columns]
-    if all(len(w) == 1 for w in words):
-        return [next(iter(w)) for w in words]
+    own = [next(iter(w)) if len(w) == 1 else "" for w in words]
+    blocked = _block_kinds(columns, words)
+    return [k or b for k, b in zip(own, blocked, strict=True)]
+
+
+def _block_kinds(columns: list[Column], words: list[set[str]]) -> list[str]:
+    """The kinds of columns cut into equal blocks repeating the same bare headers, one kind word in each block
+    (the header over a block printed over one of its columns); all "" where the columns are not so."""
     named = [w for w in words if w]
     blocks = len(named)
     if blocks < 2 or len(columns) % blocks or any(len(w) != 1 for w in named):
