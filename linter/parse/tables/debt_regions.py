@@ -25,16 +25,17 @@ from dataclasses import dataclass
 from tieout.linter.patterns import regex
 
 from .cells import flatten
+from .identities import item
 from .model import Column, Table
 
 BALANCE_TITLE = regex(r"地方政府(?P<kind>一般|专项)债务余额(?:情况)?表")
 # the table of limits and balances, by region (`…（分地区）`) or with the regions as its rows (the standard
 # `地方政府债务限额及余额情况表`)
 REGIONS_TITLE = regex(r"债务限额(?:和|及)余额")
-# a balance table's row: a year-end's actual balance, or the limit on it (an estimate, 预计执行数, is no restated
+# a balance table's row (its enumeration removed): a year-end's actual balance, or the limit on it (an estimate, 预计执行数, is no restated
 # figure: the regions' table may state it otherwise)
 BALANCE_ROW = regex(
-    r"^(?:[一二三四五六七八九十]{1,3}[、.．])?(?P<year>(?:19|20)\d{2})年末?地方政府(?P<kind>一般|专项)债务余额"
+    r"^(?P<year>(?:19|20)\d{2})年末?地方政府(?P<kind>一般|专项)债务余额"
     r"(?P<measure>实际数|限额|预计执行数)$"
 )
 # a regions' table's column header, its kind word removed: a year-end's balance (or its estimate) or the year's limit
@@ -93,7 +94,7 @@ def _pairs(
     out = []
     for side in balance.sides:
         for r in side.rows:
-            m = BALANCE_ROW.match(flatten(r.label))
+            m = BALANCE_ROW.match(item(r.label))
             if m is None or m["kind"] != kind:
                 continue
             filled = [c.index for c in side.columns if balance.quantity(r.index, c.index) is not None]
