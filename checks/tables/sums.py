@@ -10,6 +10,7 @@ from decimal import Decimal
 
 from tieout.linter.parse.tables import Table
 from tieout.linter.parse.tables.across import Across, across, locate
+from tieout.linter.parse.tables.debt_regions import Restated, debt_restatements
 from tieout.linter.parse.tables.relations import Relation
 from tieout.linter.rules.base import CheckContext, Outcome
 
@@ -398,4 +399,19 @@ def identity_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
         f = _across_footing(ctx, tables, ident)
         if f is not None:
             yield outcome(f, f"两表之间不满足“{ident.name}”", "identity", ident.name)
+    for pair in debt_restatements(tables):
+        f = _restated_footing(ctx, pair)
+        if f is not None:
+            yield outcome(f, f"两表之间不满足“{pair.name}”", "identity", pair.name)
     yield from quarter_outcomes(ctx)
+
+
+def _restated_footing(ctx: CheckContext, pair: Restated) -> Footing | None:
+    """The regions' table's cell judged against the balance table's (the balance table's figure is the total: a
+    finding stands on the cell of the table by region, the one of many rows)."""
+    bt, br, bc = pair.balance
+    rt, rr, rc = pair.regions
+    total, restated = rt.quantity(rr, rc), bt.quantity(br, bc)
+    if total is None or restated is None:
+        return None
+    return evaluate_figures(ctx, total, [restated])
