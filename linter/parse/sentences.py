@@ -50,7 +50,7 @@ def parser() -> KeptParser:
 
 def parse_sentence(tokens: list[Tok], quantities: list[Quantity]) -> list:
     """The transformed items of one sentence (entries, breakdowns, rates …, and bare LABEL/SEP tokens)."""
-    tokens = _use_before_parts(_use_before_change(tokens))
+    tokens = _use_before_parts(_use_before_change(_respective_movements(tokens)))
     run = _run_of_items(tokens, quantities)
     if run is not None:
         return run
@@ -59,6 +59,43 @@ def parse_sentence(tokens: list[Tok], quantities: list[Quantity]) -> list:
     _TRANSFORMER.qs = quantities
     tokens = _use_before_list(tokens)
     return _share_after_change(_flat(p.parse([t.lark() for t in tokens]).children))
+
+
+# the words joining the amounts of one movement given out to several figures (`分别减少 a 和 b`, `a、b`)
+MOVEMENT_JOINERS = frozenset({"、", "和", "及", "与"})
+# the clause's boundaries, looking back from a movement for the 分别 that gives it out
+CLAUSE_ENDS = frozenset({"，", ",", "；", ";", "。"})
+
+
+def _respective_movements(tokens: list[Tok]) -> list[Tok]:
+    """`公务用车运行维护费 a，公务接待费 b，分别比上年减少 Δa 和 Δb`: after 分别, one movement word gives out its
+    amounts, joined by `和`/`、`, one to each figure before; each amount is a movement of its own (the joiner reads
+    as the movement word again), not a figure named `和` that would join the figures' list. Only amounts of one
+    kind right after the movement's first one, and only where 分别 opens the clause of the movement."""
+    out = list(tokens)
+    for k in range(2, len(out) - 2):
+        if (
+            out[k - 1].type in ("UP", "DOWN")
+            and out[k].type in VALUE_TYPES
+            and out[k + 1].text.strip() in MOVEMENT_JOINERS
+            and out[k + 1].type in ("SEP", "LABEL")
+            and out[k + 2].type == out[k].type
+            and _given_out_by_respectively(out, k - 1)
+        ):
+            word = out[k - 1]
+            out[k + 1] = Tok(word.type, word.text, out[k + 1].start, out[k + 1].end)
+    return out
+
+
+def _given_out_by_respectively(tokens: list[Tok], k: int) -> bool:
+    """Does 分别 stand in the clause before the movement word at k (`，分别比上年减少`, `，分别下降`)? Earlier
+    movements of the same clause (`分别减少 a 和 b`, their joiners already read as movement words) are passed."""
+    j = k - 1
+    while j >= 0 and not (tokens[j].type == "SEP" and tokens[j].text in CLAUSE_ENDS):
+        if tokens[j].type == "LABEL" and "分别" in tokens[j].text:
+            return True
+        j -= 1
+    return False
 
 
 # the keywords of a part's own list after the clause saying what the part is used for (`…，包括人员经费 b 和…`)
