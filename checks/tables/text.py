@@ -28,7 +28,15 @@ from tieout.linter.parse.tables import Row, Side, Table
 from tieout.linter.parse.tables.cells import flatten
 from tieout.linter.parse.tables.identities import item as row_item
 from tieout.linter.parse.tables.jurisdiction import named_whole, title_context
-from tieout.linter.parse.tables.lookup import CellIdentity, Hit, TableIndex, compatible, identities, one_row_each
+from tieout.linter.parse.tables.lookup import (
+    CellIdentity,
+    Hit,
+    TableIndex,
+    block_names,
+    compatible,
+    identities,
+    one_row_each,
+)
 from tieout.linter.parse.tables.vocab import HEADING_NOTE, defined_sums, fall_heading
 from tieout.linter.patterns import regex
 from tieout.linter.rules.base import CheckContext, Outcome
@@ -1163,6 +1171,36 @@ def _named_cells_as(
     return _kept_cells(ctx, index, m, hits), context
 
 
+def _of_its_block(ctx: CheckContext, m: Mention, h: Hit) -> bool:
+    """Is the cell of no block of its table, or of the block the figure's paragraph (else its heading) names alone? A
+    table that repeats its items under a heading for each fund or unit (`机关事业单位基本养老保险基金` over `一、基金收入
+    …`) states as many 基金收入 as it has blocks: a figure whose words name none of them, or several, is none's."""
+    if not h.identity.block:
+        return True
+    table = tables_by_index(ctx)[h.identity.table]
+    return _block_named(ctx, m, table) == h.identity.block
+
+
+# what a block's heading says besides its name: a note in brackets (`（含生育保险）`), the 合计 of a whole's block
+BLOCK_NOTE = regex(r"[（(][^（）()]*[）)]|(?:合计|小计|总计)$")
+BLOCK_LEAST = 2  # the characters of a block's name (its note left out) for the prose to name it by
+
+
+def _block_named(ctx: CheckContext, m: Mention, table: Table) -> str | None:
+    """The heading of the one block of the table the figure's paragraph names before it, else (the paragraph naming
+    none) its section's title; None where the nearest of them names none, or several."""
+    names = {b for side in table.sides for b in block_names(side) if b}
+    keys = {n: BLOCK_NOTE.sub("", flatten(ITEM_NUMBER.sub("", n))) for n in names}
+    keys = {n: k for n, k in keys.items() if len(k) >= BLOCK_LEAST}
+    text = ctx.doc.text
+    section = titled(ctx.doc, m.start)
+    for where in (text[text.rfind("\n", 0, m.start) + 1 : m.start], section.title if section else ""):
+        found = {n for n, k in keys.items() if k in flatten(where)}
+        if found:
+            return next(iter(found)) if len(found) == 1 else None
+    return None
+
+
 def _fund_held(h: Hit, funded: bool, context: Context, outer: Context) -> bool:
     """Is the cell of a fund an appropriation's “三公” figure is held to (`funded`, `_named_cells_as`): the genre's
     default (a table naming no fund) or the figure's own? Any cell is, the figure not so held."""
@@ -1175,6 +1213,7 @@ def _kept_cells(ctx: CheckContext, index: TableIndex, m: Mention, hits: list[Hit
     hits = [h for h in hits if not _spent_from(ctx, m, h) and not _another_budget(ctx, m, h)]
     hits = [h for h in hits if not _part_year_apart(ctx, m, h) and not _said_of_another(ctx, m, h)]
     hits = [h for h in hits if not _across_sides(ctx, m, h) and not _part_of_another_whole(ctx, m, h)]
+    hits = [h for h in hits if _of_its_block(ctx, m, h)]
     kept = []
     for h in hits:
         if _line_of_the_whole(ctx, h) and _item_named_before(ctx, m, h):

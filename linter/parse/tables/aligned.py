@@ -773,6 +773,50 @@ def _group_heading(lines: list[str], j: int, data: list[Parsed]) -> bool:
     return item[1] > indent and marker(item[0])[0] != style
 
 
+BLOCK_REACH = 80  # lines looked past for the next (or the last) heading of a table of repeated blocks
+
+
+def _block_heading(lines: list[str], j: int, data: list[Parsed]) -> bool:
+    """Is line j the heading of a block of rows whose items repeat under another such heading (`社会保险基金合计` over
+    `一、基金收入  …` / `二、基金支出  …`, then `机关事业单位基本养老保险基金` over `一、基金收入  …` again: a table of
+    one set of items for each fund, unit or region)? A label alone, set no further in than the row of figures right
+    under it, whose label is also the first row's under another heading of the same run of rows (blank lines between
+    blocks allowed). The rows under it are that block's: its name is part of their identity."""
+    if j + 1 >= len(lines) or not data[j + 1] or not _text_only(lines[j]) or WIDE_GAP.search(lines[j].strip()):
+        return False
+    first = data[j + 1]
+    assert first is not None
+    if width(lines[j][: len(lines[j]) - len(lines[j].lstrip())]) > first[1]:
+        return False
+    return _repeated_block(lines, j, data, 1) or _repeated_block(lines, j, data, -1)
+
+
+def _repeated_block(lines: list[str], j: int, data: list[Parsed], step: int) -> bool:
+    """Past the rows (and blank lines) from heading line j in the direction `step`, another label alone over a row of
+    the label the row under line j has?"""
+    first = data[j + 1]
+    assert first is not None
+    k = j + 1 if step > 0 else j - 1
+    gap = 0
+    while 0 <= k + 1 < len(lines) and abs(k - j) <= BLOCK_REACH:
+        if data[k]:
+            gap = 0
+        elif _blank(lines[k]):
+            gap += 1
+            if gap > MAX_GAP:
+                return False
+        elif _text_only(lines[k]) and not WIDE_GAP.search(lines[k].strip()):
+            below = data[k + 1]
+            if below is not None and below[0] == first[0] and below[1] == first[1]:
+                return True
+            if below is None or step > 0:
+                return False  # (another label alone, not over a block of the same rows: the run ends)
+        else:
+            return False
+        k += step
+    return False
+
+
 def _part_heading(lines: list[str], j: int, data: list[Parsed]) -> bool:
     """Is line j a statement's part named alone with a colon (`流动资产：`, `非流动负债：`: a balance sheet's way, the rows
     it heads right under it at its own indentation, its 合计 row closing them) or a group's name in brackets (`【产出】`,
@@ -1435,7 +1479,9 @@ def _earlier_starts(lines: list[str], i: int, data: list[Parsed]) -> Iterator[in
     """The lines above line i the table's rows may start at, in the order `_header_of` tries them (each asked only
     when the one before has no header over it): a group's heading right above, the first line of a wrapped label,
     of figures set above their labels."""
-    if i and (_group_heading(lines, i - 1, data) or _part_heading(lines, i - 1, data)):
+    if i and (
+        _group_heading(lines, i - 1, data) or _part_heading(lines, i - 1, data) or _block_heading(lines, i - 1, data)
+    ):
         yield i - 1
     first = _wrapped_first(lines, i)
     if first is not None:
@@ -1816,7 +1862,12 @@ def _rows(
                 rows[-1].label += lines[j].strip()  # (`机关事业单位基本养老保险` over its tail `缴费支出`)
                 j += 1
                 continue
-            if _group_heading(lines, j, data) or _part_heading(lines, j, data) or _blank_item(lines, j, data, rows):
+            if (
+                _group_heading(lines, j, data)
+                or _part_heading(lines, j, data)
+                or _blank_item(lines, j, data, rows)
+                or _block_heading(lines, j, data)
+            ):
                 rows.append(_heading_row(lines, starts, j))
                 j += 1
                 continue
@@ -1849,7 +1900,9 @@ def _rows_past_gap(
         k += 1
     if k == j or k >= len(lines):
         return None
-    return k if data[k] or _wrapped(lines, starts, k) is not None or _blank_item(lines, k, data, rows) else None
+    if data[k] or _wrapped(lines, starts, k) is not None or _blank_item(lines, k, data, rows):
+        return k
+    return k if _block_heading(lines, k, data) else None
 
 
 def _label_below(

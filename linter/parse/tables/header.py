@@ -25,9 +25,28 @@ def header_rows(grid: list[list[Cell]]) -> int:
     statement's part named with a colon under the header (`流动资产：`: the rows' first group, no heading of a
     column)."""
     for r, row in enumerate(grid):
-        if _is_data_row(row) and not _numbering(row) or r and _part_heading(row):
+        if _is_data_row(row) and not _numbering(row) or r and (_part_heading(row) or block_heading(grid, r)):
             return r
     return len(grid)
+
+
+def _label_alone(row: list[Cell]) -> str:
+    """The row's label where it is the only cell filled, else ""."""
+    texts = [c.text for c in row if c.text.strip()]
+    return flatten(row[0].text) if len(texts) == 1 and row and flatten(row[0].text) == flatten(texts[0]) else ""
+
+
+def block_heading(grid: list[list[Cell]], r: int) -> bool:
+    """Is grid row r a label alone over a block of rows whose items repeat under another label alone below it
+    (`社会保险基金合计` over `一、基金收入 …`, then `机关事业单位基本养老保险基金` over `一、基金收入 …` again)? The heading of
+    the table's first block, not a line of its header."""
+    if not _label_alone(grid[r]) or r + 1 >= len(grid) or not _is_data_row(grid[r + 1]):
+        return False
+    first = flatten(grid[r + 1][0].text) if grid[r + 1] else ""
+    return bool(first) and any(
+        _label_alone(grid[k]) and grid[k + 1] and flatten(grid[k + 1][0].text) == first
+        for k in range(r + 2, len(grid) - 1)
+    )
 
 
 # a part of a statement named alone in its row (`流动资产：`, `非流动负债：`), its other cells blank; not `其中：` (parts of

@@ -17,6 +17,7 @@ they all state one value, which is what a check that reports a difference needs.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -48,6 +49,9 @@ class CellIdentity:
     column: str  # the column's role (合计, 基本支出, 预算数 …), else its deepest header
     total_row: bool  # the row is the side's 合计 / 总计 row
     path: tuple[str, ...] = ()  # the items of the row's ancestors and its own, where codes give the tree
+    # the heading of the block of rows it stands in, where the table repeats one set of items under a heading for
+    # each fund, unit or region (`机关事业单位基本养老保险基金` over `一、基金收入 …`): "" none
+    block: str = ""
 
 
 @dataclass(unsafe_hash=True, slots=True)  # (one a figure cell, as CellIdentity; slotted: made and read for each)
@@ -71,6 +75,7 @@ def identities(table: Table, outer: Context | None = None) -> list[Hit]:
         staged = not across and _stage_rows(side)
         if staged:
             across = _items_over_stages(side, table.title)
+        heads = block_names(side)
         for i, row in enumerate(side.rows):
             path = _path(side, i) if side.structure == "code" else ()
             # (once a row, not once a cell; a row that is a stage, `2026年预算数`, gives its cells its stage and year)
@@ -87,9 +92,34 @@ def identities(table: Table, outer: Context | None = None) -> list[Hit]:
                     if across:
                         named, grand = across[col.index]
                     ident = CellIdentity(
-                        table.index, row.index, col.index, own.under(col_context), named, row.code, role, grand, path
+                        table.index,
+                        row.index,
+                        col.index,
+                        own.under(col_context),
+                        named,
+                        row.code,
+                        role,
+                        grand,
+                        path,
+                        heads[i],
                     )
                     out.append(Hit(ident, q))
+    return out
+
+
+def block_names(side: Side) -> list[str]:
+    """By row of the side, the heading of the block it stands in ("" none): where rows with no figure (`社会保险基金合计`,
+    `机关事业单位基本养老保险基金`) each head the same first item (`一、基金收入`), every row from one such heading to the
+    next is that heading's. The item a row names is then that block's, not the table's: two blocks' rows of one name
+    are not one quantity."""
+    rows = side.rows
+    heads = [k for k, r in enumerate(rows) if r.bare and not r.code and k + 1 < len(rows) and not rows[k + 1].bare]
+    firsts = Counter(item_of(rows[k + 1].label) for k in heads)
+    heads = [k for k in heads if firsts[item_of(rows[k + 1].label)] > 1]
+    out = [""] * len(rows)
+    for n, k in enumerate(heads):
+        end = heads[n + 1] if n + 1 < len(heads) else len(rows)
+        out[k:end] = [rows[k].label] * (end - k)
     return out
 
 
