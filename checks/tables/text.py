@@ -2553,11 +2553,11 @@ def _stated_elsewhere(ctx: CheckContext, index: HeldIndex, m: Mention, q: Quanti
     cell where no word names the figure's fund (`_fund_unsaid`): the prose may restate a table of one fund (`一般
     公共预算拨款支出 T。按支出功能分类，农林水支出 A` restates the 一般公共预算支出表's row, not the 收支总表's of every
     fund), which the genre's default fund hides."""
-    outer = ctx.facts.document_context
-    context = read(m.label).context.under(_context(ctx, m)).under(outer)
-    if not index.aligned(hits):
-        if not _fund_unsaid(ctx, m, q):
-            return False
+    aligned = index.aligned(hits)
+    if not aligned and not _fund_unsaid(ctx, m, q):
+        return False
+    context = read(m.label).context.under(_context(ctx, m)).under(ctx.facts.document_context)
+    if not aligned:
         context = replace(context, fund=None)
     return any(
         ctx.judge(interval(q), interval(h.quantity), unit_of([q, h.quantity])) == "pass"
@@ -2574,8 +2574,7 @@ def _fund_unsaid(ctx: CheckContext, m: Mention, q: Quantity) -> bool:
     if not 0 <= m.sentence < len(doc.sentences):
         return False
     start = doc.sentences[m.sentence].start
-    said = [m.label, doc.text[start : q.start], *doc.section_path(start)]
-    return all(read(x).context.fund is None for x in said)
+    return read(m.label).context.fund is None and under_headings(ctx, doc.text[start : q.start], start).fund is None
 
 
 def _classification(label: str) -> tuple[str, ...]:

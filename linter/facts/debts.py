@@ -40,10 +40,11 @@ MIN_PARAGRAPHS = 2
 def debt_stocks(draft: Draft) -> Iterator[DebtStock]:
     """The mentions stating a debt stock every part of whose identity is stated, each with its one sum of money,
     in the mentions' order: read once, for the restatements and for the check against a debt table."""
-    year = draft.facts.document_context.period
+    period = draft.facts.document_context.period
+    reported = period if period is not None and YEAR.match(period) else None  # (the one year it reports on, if any)
     for m in draft.facts.mentions:
         q = sum_stated(m)
-        key = stock_key(draft.doc, draft.by_sentence, m, year) if q is not None else None
+        key = stock_key(draft.doc, draft.by_sentence, m, reported) if q is not None else None
         if q is not None and key is not None:
             yield DebtStock(m, q, key)
 
@@ -68,10 +69,10 @@ def sum_stated(m: Mention) -> Quantity | None:
 
 
 def stock_key(
-    doc: Document, by_sentence: Mapping[int, list[Mention]], m: Mention, reported: str | None = None
+    doc: Document, by_sentence: Mapping[int, list[Mention]], m: Mention, reported: str | None
 ) -> StockKey | None:
     """The stock's identity, or None where any part of it is not stated with certainty. `reported`: the year the
-    document reports on (its context's period)."""
+    document reports on (its context's period, where that is one year)."""
     ident = m.identity
     if ident.inferred:
         return None
@@ -80,11 +81,13 @@ def stock_key(
         return None
     context = ident.context
     scope, stage, year = _scope(m), context.stage, context.period
+    if scope in (None, MIXED) or year is None or not YEAR.match(year):
+        return None
     # (a stage the headings leave open, or make two, `MIXED` in a report on one year's execution and the next one's
     # budget, is the outturn where the sentence dates the stock at a year's end it has reached)
     if stage in (None, MIXED) and _closed_at_year_end(doc, m, year, reported):
         stage = OUTTURN
-    if scope in (None, MIXED) or stage in (None, MIXED) or year is None or not YEAR.match(year):
+    if stage in (None, MIXED):
         return None
     if _dated_otherwise(doc, m):
         return None
@@ -134,13 +137,13 @@ YEAR_END_OPENING = regex(r"(?P<until>截至|截止)?(?P<year>(?:19|20)\d{2})年(
 OUTTURN = "执行"  # the stage of what was done: a stock the year closed with
 
 
-def _closed_at_year_end(doc: Document, m: Mention, year: str | None, reported: str | None) -> bool:
+def _closed_at_year_end(doc: Document, m: Mention, year: str, reported: str | None) -> bool:
     """Is the stock, of no one stage its words or headings state, the one its year closed with: its sentence opening
     with that year's end (`截至2025年末，全省政府债务余额 A`) and then its name alone, figure right after it? The year
     is one the document reports on or before it, where the document names one year; where it names none (a report
     on one year's execution and the next year's budget), the words must say `截至`. A stock so dated is what the debt
     came to, not a plan (`2026年末…控制在`, `力争…`), whatever section restates it."""
-    if year is None or not YEAR.match(year) or (reported is not None and YEAR.match(reported) and year > reported):
+    if reported is not None and year > reported:
         return False
     sentence = doc.sentences[m.sentence]
     before = doc.text[sentence.start : m.start]
@@ -148,7 +151,7 @@ def _closed_at_year_end(doc: Document, m: Mention, year: str | None, reported: s
     opening = YEAR_END_OPENING.fullmatch(before[:at].strip()) if at >= 0 else None
     if opening is None or opening.group("year") != year or before[at + len(m.label) :].strip():
         return False
-    return opening.group("until") is not None or (reported is not None and YEAR.match(reported) is not None)
+    return opening.group("until") is not None or reported is not None
 
 
 def _dated_otherwise(doc: Document, m: Mention) -> bool:

@@ -14,7 +14,7 @@ import sys
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Protocol, TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from tieout.linter.figures.exact import exact
 from tieout.linter.rules.diagnostics import SEVERITY_RANK, Diagnostic
@@ -32,25 +32,6 @@ from tieout.linter.text.progress import listening
 
 if TYPE_CHECKING:  # (a baseline's module is imported where a baseline is read or written only)
     from tieout.linter.run import baseline as baselines
-
-
-class Baselines(Protocol):
-    """What a session asks of the baseline module (linter/run/baseline.py): its calls typed, where a module's are
-    not."""
-
-    def load(self, path: str) -> Counter[baselines.Key]: ...
-
-    def subtract(self, diagnostics: list[Diagnostic], known: Counter[baselines.Key]) -> list[Diagnostic]: ...
-
-    def write(self, path: str, diagnostics: list[Diagnostic]) -> int: ...
-
-
-def _baselines() -> Baselines:
-    """The baseline module, for a run that reads or writes a baseline: imported then only, so that a run without one
-    starts lean (tests/test_lean_start.py)."""
-    from tieout.linter.run import baseline
-
-    return baseline
 
 
 def _writable(target: str) -> str | None:
@@ -123,8 +104,10 @@ class CheckSession:
             self.options = replace(self.options, summarise=True)
         self.known: Counter[baselines.Key] | None = None
         if request.baseline:
+            from tieout.linter.run import baseline  # (read then only: a run without one starts lean)
+
             try:
-                self.known = _baselines().load(request.baseline)
+                self.known = baseline.load(request.baseline)
             except (OSError, ValueError, KeyError) as exc:
                 raise UsageError(f"baseline {request.baseline}: {exc}") from None
         self.threshold = SEVERITY_RANK[self.config.fail_on]
@@ -180,7 +163,9 @@ class CheckSession:
                     continue
                 outcome.errors.extend(result.problems)  # e.g. a suppression naming no rule: exit 2, findings stand
                 if self.known is not None:
-                    result.diagnostics = _baselines().subtract(result.diagnostics, self.known)
+                    from tieout.linter.run import baseline  # (imported by the session's start already)
+
+                    result.diagnostics = baseline.subtract(result.diagnostics, self.known)
                 if self.cross:
                     held.append((result, text if self.request.wants_text else ""))
                 else:
@@ -203,8 +188,10 @@ class CheckSession:
                 pages.done()
             progress.done()
         if self.request.write_baseline is not None:
+            from tieout.linter.run import baseline  # (written then only: a run without one starts lean)
+
             try:
-                outcome.baseline_written = _baselines().write(self.request.write_baseline, everything)
+                outcome.baseline_written = baseline.write(self.request.write_baseline, everything)
             except OSError as exc:
                 outcome.errors.append(f"{self.request.write_baseline}: cannot write the baseline ({exc.strerror})")
         return outcome

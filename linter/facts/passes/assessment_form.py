@@ -731,18 +731,16 @@ _BELOW_LEVEL = ("二级指标", "三级指标", "年度指标值", "实际完成
 @dataclass
 class _Level:
     """A first-level indicator's own row in a form's indicators (`产出指标  50  48.25`, before the rows under it): its
-    name, full marks and score, and the rows under it up to the next such row or the 总分 row. It is no indicator of
-    the 总分's: the rows under it are."""
+    full marks, and the rows under it up to the next such row or the 总分 row. It is no indicator of the 总分's: the
+    rows under it are."""
 
-    name: str
     marks: Quantity
-    score: Quantity
     rows: list[tuple[Quantity, Quantity]] = field(default_factory=list)
 
     def closes(self) -> bool:
         """Do the rows under it make its full marks exactly? Its weight is their sum by definition; where they do
         not, which rows it holds is not known."""
-        return bool(self.rows) and sum((m.value for m, _ in self.rows), Decimal(0)) == self.marks.value
+        return bool(self.rows) and _makes_marks(self.rows, self.marks)
 
 
 @dataclass
@@ -783,7 +781,7 @@ def _level_row(reader: Reader, line: Line, head: Line, at: tuple[int, int]) -> _
         pair = _pair(reader, line, head, at)
     else:
         pair = _total_pair(reader, line, head, at) if len(texts) == 3 else None
-    return _Level(word(texts[0]), *pair) if pair is not None else None
+    return _Level(pair[0]) if pair is not None else None
 
 
 # what stands between a form's rows and their next page's: the page's number, the mark of its continuation (`续表`)
@@ -851,10 +849,15 @@ def _subtotal(
     reader: Reader, sub: tuple[Quantity, Quantity], since: list[tuple[Quantity, Quantity]]
 ) -> Iterator[ScoreSet]:
     """A 小计's 分值 and 得分 as the sums of the rows it closes, where their 分值 make its own exactly."""
-    if len(since) < 2 or sum((m.value for m, _ in since), Decimal(0)) != sub[0].value:
+    if len(since) < 2 or not _makes_marks(since, sub[0]):
         return
     si = sentence_of(reader.draft, sub[1].start)
     yield ScoreSet(sub[1], [s for _, s in since], si, name="小计")
+
+
+def _makes_marks(rows: list[tuple[Quantity, Quantity]], marks: Quantity) -> bool:
+    """Do the rows' full marks (分值) add up to `marks` exactly?"""
+    return sum((m.value for m, _ in rows), Decimal(0)) == marks.value
 
 
 def _writes_dashes(reader: Reader, h: int) -> bool:

@@ -284,9 +284,6 @@ OPENING = regex(r"^(?:上年末|上年底|年初|期初|上年)(?:结余|余额|
 # the words before an act's name saying it has been done (`已支付`, `累计拨付`, `实际完成`): what follows is the act
 # (lists read a whole's and a part's, chains a part's set off after a separator, breakdowns a list's whole)
 DONE_ACT = regex(r"^(?:已经|已|累计已?|实际已?)(?P<act>[\u4e00-\u9fff]{2})")
-# a part's name opening with an act done (`已整改 B`), past the separators before it (chains: the act a rest is exempt
-# from)
-DONE_ACT_NAME = regex(r"^[，、；：:,\s]*" + DONE_ACT.pattern.removeprefix("^"))
 
 
 # a count of the units under an entity besides the entity itself (`由局机关和下属 6 个事业单位组成`): the whole a
@@ -734,13 +731,24 @@ USE_REST = regex(r"支出$")
 def sources_and_uses(parts: list[Mention]) -> bool:
     """Are two of the parts one fund's sources and its uses (`其中财政拨款全年可用资金 a，财政拨款支出 b`: the fund's
     share of the budget and of the spending before, each a part of another whole), which no whole adds up?"""
+    return _two_sides(parts, _fund_side)
+
+
+def _fund_side(m: Mention) -> tuple[str, str] | None:
+    """The fund a part names and whether it is the fund's sources or its uses, if both are said."""
+    r = read(m.label)
+    rest = r.rest.strip("，、；：（）() ")
+    side = "source" if SOURCE_REST.search(rest) else "use" if USE_REST.search(rest) else ""
+    return (r.context.fund, side) if r.context.fund and side else None
+
+
+def _two_sides(parts: list[Mention], side_of: Callable[[Mention], tuple[str, str] | None]) -> bool:
+    """Do two of the parts give the two sides of one thing (`side_of`: the thing a part is of and its side)?"""
     sides: dict[str, set[str]] = {}
     for m in parts:
-        r = read(m.label)
-        rest = r.rest.strip("，、；：（）() ")
-        side = "source" if SOURCE_REST.search(rest) else "use" if USE_REST.search(rest) else ""
-        if r.context.fund and side:
-            sides.setdefault(r.context.fund, set()).add(side)
+        found = side_of(m)
+        if found is not None:
+            sides.setdefault(found[0], set()).add(found[1])
     return any(len(found) == 2 for found in sides.values())
 
 
@@ -758,12 +766,15 @@ NET_TERM = regex(
 def income_and_cost(parts: list[Mention]) -> bool:
     """Are two of the parts one thing's income and its cost (`财务费用 X，其中利息费用 a，利息收入 b`)? They are the
     terms of a net, one counted against the other: the whole they are listed under does not add them up."""
-    sides: dict[str, set[str]] = {}
-    for m in parts:
-        term = NET_TERM.match(m.label.strip("，、；：:（）() "))
-        if term is not None:
-            sides.setdefault(term.group("thing"), set()).add("income" if term.group("income") else "cost")
-    return any(len(found) == 2 for found in sides.values())
+    return _two_sides(parts, _net_side)
+
+
+def _net_side(m: Mention) -> tuple[str, str] | None:
+    """The thing a part is the income or the cost of, and which of the two it is."""
+    term = NET_TERM.match(m.label.strip("，、；：:（）() "))
+    if term is None:
+        return None
+    return term.group("thing"), "income" if term.group("income") else "cost"
 
 
 # money named as arrived (`实际到位`, `已到位`, `市级资金实际到位`): a stage of money allotted or planned, not a kind

@@ -1524,26 +1524,39 @@ def _whole_beside_part_again(draft: Draft, s: Share, said: Context, part: Mentio
         return None
     if said.scope is not None or said.fund is not None or said.period not in (None, "+0"):
         return None
+    again = _sections_stating_again(draft, part, q)
+    if not again:
+        return None
     sections = draft.doc.section_at
-    own = sections(part.start)
-    # (one pass over the figures: the sections that state the part again, and the figures so named with theirs)
-    again: set[int] = set()
-    named: list[tuple[int, Quantity]] = []
-    for m in draft.facts.mentions:
-        at = sections(m.start)
-        if at is not own and _states_again(m, part, q):
-            again.add(id(at))
-        if _stated_name(m.label) == words and len(m.quantities) == 1:
-            named.append((id(at), m.quantities[0]))
+    # (the cheap tests of the figure first: the label's name is two substitutions, its section a lookup)
     found = {
         x.base_value: x
-        for at, x in named
-        if at in again and x.exact and x.base_unit == q.base_unit and x.kind == q.kind
+        for m in draft.facts.mentions
+        if len(m.quantities) == 1
+        for x in m.quantities
+        if x.exact
+        and x.base_unit == q.base_unit
+        and x.kind == q.kind
+        and _stated_name(m.label) == words
+        and id(sections(m.start)) in again
     }
     if len(found) != 1:
         return None
     total = next(iter(found.values()))
     return replace(s, total=total, certain=False) if total.base_value > q.base_value else None
+
+
+def _sections_stating_again(draft: Draft, part: Mention, q: Quantity) -> set[int]:
+    """The sections (by id) other than the part's own where a figure states the share's part again."""
+    sections = draft.doc.section_at
+    own = sections(part.start)
+    again: set[int] = set()
+    for m in draft.facts.mentions:
+        if _states_again(m, part, q):
+            at = sections(m.start)
+            if at is not own:
+                again.add(id(at))
+    return again
 
 
 def _states_again(m: Mention, part: Mention, q: Quantity) -> bool:

@@ -1471,11 +1471,12 @@ def _score_items(
             break  # (the same overall score stated again below, with items before it: another project's)
         if not (deeper or other.paragraph in listed) or other.key == m.key or _another_total(other):
             continue
+        q = next((x for x in other.quantities if x.base_unit == "分" and x.exact), None)
+        if q is None or not _named_scored(other) or (id(other) not in own and draft.is_part(other)):
+            continue
         if deeper and _under_scored_heading(draft, other, home):
             continue  # (`（二）过程指标（20分，得18分）`, then `资金管理得8.5分`: the heading's indicator's, not an item)
-        q = next((x for x in other.quantities if x.base_unit == "分" and x.exact), None)
-        if q is not None and _named_scored(other) and (id(other) in own or not draft.is_part(other)):
-            items.append(other)
+        items.append(other)
     return items
 
 
@@ -1501,8 +1502,9 @@ def _under_scored_heading(draft: Draft, m: Mention, home: Section | None) -> boo
     `过程指标（20分，得18分）`), not items of the overall score. (A numbered paragraph opening with its indicator's score
     and going on with those under it on its line, `1.投入指标分值20分，得分18.00分。目标设定…`, is a list of its own.)"""
     sec = draft.doc.section_at(m.start)
+    line = _line_of(draft, m.start)
     while sec is not None and sec is not home:
-        if _line_of(draft, m.start) > sec.line and _scored_heading(draft, sec):
+        if line > sec.line and _scored_heading(draft, sec):
             return True
         sec = sec.parent
     return False

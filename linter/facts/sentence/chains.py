@@ -7,7 +7,7 @@ import re
 from bisect import bisect_left
 
 from tieout.linter.facts.model import Breakdown, Change, Mention
-from tieout.linter.facts.passes.base import ADDING, DONE_ACT_NAME, count_of, exact_figure
+from tieout.linter.facts.passes.base import ADDING, DONE_ACT, count_of, exact_figure
 from tieout.linter.facts.passes.limits import limit_gaps
 from tieout.linter.facts.passes.roll_forward import CLOSING, OPENING
 from tieout.linter.facts.sentence.reader import Reader
@@ -144,6 +144,8 @@ EXEMPT = regex(
     + "|".join(words("tables", "exempt_marks"))
     + r")[^。；;，,]{0,6}?(?P<act>[\u4e00-\u9fff]{2})(?=[。；;，,]|$)"
 )
+# a part's name opening with an act done (`已整改 B`; base.DONE_ACT), past the separators before it
+DONE_ACT_NAME = regex(r"^[，、；：:,\s]*" + DONE_ACT.pattern.removeprefix("^"))
 SET_ASIDE_REST = regex(r"结余(?:资金)?(?:为|是)?")
 SET_ASIDE_SUM = regex(r"安排|预算|预备费")
 FUND_SIDE = regex(r"收入|支出")

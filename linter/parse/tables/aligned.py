@@ -2078,8 +2078,8 @@ def _build(
         read = _dropped(lines, starts, header, rows, mapper)
         if read is not None:
             first, placed, layout, spans = read[0], list(read[1]), None, read[2]
-        elif (across := _across(lines, starts, header, rows, mapper, numbering)) or placed is None:
-            return across
+        elif numbering is None and (across := _across(lines, starts, header, rows, mapper)):
+            return across  # (not under a row of column formulas: there the columns are each named, not read so)
     if placed is None or numbering is not None and layout is None:
         return None
     off: list[Cell] = []
@@ -2127,7 +2127,6 @@ def _across(
     header: list[int],
     rows: list[_Line],
     mapper: _Mapper,
-    numbering: int | None = None,
 ) -> tuple[Block, list[int], Layout | None] | None:
     """A table whose every row is a 合计 and its parts, the parts' blank cells dropped or the figures standing off
     the columns by more than `_assign` places (a PDF's wide table of transfers by place, seventeen columns of which
@@ -2137,8 +2136,8 @@ def _across(
     another total word), and every row writes its 合计 first: the grid holds the 合计 column, named, and each row's
     other figures in the columns after it in order (`Block.across`), which no heading names: no column of them is
     read, only each row's sum (relations.across_relations)."""
-    if numbering is not None or len(rows) < 3 or any(not r.figs or _dash(r.figs[0]) for r in rows):
-        return None  # (a row of column formulas under the header: columns each named, not read so)
+    if len(rows) < 3 or any(not r.figs or _dash(r.figs[0]) for r in rows):
+        return None
     if all(len(r.figs) < 3 for r in rows) or any(f.group().endswith("%") for r in rows for f in r.figs):
         return None
     heading = _total_heading(lines, header)
@@ -2398,21 +2397,21 @@ def _forced_by_shapes(figs: list[re.Match[str]], shapes: list[set[int]]) -> list
     (`shapes`, of the rows filling every column; a dash, or a column of none, fits any): three whole amounts under
     three columns of whole amounts and two of rates written `99.82` go under the amounts, wherever they stand.
     None where no placing fits, or more than one."""
-    decimals = [None if _dash(f) else _shape(f.group()) for f in figs]
+    decimals = _decimals(figs)
     k = len(shapes)
+    fits = [[d is None or not shapes[c] or d in shapes[c] for c in range(k)] for d in decimals]
     # ways[i][c]: the placings of figures i… in columns c… (counted up to two: more decide nothing more)
     ways = [[0] * (k + 1) for _ in range(len(figs) + 1)]
     ways[len(figs)] = [1] * (k + 1)
     for i in range(len(figs) - 1, -1, -1):
         for c in range(k - 1, -1, -1):
-            fits = decimals[i] is None or not shapes[c] or decimals[i] in shapes[c]
-            ways[i][c] = min(2, ways[i][c + 1] + (ways[i + 1][c + 1] if fits else 0))
+            ways[i][c] = min(2, ways[i][c + 1] + (ways[i + 1][c + 1] if fits[i][c] else 0))
     if ways[0][0] != 1:
         return None
     out: list[int] = []
     c = 0
-    for i, d in enumerate(decimals):
-        while not ((d is None or not shapes[c] or d in shapes[c]) and ways[i + 1][c + 1] == 1):
+    for i in range(len(figs)):
+        while not (fits[i][c] and ways[i + 1][c + 1] == 1):
             c += 1
         out.append(c)
         c += 1
@@ -2730,14 +2729,19 @@ def _at_edges(line: str, figs: list[re.Match[str]], slots: list[int], cols: list
     return all(_dash(f) or abs(e - cols[c]) <= AT_EDGE for f, e, c in zip(figs, edges, slots))
 
 
+def _decimals(figs: list[re.Match[str]]) -> list[int | None]:
+    """Each figure's decimals, as written (None for a dash, which fits any column)."""
+    return [None if _dash(f) else _shape(f.group()) for f in figs]
+
+
 def _assign(
     line: str, figs: list[re.Match[str]], cols: list[int], shapes: list[set[int]], metric: Metric
 ) -> list[int] | None:
     """The columns of a row that leaves some blank: figures go, in order, to columns whose figures are
     written alike (decimals), nearest their right edges; None unless one placing is clearly the best."""
     edges = _edges(line, figs, metric)
-    # each figure's decimals, read once rather than for every placing (None for a dash, which fits anywhere)
-    decimals = [None if _dash(f) else _shape(f.group()) for f in figs]
+    # each figure's decimals, read once rather than for every placing
+    decimals = _decimals(figs)
     scored: list[tuple[float, list[int]]] = []
     # (only placings that can decide: one costing SHIFT more than the most a placing may cost neither wins nor
     # makes the best one doubtful, so no placing is scored past that; every placing was scored before, 0.4 s of the

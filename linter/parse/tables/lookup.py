@@ -150,18 +150,12 @@ def _items_across(side: Side, title: str) -> dict[int, tuple[str, bool]]:
     if len(tops) == 1 and all(len(n) > 1 for n in names.values()):  # a heading over every column (the table's own)
         names = {i: n[1:] for i, n in names.items()}
     whole = _whole_across(title)
-    return {i: _item_of_names(n, whole, unquoted=True) for i, n in names.items()}
-
-
-def _item_of_names(names: list[str], whole: str, unquoted: bool) -> tuple[str, bool]:
-    """The item a column's names (top to bottom) give it, and whether it is the side's 合计: a group's 小计 the group's
-    item, a 合计 (or a 小计 standing alone) the `whole`. `unquoted`: its quotes left out (`“三公”经费` is the 三公经费
-    prose names), as a row laid out across reads them (`_items_across`; `_items_over_stages` keeps them)."""
-    grouped = names[-1] in SUBTOTALS and len(names) > 1
-    name = names[-2] if grouped else names[-1]
-    if name in SUBTOTALS:
-        return whole, True
-    return item_of(QUOTE_MARKS.sub("", name) if unquoted else name), False
+    out = {}
+    for i, n in names.items():
+        name = n[-2] if n[-1] in SUBTOTALS and len(n) > 1 else n[-1]  # (a group's 小计: the group's item)
+        # a 合计 (or a 小计 standing alone) is the side's whole; quotes left out (`“三公”经费` is the 三公经费 prose names)
+        out[i] = (whole, True) if name in SUBTOTALS else (item_of(QUOTE_MARKS.sub("", name)), False)
+    return out
 
 
 # what a row's label names besides its stage and year when the row is a stage (`2026年预算数`, `2025年预算数为`)
@@ -189,8 +183,8 @@ def _items_over_stages(side: Side, title: str) -> dict[int, tuple[str, bool]]:
         texts = [p for p in col.path if p]
         if not texts or col.context.stage is not None:
             return {}
-        # (its deepest words alone: a 小计 under a group's name is no group's here, but the whole)
-        out[col.index] = _item_of_names(texts[-1:], whole, unquoted=False)
+        name = texts[-1]  # (its deepest words alone: a 小计 under a group's name is no group's here, but the whole)
+        out[col.index] = (whole, True) if name in SUBTOTALS else (item_of(name), False)
     return out
 
 

@@ -116,38 +116,36 @@ def _closing_run(col: Column, parts: list[Column]) -> list[Column]:
     a closed group, and so on back to the first column: in `小计 | 本金 | 利息 | 小计 | 本金 | 利息` (a flat header of
     groups, each 小计 heading the kinds after it) the first total closes nothing, and the parts are all the columns
     found, as before."""
-    run = _run_before(col, parts)
-    if len(run) < 2 or len(run) == len(parts) or not _first_or_after_closed(run, parts):
+    by_index = {c.index: c for c in parts}
+    run = _run_ending_at(by_index, col.index - 1)
+    if len(run) < 2 or len(run) == len(parts) or not _closed_groups_up_to(by_index, run[0].index - 1):
         return parts
     return run
 
 
-def _run_before(col: Column, parts: list[Column]) -> list[Column]:
-    """The parts other than totals standing right before the column, next to each other, in order."""
-    by_index = {c.index: c for c in parts}
+def _run_ending_at(by_index: dict[int, Column], k: int) -> list[Column]:
+    """The parts other than totals standing next to each other up to index `k` (the column right before a total), in
+    order."""
     run: list[Column] = []
-    k = col.index - 1
     while k in by_index and by_index[k].kind != "total":
-        run.insert(0, by_index[k])
+        run.append(by_index[k])
         k -= 1
-    return run
+    return run[::-1]
 
 
-def _first_or_after_closed(run: list[Column], parts: list[Column]) -> bool:
-    """Does the run of columns stand first among the parts, or right after a total that closes a run of its own
-    (`_closes_a_run`)?"""
-    before = [c for c in parts if c.index < run[0].index]
-    if not before:
-        return True
-    last = max(before, key=lambda c: c.index)
-    return last.index == run[0].index - 1 and last.kind == "total" and _closes_a_run(last, parts)
-
-
-def _closes_a_run(total: Column, parts: list[Column]) -> bool:
-    """Is the total set after two columns at least that it sums, those standing first or after another such total
-    (`一般债务限额 | 专项债务限额 | 限额合计`)?"""
-    run = _run_before(total, parts)
-    return len(run) >= 2 and _first_or_after_closed(run, parts)
+def _closed_groups_up_to(by_index: dict[int, Column], k: int) -> bool:
+    """Do the parts up to index `k`, walked left, stand as groups each a total set after two columns at least that
+    it sums (`一般债务限额 | 专项债务限额 | 限额合计`), back to the first part (none: the run stands first)?"""
+    first = min(by_index)
+    while k >= first:
+        total = by_index.get(k)
+        if total is None or total.kind != "total":
+            return False
+        group = _run_ending_at(by_index, k - 1)
+        if len(group) < 2:
+            return False
+        k = group[0].index - 1
+    return True
 
 
 # a survey table's column of the questionnaires its answers are counted over (`有效样本`, `有效问卷`, `有效样本数`)
