@@ -1233,7 +1233,7 @@ def _item_named_before(ctx: CheckContext, m: Mention, h: Hit) -> bool:
     table = tables_by_index(ctx).get(h.identity.table)
     if table is None:
         return False
-    lines = {row_item(r.label) for side in table.sides for r in side.rows if _whole_line_row(side, r)}
+    lines = {row_item(r.label) for side in table.sides for r in _whole_line_rows(side)}
     return bool(_rows_named_before(ctx, m, h.identity.table) - lines)
 
 
@@ -1248,18 +1248,15 @@ def _line_of_the_whole(ctx: CheckContext, h: Hit) -> bool:
     for side in table.sides:
         row = next((r for r in side.rows if r.index == h.identity.row), None)
         if row is not None:
-            return _whole_line_row(side, row)
+            return any(r is row for r in _whole_line_rows(side))
     return False
 
 
-def _whole_line_row(side: Side, row: Row) -> bool:
-    """Is the side's row, no total itself, numbered at the top of its tree as a grand total row of the side is?"""
-    return not row.total and bool(row.marker) and row.parent is None and _numbered_like_a_total(side, row)
-
-
-def _numbered_like_a_total(side: Side, row: Row) -> bool:
-    """Does a grand total row of the side carry the row's style of enumeration, at the top of the tree too?"""
-    return any(r.total == "grand" and r.marker == row.marker and r.parent is None for r in side.rows if r is not row)
+def _whole_line_rows(side: Side) -> list[Row]:
+    """The side's rows, no totals themselves, numbered at the top of its tree as a grand total row of the side is
+    (the grand totals' styles of enumeration gathered once: asked of each row, the side's rows were walked again)."""
+    grand = {r.marker for r in side.rows if r.total == "grand" and r.parent is None}
+    return [r for r in side.rows if not r.total and r.marker and r.parent is None and r.marker in grand]
 
 
 def _label_context(label: str) -> Context:
@@ -2556,7 +2553,7 @@ def _stated_elsewhere(ctx: CheckContext, index: HeldIndex, m: Mention, q: Quanti
     aligned = index.aligned(hits)
     if not aligned and not _fund_unsaid(ctx, m, q):
         return False
-    context = read(m.label).context.under(_context(ctx, m)).under(ctx.facts.document_context)
+    context = held_context(ctx, m)
     if not aligned:
         context = replace(context, fund=None)
     return any(

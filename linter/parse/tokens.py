@@ -762,15 +762,7 @@ def _divided_run_on(toks: list[Tok]) -> list[Tok]:
     out: list[Tok] = []
     for i, t in enumerate(toks):
         m = DIVIDED_RUN_ON.match(t.text) if t.type == "LABEL" else None
-        if (
-            m is not None
-            and i >= 2
-            and toks[i - 1].type == "SEP"
-            and toks[i - 1].text == "，"
-            and toks[i - 2].type in VALUE_TYPES
-            and i + 1 < len(toks)
-            and toks[i + 1].type in VALUE_TYPES
-        ):
+        if m is not None and _after_figure_and_comma(toks, i) and i + 1 < len(toks) and toks[i + 1].type in VALUE_TYPES:
             cut = t.start + m.end(1)
             out += [Tok("SUBSET", m.group(1), t.start, cut), Tok("LABEL", m.group(2), cut, t.end)]
         else:

@@ -10,7 +10,7 @@ from itertools import takewhile
 from os.path import commonprefix
 from typing import TypeGuard
 
-from tieout.linter.facts.definitions import common_tail, of_total
+from tieout.linter.facts.definitions import PARALLEL_KINDS, common_tail, of_total
 from tieout.linter.facts.model import Breakdown, Mention, Share, ShareList
 from tieout.linter.facts.passes.base import (
     ADDED,
@@ -365,7 +365,6 @@ def _other_side(whole: str, label: str) -> bool:
     return mine is not None and any(s in label and s != mine and mine not in label for s in sides)
 
 
-PARALLEL_KINDS: list[list[str]] = load("relations").get("parallel_kinds") or []
 RETIRED: list[str] = load("relations").get("retired") or []
 IN_SERVICE: list[str] = load("relations").get("in_service") or []
 
