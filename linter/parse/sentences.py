@@ -72,6 +72,8 @@ def _respective_movements(tokens: list[Tok]) -> list[Tok]:
     amounts, joined by `和`/`、`, one to each figure before; each amount is a movement of its own (the joiner reads
     as the movement word again), not a figure named `和` that would join the figures' list. Only amounts of one
     kind right after the movement's first one, and only where 分别 opens the clause of the movement."""
+    if not any(t.type == "LABEL" and "分别" in t.text for t in tokens):
+        return tokens  # (no 分别 to give a movement out: the sentence as it is, not copied)
     out = list(tokens)
     for k in range(2, len(out) - 2):
         if (

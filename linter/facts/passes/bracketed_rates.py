@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from tieout.linter.facts.model import Mention
 from tieout.linter.facts.passes.base import BRACKET_AFTER, BRACKET_CLOSE, Completed
-from tieout.linter.facts.passes.surveys import ANSWER_END
+from tieout.linter.facts.passes.surveys import ANSWER_END, SATISFACTION_RATE
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.patterns import regex
 
@@ -21,7 +21,6 @@ if TYPE_CHECKING:
 # what makes the two figures numerator over whole: a slash between them (`178 人/在岗 205 人`), or the second
 # named as the whole (`37 个，共 40 个`)
 OVER = regex(r"\s*[/／÷]")
-SURVEY_RATE = regex(r"满意度|满意率")
 WHOLE_NAME = regex(r"^[/／]?(?:共计|共|总计|总数|合计|总)")
 
 
@@ -57,7 +56,7 @@ def _bracket(
     inside = [(m, q) for m in mentions for q in m.quantities if opened.end() <= q.start < close.start()]
     if not all(q.exact and q.kind in ("amount", "count") for _, q in inside):
         return None
-    if len(inside) == 1 and SURVEY_RATE.search(stated_name) and ANSWER_END.search(inside[0][0].label):
+    if len(inside) == 1 and SATISFACTION_RATE.search(stated_name) and ANSWER_END.search(inside[0][0].label):
         return inside
     if len(inside) != 2:
         return None

@@ -63,8 +63,8 @@ def part_name(label: str) -> bool:
 
 
 def _part_heading(row: list[Cell]) -> bool:
-    texts = [flatten(c.text) for c in row if c.text.strip()]
-    return len(texts) == 1 and bool(row) and flatten(row[0].text) == texts[0] and part_name(texts[0])
+    """Is the row a part's name alone (`流动资产：`), its other cells blank?"""
+    return part_name(_label_alone(row))
 
 
 # a cell of a column-numbering row: `1`, `3=2/1*100`, `5=4-2`, `A=B+C`
