@@ -275,6 +275,10 @@ def sum_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
         ):
             yield Outcome(total, "fail", "sum", operands=parts, silent=True)
             continue
+        nearer = _nearer_items_footing(ctx, b, total, parts)
+        if nearer is not None:
+            yield Outcome(total, "pass", "subset", operands=nearer)
+            continue
         yield _approx_finding(ctx, b, total, parts) if approx else _sum_finding(ctx, b, total, parts, verdict)
 
 
@@ -370,6 +374,22 @@ def _approx_finding(ctx: CheckContext, b: Breakdown, total: Quantity, parts: lis
     related = [(p, "组成项") for p in parts]
     expected = in_unit(exact_sum, total)
     return Outcome(total, "fail", "sum", related, msg, total.text, expected, certain=False, operands=parts)
+
+
+def _nearer_items_footing(
+    ctx: CheckContext, b: Breakdown, total: Quantity, parts: list[Quantity]
+) -> list[Quantity] | None:
+    """A total recognised after its parts covers as many figures before it as the reader guessed; where the
+    nearest two or more of them add up to it exactly (`A结余 x，B结余 y，两县滞留资金分别为 p 和 q，合计 r`:
+    r = p + q), those are its parts and the earlier figures belong to another clause."""
+    if not b.inferred:
+        return None
+    t = ctx.interval(total)
+    for start in range(1, len(parts) - 1):
+        nearest = parts[start:]
+        if ctx.judge(t, add([ctx.interval(p) for p in nearest]), unit_of([total, *nearest])) == "pass":
+            return nearest
+    return None
 
 
 def _subset_matching(ctx: CheckContext, total: Quantity, parts: list[Quantity]) -> list[Quantity] | None:
