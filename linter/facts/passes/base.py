@@ -354,7 +354,8 @@ def periods_apart(b: Breakdown) -> bool:
 FULL_MARKS = regex(r"满分|分值|权重")
 # a figure named only as what another changed by (`减收 24.61 亿元`, `比上年增加 3.2 亿元`): never a list's whole
 CHANGE_AMOUNT = regex(
-    r"^[，、；\s]*(?:同比|比上年同期|比上年|较上年|与上年相比|本年|当年|今年)?(?:"
+    # (the reference a budget too: `比调整预算短收`, `较年初预算超收`)
+    r"^[，、；\s]*(?:同比|比上年同期|比上年|较上年|与上年相比|本年|当年|今年|(?:比|较)(?:年初|调整后?|变动后)?预算数?)?(?:"
     + "|".join((*words("relations", "up"), *words("relations", "down")))
     + r"|新增|增收|减收|增支|减支|多收|少收|超收|短收|节支)了?$"
     # (`比上年多 198 个`: the comparison's 多/少 names the difference too)

@@ -235,6 +235,8 @@ def _acted_on(flat: list[object], k: int, said: str) -> tuple[Quantity, bool] | 
 # the words of a share around the names of its part and whole (`…占…的比重为`)
 # a whole named by its item and 总额 (`下达资金总额`): the item, of four characters at least
 SUMMED_NAME = regex(r"([\u4e00-\u9fff]{4,})总额")
+# a sentence opening with a split by level of government (`按收入级次分，`, `分级次看，`)
+BY_LEVEL = regex(r"[，。；、\s]*(?:按|分)[\u4e00-\u9fff]{0,4}?级次(?:划分|来看|分|看)?[，：:]")
 SHARE_WORDS = regex(r"^[，、；：]+|(?:的)?(?:比重|比例|占比)?(?:为|是)?$")
 
 
@@ -1696,7 +1698,7 @@ class Lists(Rates, Changes):
         naming none, the total of the list it is in, else the figure of the whole the sentence opens by naming
         (`“三公”经费中，公务接待费占 p%`), stated before under that name."""
         if e.label.strip():
-            return self._named_figure(e.label, *at, besides=part)
+            return self._named_figure(e.label, *at, besides=part, unlevelled=self._part_scope(part, at[0]) is None)
         total = next((q for q in head.qs if q.kind in ("amount", "count")), None) if head else None
         if total is not None:
             return total, True
@@ -1708,15 +1710,46 @@ class Lists(Rates, Changes):
             else None
         )
 
+    def _part_scope(self, part: Quantity, si: int) -> str | None:
+        """The scope the share's sentence names up to its part (None for none, or for two)."""
+        start = self.doc.sentences[si].start
+        scope = self.labeller.identify(self.doc.text[start : max(start, part.start)])[1].scope
+        return None if scope == MIXED else scope
+
+    def _one_level_of_split(self, m: Mention) -> bool:
+        """Is the figure one level's in a sentence split by level of government (`按收入级次分，区级收入 a；街道收入
+        b`, `其中：县本级收入 a；乡镇级收入 b`)? A share's whole named with no level (`占一般公共预算收入的`), of a part
+        naming none, is the whole jurisdiction's, not one level's."""
+        scope = self._level_below(m)
+        if scope is None:
+            return False
+        if BY_LEVEL.match(self.doc.text, self.doc.sentences[m.sentence].start, m.start) is not None:
+            return True
+        others = {self._level_below(o) for o in self.d.by_sentence.get(m.sentence) or [] if o is not m}
+        return bool(others - {None, scope})
+
+    def _level_below(self, m: Mention) -> str | None:
+        """The level below a whole jurisdiction the figure's own words name (`县本级`, `乡镇`), None for none."""
+        scope = self.labeller.identify(m.label)[1].scope
+        return None if scope in (None, MIXED) or scope.startswith("全") else scope
+
     def _named_figure(
-        self, name: str, si: int, mentions: list[Mention], besides: Quantity | None = None, scope: str | None = None
+        self,
+        name: str,
+        si: int,
+        mentions: list[Mention],
+        besides: Quantity | None = None,
+        scope: str | None = None,
+        unlevelled: bool = False,
     ) -> tuple[Quantity, bool] | None:
         """The one amount or count stated under the name nearest before (its sentence first, then its paragraph),
         and whether it stands in the sentence. `besides`: a share's part, passed over where its own name states
         what the name of the whole does not (`财政拨款收入 a；…。财政拨款收入占收入预算的 p%`: the income of one fund
         is an income, never the whole of all income the share names). `scope`: the scope the figure is of where
-        its name states none; a figure of another one stated is passed over."""
+        its name states none; a figure of another one stated is passed over. `unlevelled`: neither the name nor the
+        share's part names a level, and one level's figure of a split by level is passed over."""
         item, said = self.labeller.identify(SHARE_WORDS.sub("", name))
+        unlevelled = unlevelled and said.scope is None
         if len(item) < 2:
             return None
         scope = said.scope or scope
@@ -1740,13 +1773,14 @@ class Lists(Rates, Changes):
                     if q.kind in ("amount", "count")
                     and q.exact
                     and not (q is besides and _narrower(self.labeller.identify(m.label)[1], said))
+                    and not (unlevelled and self._one_level_of_split(m))
                 ]
                 if found:
                     return self._one_named(found, s == si)
         # `占下达资金总额的`: the total of what is named 下达资金 (`营养改善计划下达资金 T`), where no figure bears the name
         # with 总额 (an item of four characters at least: `支出总额`, `资产总额` are names of their own)
         summed = SUMMED_NAME.fullmatch(item)
-        return self._named_figure(summed.group(1), si, mentions, besides, scope) if summed else None
+        return self._named_figure(summed.group(1), si, mentions, besides, scope, unlevelled) if summed else None
 
     def _named_so(
         self,

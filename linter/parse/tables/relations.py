@@ -748,6 +748,16 @@ def _same_label(a: Row, b: Row) -> bool:
     return a.label == b.label
 
 
+def _item_of_grand(rows: list[Row], k: int, t: int) -> bool:
+    """Is the row one the grand total at t over 小计 rows adds: an item, or the one 小计 between the 小计 closing the
+    items and the total, which closes no row of its own (`A / B / 税收收入小计 / 非税收入小计 / 合计`: a kind written
+    as its own subtotal, with no items)? A run of several (`投入小计 / 过程小计 / 产出小计 / 合计`, a flattened table's
+    groups) leaves which rows the total adds open: none taken."""
+    if not rows[k].total:
+        return True
+    return rows[k].total == "sub" and k == t - 1 and k >= 2 and rows[k - 1].total == "sub" and not rows[k - 2].total
+
+
 def _segment(rows: list[Row], t: int, grand: bool) -> list[int]:
     """The item rows a total row closes: those since the previous total (or, for a total that comes first,
     those after it up to the next one); a grand total over 小计 rows takes the items, not the 小计."""
@@ -775,9 +785,9 @@ def _segment(rows: list[Row], t: int, grand: bool) -> list[int]:
         return []  # items above and a run below that no other 小计 closes: which of them it sums is not known
     if above and closed_by is not None and (_stacked(rows, closed_by, t) or _named_subtotal(rows, closed_by, t)):
         # `收入合计 1,000 / 转移性收入 1,000 / 收入总计 2,000`: the 总计 adds what follows the 合计 to it
-        return [closed_by, *sorted(k for k in above if not rows[k].total)]
+        return [closed_by, *sorted(k for k in above if _item_of_grand(rows, k, t))]
     if above:
-        return sorted(k for k in above if not rows[k].total)
+        return sorted(k for k in above if _item_of_grand(rows, k, t))
     if grand and closed_by == t - 1 and _segment_above(rows, closed_by):
         # `流动资产合计 / 固定资产… / 非流动资产合计 / 资产总计 / 应付… / 负债合计`: a total right under a total that
         # closes the rows above it totals totals, not the rows after it (a total stated first opens its rows): the
