@@ -1438,13 +1438,22 @@ class Lists(Rates, Changes):
         end = before.quantities[-1].end if before.quantities else before.start
         return "；" in self.doc.text[end : p.qs[0].start]
 
+    def _parted_by_level(self, head: Mention, p: _Entry, parts: list[Mention]) -> bool:
+        """Does the entry cut the whole by level of government where the parts before it cut it by kind, or the other
+        way round: two splits of one total, not one list? Two wordings, which differ in what the level's figure is:
+        a level alone, of an all-levels total, with kinds named by no level (`_cut_another_way`, either order), or the
+        whole's own item and fund named at another level than the whole's, whatever that is, after parts naming no
+        level at all, kinds or not (`_level_beside_kinds`)."""
+        if not parts or not p.qs:
+            return False
+        return self._cut_another_way(head, p, parts) or self._level_beside_kinds(head, p, parts)
+
     def _level_beside_kinds(self, head: Mention, p: _Entry, parts: list[Mention]) -> bool:
         """`全市基金收入 X，其中土地出让收入 a；市本级基金收入 Y`: an entry naming the whole's own item of the same
         fund, but of another level, after parts that are kinds of the item and name no level, is the whole split
         another way (by level), stated of its own: no further kind of the list. (A list of levels, `其中市本级 a；
-        区县 b`, names a level in its first part already and is read on.)"""
-        if not parts or not p.qs:
-            return False
+        区县 b`, names a level in its first part already and is read on.) Parts and entry, as `_parted_by_level`
+        asks."""
         item, whole = self.labeller.identify(head.label)
         own_item, own = self.labeller.identify(p.label)
         if not own.known("scope") or own.scope == whole.scope or own_item != item or own.fund != whole.fund:
@@ -1503,8 +1512,7 @@ class Lists(Rates, Changes):
         return (
             _ends_parts(p, dims, not parts, side)
             or self._beside(head, p)
-            or self._cut_another_way(head, p, parts)
-            or self._level_beside_kinds(head, p, parts)
+            or self._parted_by_level(head, p, parts)
             or self._sibling(head, p, parts)
             or _retired_beside(head, p.label, parts)
             or self._past_a_closed_run(head, p, parts)
@@ -1796,9 +1804,8 @@ class Lists(Rates, Changes):
         税收收入 b`: a by the level of government that collects it, b by what kind of income it is)? Both are of
         the total, but not beside each other: the first split ended before b (a part named by its level alone and
         one named by a kind of the total with no level, in either order). A level's own total (`市级支出 X，其中市本级
-        支出 a，对区县转移支付 b`) is parted by use, not by level: not read so."""
-        if not parts or not p.qs:
-            return False
+        支出 a，对区县转移支付 b`) is parted by use, not by level: not read so. Parts and entry, as `_parted_by_level`
+        asks."""
         whole, said = self.labeller.identify(head.label)
         if not (said.scope or "").startswith(ALL_LEVELS):
             return False
