@@ -2184,11 +2184,10 @@ def _formula_outcome(ctx: CheckContext, f: Formula) -> Outcome | None:
         and (res.kind != "bare" or per is not None)
         and any(q.kind != "bare" for q in f.operands)
     )
-    values = [q.value / HUNDRED if q.kind == "percent" else q.base_value if scaled else q.value for q in f.operands]
-    value = evaluate(f.expression, values)
+    value = _formula_value(f, scaled)
     if value is None:
         return None
-    computed = value * (HUNDRED if res.kind == "percent" else Decimal(1))
+    computed = _in_result_terms(value, res)
     if scaled and res.kind != "percent":
         computed = computed / res_scale  # back to the result's own unit
     ulp = res.ulp
@@ -2223,8 +2222,22 @@ def _nearer_reading(ctx: CheckContext, f: Formula, computed: Decimal, verdict: V
 
 def _as_written(f: Formula, res: Quantity) -> Decimal | None:
     """The formula's value with its bare operands taken in the result's own unit (rates as fractions)."""
-    value = evaluate(f.expression, [q.value / HUNDRED if q.kind == "percent" else q.value for q in f.operands])
-    return None if value is None else value * (HUNDRED if res.kind == "percent" else Decimal(1))
+    value = _formula_value(f, False)
+    return None if value is None else _in_result_terms(value, res)
+
+
+def _formula_value(f: Formula, in_base_units: bool) -> Decimal | None:
+    """The formula's expression evaluated, its rates as fractions (`20%` is 0.2) and its amounts in base units (元,
+    not 万元) where `in_base_units`, else as written; None where it cannot be evaluated."""
+    values = [
+        q.value / HUNDRED if q.kind == "percent" else q.base_value if in_base_units else q.value for q in f.operands
+    ]
+    return evaluate(f.expression, values)
+
+
+def _in_result_terms(value: Decimal, res: Quantity) -> Decimal:
+    """A formula's value as its result is written: a percentage where the result is a rate (0.9 is 90%)."""
+    return value * (HUNDRED if res.kind == "percent" else Decimal(1))
 
 
 class FormulaMismatch(Rule):

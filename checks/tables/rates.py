@@ -687,7 +687,7 @@ def _share_column(ctx: CheckContext, table: Table, side: Side, col: Column) -> I
     if grand and len(grand) == 1 and left and _not_whole(table, grand[0], col):
         yield from _within_rows(ctx, table, side, col, left, grand[0])
         return
-    if not part_cols or len(grand) > 1 or not _whole_named(col, grand):
+    if not part_cols or len(grand) > 1:
         return
     whole = _whole_row(side, col, grand)
     if whole is None:
@@ -812,7 +812,10 @@ def _whole_row(side: Side, col: Column, grand: list[Row]) -> Row | Literal["any"
     """The row a share column's heading names as its whole (`占土地总面积比重`: the row 土地总面积, first of the table
     or not), where exactly one row bears that name; "any" where the heading names no whole (`占比`, `构成%`: the
     table's total, a row's parent or its 小计 may be it). A heading naming a whole no row bears is of the table's
-    total row (`占支出总额比重` of a 合计 row), never of a row's parent: None (no share read) where there is none."""
+    total row (`占支出总额比重` of a 合计 row), never of a row's parent: None (no share read) where there is none, or
+    where the heading names a whole of the vocabulary's the total row is not (`占总资产比例` beside a 负债合计)."""
+    if not _whole_named(col, grand):
+        return None
     named = HEADING_WHOLE.fullmatch(flatten(heading(col)))
     if named is None:
         return "any"

@@ -1189,9 +1189,7 @@ BLOCK_LEAST = 2  # the characters of a block's name (its note left out) for the 
 def _block_named(ctx: CheckContext, m: Mention, table: Table) -> str | None:
     """The heading of the one block of the table the figure's paragraph names before it, else (the paragraph naming
     none) its section's title; None where the nearest of them names none, or several."""
-    names = {b for side in table.sides for b in block_names(side) if b}
-    keys = {n: BLOCK_NOTE.sub("", flatten(ITEM_NUMBER.sub("", n))) for n in names}
-    keys = {n: k for n, k in keys.items() if len(k) >= BLOCK_LEAST}
+    keys = ctx.memo(f"tables.block_keys.{table.index}", lambda: _block_keys(table))
     text = ctx.doc.text
     section = titled(ctx.doc, m.start)
     for where in (text[text.rfind("\n", 0, m.start) + 1 : m.start], section.title if section else ""):
@@ -1199,6 +1197,14 @@ def _block_named(ctx: CheckContext, m: Mention, table: Table) -> str | None:
         if found:
             return next(iter(found)) if len(found) == 1 else None
     return None
+
+
+def _block_keys(table: Table) -> dict[str, str]:
+    """The table's block headings, each with what the prose names it by (its numbering and note left out), where
+    that is long enough to be named by."""
+    names = {b for side in table.sides for b in block_names(side) if b}
+    keys = {n: BLOCK_NOTE.sub("", flatten(ITEM_NUMBER.sub("", n))) for n in names}
+    return {n: k for n, k in keys.items() if len(k) >= BLOCK_LEAST}
 
 
 def _fund_held(h: Hit, funded: bool, context: Context, outer: Context) -> bool:
@@ -1503,7 +1509,7 @@ def _label_cells(
 ) -> list[Hit]:
     """The cells the mention's label names (`_named_cells`, before its tests): the coded row a classification path
     names, else the rows its items name."""
-    path = _classification(m.label) or _lead_path(ctx, m) or _heading_path(ctx, m)
+    path = _classification(m.label) or _stage_path(ctx, m)
     if path:
         # `教育支出（类）普通教育（款）小学教育（项）`: the coded row of those names, and no other
         return (index.find_path(path, context) or index.find_tail(path, context)) + _bounded_by_funds(
@@ -2593,20 +2599,26 @@ ITEM_START = regex(r"\n\s*(?:\d+\s*[、.．]|[（(][一二三四五六七八九�
 
 def _stage_only(ctx: CheckContext, m: Mention) -> bool:
     """Does the figure's label name a stage and nothing else (`年初预算为`, `支出决算数`), the figure in a sentence of
-    the document? Its item is then the one the words around it name (`_heading_path`, `_lead_path`)."""
+    the document? Its item is then the one the words around it name (`_stage_path`)."""
     label = read(LEADING.sub("", m.label))
     if label.context.stage is None or label.rest.removesuffix("为") not in BARE_STAGE:
         return False
     return 0 <= m.sentence < len(ctx.doc.sentences)
 
 
-def _heading_path(ctx: CheckContext, m: Mention) -> tuple[str, ...]:
-    """The classification path that heads the figure's section, where the label names a stage only (`3、卫生
-    健康支出（类）公共卫生（款）某某服务（项）。` over `年初预算为 A，支出决算为 B`): the item the section is
-    the explanation of. () when the label names an item, the section's heading is no path ending at a level
-    (`（项）`, `（款）`), or another item's heading (an enumerated line) or name stands between it and the figure."""
+def _stage_path(ctx: CheckContext, m: Mention) -> tuple[str, ...]:
+    """The classification path the words around a figure whose label names a stage only give it: its sentence's
+    lead, else its section's heading; () when the label names an item."""
     if not _stage_only(ctx, m):
         return ()
+    return _lead_path(ctx, m) or _heading_path(ctx, m)
+
+
+def _heading_path(ctx: CheckContext, m: Mention) -> tuple[str, ...]:
+    """The classification path that heads the figure's section, its label naming a stage only (`3、卫生
+    健康支出（类）公共卫生（款）某某服务（项）。` over `年初预算为 A，支出决算为 B`): the item the section is
+    the explanation of. () when the section's heading is no path ending at a level (`（项）`, `（款）`), or another
+    item's heading (an enumerated line) or name stands between it and the figure."""
     at = ctx.doc.sentences[m.sentence].start
     section = ctx.doc.section_at(at)
     if section is None or not CLASS_MARK.search(section.title):
@@ -2634,11 +2646,9 @@ LEAD_PATH = regex(
 
 
 def _lead_path(ctx: CheckContext, m: Mention) -> tuple[str, ...]:
-    """The classification path the figure's sentence opens with, closed by a colon, where the label names a stage
-    only (`2.教育支出（类）普通教育（款）小学教育（项）：2026年预算数为 A万元`): the row the sentence walks the table
-    to. () when the label names an item, or anything but the path and its colon stands before the label."""
-    if not _stage_only(ctx, m):
-        return ()
+    """The classification path the figure's sentence opens with, closed by a colon, its label naming a stage only
+    (`2.教育支出（类）普通教育（款）小学教育（项）：2026年预算数为 A万元`): the row the sentence walks the table
+    to. () when anything but the path and its colon stands before the label."""
     # (the text up to the figure holds its label last: what stands before the label is the sentence's lead)
     before = re.sub(r"\s+", "", ctx.doc.text[ctx.doc.sentences[m.sentence].start : m.start])
     label_text = re.sub(r"\s+", "", m.label)

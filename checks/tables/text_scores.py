@@ -48,8 +48,10 @@ AVERAGE = "平均"  # the word of a score that is the mean of several evaluation
 def score_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
     """The overall score in the prose (`项目绩效自评得分 95 分`) against the score table's."""
     totals = [t for table in ctx.facts.tables for t in _table_totals(table)]
+    if not totals:
+        return  # no score table
     named = {q.value for table in ctx.facts.tables for side in table.sides if (q := _named_overall(table, side))}
-    if len({t.value for t in totals} | named) != 1 or not totals:
+    if len({t.value for t in totals} | named) != 1:
         return  # no score table, or tables of several evaluations (a summary table may restate the one score)
     total = totals[0]
     text, sentences = ctx.doc.text, ctx.doc.sentences

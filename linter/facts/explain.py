@@ -32,7 +32,7 @@ from tieout.linter.figures.context import read
 from tieout.linter.figures.intervals import Interval, add, interval, judge, ratio, rolled, signed, sub, unit_of
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.patterns import regex
-from tieout.linter.vocab import load, words
+from tieout.linter.vocab import alternation, load, words
 
 if TYPE_CHECKING:
     from tieout.linter.facts.draft import Draft
@@ -603,8 +603,7 @@ def restatements(draft: Draft) -> Iterator[Restatement]:
 
 # the words naming a level's own figures (`省本级`) and the level's with what it passes down (`省级`): context.yaml
 LEVEL_WORDINGS = {
-    kind: regex("|".join(sorted(names, key=len, reverse=True)))
-    for kind, names in (load("context").get("level_wordings") or {}).items()
+    kind: regex(alternation(names)) for kind, names in (load("context").get("level_wordings") or {}).items()
 }
 
 

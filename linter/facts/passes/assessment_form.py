@@ -677,9 +677,10 @@ def _indicator_scores(reader: Reader, fund: _FundBlock, h: int) -> Iterator[Scor
     scored = [(marks, score)] if marks is not None and score is not None else []
     rows: list[tuple[Quantity, Quantity]] = []
     since: list[tuple[Quantity, Quantity]] = []  # the rows since the last 小计
-    levels = _Levels()
+    levels = _Levels(rows)
     dashed = _writes_dashes(reader, h)
     values_at = _row_values_at(head)
+    below = _below_level(head)
     for line in _block_rows(reader.lines, h):
         texts = [c.text for c in line.cells if c.text]
         if any(_SUBTOTAL.search(t) for t in texts):
@@ -689,7 +690,7 @@ def _indicator_scores(reader: Reader, fund: _FundBlock, h: int) -> Iterator[Scor
             yield from _subtotal(reader, sub, since)
             since = []
             continue
-        own = _level_row(reader, line, head, at)
+        own = _level_row(reader, line, (head, at), below)
         if not levels.at_row(own, own is not None or _TOTAL_ROW.match(word(texts[0])) is not None):
             return
         if own is not None:
@@ -707,7 +708,6 @@ def _indicator_scores(reader: Reader, fund: _FundBlock, h: int) -> Iterator[Scor
             _spaced_achieved(reader, fund, line, head, pair[0])
         rows.append(pair)
         since.append(pair)
-        levels.add(pair)
 
 
 def _total_sets(
@@ -729,59 +729,52 @@ _BELOW_LEVEL = ("二级指标", "三级指标", "年度指标值", "实际完成
 
 
 @dataclass
-class _Level:
-    """A first-level indicator's own row in a form's indicators (`产出指标  50  48.25`, before the rows under it): its
-    full marks, and the rows under it up to the next such row or the 总分 row. It is no indicator of the 总分's: the
-    rows under it are."""
-
-    marks: Quantity
-    rows: list[tuple[Quantity, Quantity]] = field(default_factory=list)
-
-    def closes(self) -> bool:
-        """Do the rows under it make its full marks exactly? Its weight is their sum by definition; where they do
-        not, which rows it holds is not known."""
-        return bool(self.rows) and _makes_marks(self.rows, self.marks)
-
-
-@dataclass
 class _Levels:
-    """The first-level indicator's own row the indicator rows read since stand under, if any."""
+    """The first-level indicator's own row (`产出指标  50  48.25`, before the rows under it) the indicator rows read
+    since stand under, if any: its full marks, and where the rows under it start among the form's rows read (`rows`,
+    which the reader of the form appends to), up to the next such row or the 总分 row. It is no indicator of the
+    总分's: the rows under it are."""
 
-    current: _Level | None = None
+    rows: list[tuple[Quantity, Quantity]]
+    current: tuple[Quantity, int] | None = None
 
-    def at_row(self, own: _Level | None, closing: bool) -> bool:
-        """At a row that is a first-level indicator's own (`own`) or the 总分 row (`closing` either way): the one before
-        closed, `own` opened. False where the rows under the one before do not make its full marks (which rows it
-        holds is not known). (Its score as the sum of its rows' is the table checks' to hold, TO305: not read twice.)"""
+    def at_row(self, own: Quantity | None, closing: bool) -> bool:
+        """At a row that is a first-level indicator's own (`own`, its full marks) or the 总分 row (`closing` either
+        way): the one before closed, `own` opened. False where the rows under the one before do not make its full
+        marks exactly (its weight is their sum by definition; else which rows it holds is not known). (Its score as
+        the sum of its rows' is the table checks' to hold, TO305: not read twice.)"""
         if closing and self.current is not None:
-            if not self.current.closes():
+            marks, start = self.current
+            under = self.rows[start:]
+            if not under or not _makes_marks(under, marks):
                 return False
             self.current = None
         if own is not None:
-            self.current = own
+            self.current = (own, len(self.rows))
         return True
 
-    def add(self, pair: tuple[Quantity, Quantity]) -> None:
-        if self.current is not None:
-            self.current.rows.append(pair)
+
+def _below_level(head: Line) -> list[int]:
+    """The cells of the header a first-level indicator's own row leaves empty (`_BELOW_LEVEL`), by index."""
+    words = [word(c.text) for c in head.cells]
+    return [words.index(w) for w in _BELOW_LEVEL if w in words]
 
 
-def _level_row(reader: Reader, line: Line, head: Line, at: tuple[int, int]) -> _Level | None:
-    """The row of a first-level indicator alone, its full marks and score and nothing else (`产出指标  50  48.25`;
-    a pipe row with its 二级指标, 三级指标, target and outcome cells empty): the sum of the rows under it, no
-    indicator of its own to add to them."""
+def _level_row(reader: Reader, line: Line, header: tuple[Line, tuple[int, int]], below: list[int]) -> Quantity | None:
+    """The full marks of the row of a first-level indicator alone, its full marks and score and nothing else
+    (`产出指标  50  48.25`; a pipe row with the header's cells `below` it, 二级指标, 三级指标, target and outcome, empty):
+    the sum of the rows under it, no indicator of its own to add to them. None for any other row."""
+    head, at = header
     texts = [c.text for c in line.cells if c.text]
     if not texts or word(texts[0]) not in _FIRST_LEVEL:
         return None
     if line.piped:
-        words = [word(c.text) for c in head.cells]
-        below = [words.index(w) for w in _BELOW_LEVEL if w in words]
         if len(line.cells) != len(head.cells) or any(line.cells[i].text for i in below):
             return None
         pair = _pair(reader, line, head, at)
     else:
         pair = _total_pair(reader, line, head, at) if len(texts) == 3 else None
-    return _Level(pair[0]) if pair is not None else None
+    return pair[0] if pair is not None else None
 
 
 # what stands between a form's rows and their next page's: the page's number, the mark of its continuation (`续表`)

@@ -1147,11 +1147,14 @@ def _said_of_another_stage(s: Share, part: Mention, whole: Mention, m: Mention) 
     share, the share's words naming none (`税收收入 a，占一般公共预算收入的比重为 p%`)? Executed revenue is a share of
     the executed total, not of its budget: the budget figure beside it is no other reading of the whole, even where
     the part over it makes the share as written (that is the slip to report, not a doubt)."""
-    stage = read(m.label).context.stage
     own = part.identity.context.stage
-    if stage in (None, MIXED) or own in (None, MIXED) or stage == own:
+    # (the identities' stages first: reading the figure's label and the share's words is the costly part)
+    if own in (None, MIXED) or whole.identity.context.stage != own:
         return False
-    return whole.identity.context.stage == own and read(s.base_label).context.stage is None
+    stage = read(m.label).context.stage
+    if stage in (None, MIXED) or stage == own:
+        return False
+    return read(s.base_label).context.stage is None
 
 
 def _whole_beside(paragraphs: dict[int, list[Mention]], s: Share, part: Mention, whole: Mention) -> bool:
@@ -1162,12 +1165,12 @@ def _whole_beside(paragraphs: dict[int, list[Mention]], s: Share, part: Mention,
     assert s.part is not None
     stated, value = s.stated, s.part.base_value
     for m in paragraphs.get(part.paragraph) or []:
-        if m is part or m is whole or m.start >= part.start or _said_of_another_stage(s, part, whole, m):
+        if m is part or m is whole or m.start >= part.start:
             continue
         q = m.of_unit(s.part.base_unit)
         if q is None or not q.exact or q.kind != s.part.kind or q.base_value <= value:
             continue
-        if writes_ratio(value, q.base_value, stated):
+        if writes_ratio(value, q.base_value, stated) and not _said_of_another_stage(s, part, whole, m):
             return True
     return False
 
@@ -1524,22 +1527,20 @@ def _whole_beside_part_again(draft: Draft, s: Share, said: Context, part: Mentio
         return None
     if said.scope is not None or said.fund is not None or said.period not in (None, "+0"):
         return None
-    again = _sections_stating_again(draft, part, q)
-    if not again:
-        return None
-    sections = draft.doc.section_at
-    # (the cheap tests of the figure first: the label's name is two substitutions, its section a lookup)
-    found = {
-        x.base_value: x
+    # (the figures so labelled first, the cheap tests of each before its name's two substitutions: the sections
+    # stating the part again are sought, over every figure, only where there is one)
+    named = [
+        (m, x)
         for m in draft.facts.mentions
         if len(m.quantities) == 1
         for x in m.quantities
-        if x.exact
-        and x.base_unit == q.base_unit
-        and x.kind == q.kind
-        and _stated_name(m.label) == words
-        and id(sections(m.start)) in again
-    }
+        if x.exact and x.base_unit == q.base_unit and x.kind == q.kind and _stated_name(m.label) == words
+    ]
+    again = _sections_stating_again(draft, part, q) if named else set()
+    if not again:
+        return None
+    sections = draft.doc.section_at
+    found = {x.base_value: x for m, x in named if id(sections(m.start)) in again}
     if len(found) != 1:
         return None
     total = next(iter(found.values()))
@@ -1562,12 +1563,11 @@ def _sections_stating_again(draft: Draft, part: Mention, q: Quantity) -> set[int
 def _states_again(m: Mention, part: Mention, q: Quantity) -> bool:
     """Does the figure state the share's part again: its value in its unit, under a name the part's with words left out
     or added (`年末结转结余` of `年末结转和结余资金`)?"""
-    if not alike(m.identity.item, part.identity.item):
-        return False
-    return any(
+    same = any(
         x.exact and x.kind == q.kind and x.base_unit == q.base_unit and x.base_value == q.base_value
         for x in m.quantities
     )
+    return same and alike(m.identity.item, part.identity.item)  # (the names compared where the value is the same)
 
 
 def _own_list_total(draft: Draft, s: Share, whole: Mention | None) -> Quantity | None:

@@ -1455,6 +1455,7 @@ def _score_items(
     items = []
     listed = _listing_paragraphs(draft, m)
     again = _stated_again(draft, m, begin)
+    scored: dict[int, bool] = {}  # (`_scored_heading` by section, asked of every item below it)
     # (the mentions after the overall score, from `begin`: walked, not copied, as every overall score is)
     mentions = draft.facts.mentions
     for i in range(begin, len(mentions)):  # (not islice: it would step over the mentions before `begin` each time)
@@ -1474,7 +1475,7 @@ def _score_items(
         q = next((x for x in other.quantities if x.base_unit == "分" and x.exact), None)
         if q is None or not _named_scored(other) or (id(other) not in own and draft.is_part(other)):
             continue
-        if deeper and _under_scored_heading(draft, other, home):
+        if deeper and _under_scored_heading(draft, other, home, scored):
             continue  # (`（二）过程指标（20分，得18分）`, then `资金管理得8.5分`: the heading's indicator's, not an item)
         items.append(other)
     return items
@@ -1496,16 +1497,21 @@ def _scored_heading(draft: Draft, sec: Section) -> bool:
     )
 
 
-def _under_scored_heading(draft: Draft, m: Mention, home: Section | None) -> bool:
+def _under_scored_heading(draft: Draft, m: Mention, home: Section | None, scored: dict[int, bool]) -> bool:
     """Does the mention stand in the body of a section below `home` (the overall score's), on the lines under a heading
     line that states what its indicator scored? The scores there are that indicator's parts (`资金管理得8.5分` under
     `过程指标（20分，得18分）`), not items of the overall score. (A numbered paragraph opening with its indicator's score
-    and going on with those under it on its line, `1.投入指标分值20分，得分18.00分。目标设定…`, is a list of its own.)"""
+    and going on with those under it on its line, `1.投入指标分值20分，得分18.00分。目标设定…`, is a list of its own.)
+    `scored`: `_scored_heading` of the sections asked before, by id."""
     sec = draft.doc.section_at(m.start)
     line = _line_of(draft, m.start)
     while sec is not None and sec is not home:
-        if line > sec.line and _scored_heading(draft, sec):
-            return True
+        if line > sec.line:
+            known = scored.get(id(sec))
+            if known is None:
+                known = scored[id(sec)] = _scored_heading(draft, sec)
+            if known:
+                return True
         sec = sec.parent
     return False
 

@@ -11,6 +11,7 @@ from os.path import commonprefix
 from typing import TypeGuard
 
 from tieout.linter.facts.definitions import PARALLEL_KINDS, common_tail, of_total
+from tieout.linter.facts.identity import ALL_LEVELS
 from tieout.linter.facts.model import Breakdown, Mention, Share, ShareList
 from tieout.linter.facts.passes.base import (
     ADDED,
@@ -447,10 +448,17 @@ def _balance_under_flow(whole: str, label: str) -> bool:
 UNDONE_MARKS = tuple(words("tables", "negation_marks"))
 
 
+def _done_act(name: str) -> re.Match[str] | None:
+    """The act a name says was done (`已整改` → 整改), the separators around it passed over; None where it names none.
+    (chains.DONE_ACT_NAME passes over white space of every kind as well: a name here is stripped of plain spaces
+    only.)"""
+    return DONE_ACT.match(name.strip("，、；：:, "))
+
+
 def _undone_of(whole: str, label: str) -> bool:
     """Does the label name what the whole's act left undone (`已支付 A，其中设备 a、运维 b，尚未支付的 c`)? It is
     the rest of what the act was to reach, stated beside A: no part of it, the list ended before it."""
-    done = DONE_ACT.match(whole.strip("，、；：:, "))
+    done = _done_act(whole)
     return done is not None and any(mark + done.group("act") in label for mark in UNDONE_MARKS)
 
 
@@ -464,7 +472,7 @@ UNDONE_AFTER = regex(
 def _undone_after(whole: str, after: str) -> bool:
     """Do the words after an entry's figure say the whole's act is still to be done for it (`已整改 A，其中追回 a，
     调账 b，其余 c 正在整改`)? c is what the act has not reached, beside A: no part of it, the list ended before it."""
-    done = DONE_ACT.match(whole.strip("，、；：:, "))
+    done = _done_act(whole)
     undone = UNDONE_AFTER.match(after)
     return done is not None and undone is not None and undone.group("act") == done.group("act")
 
@@ -477,7 +485,7 @@ def _done_of_due(last: str, label: str) -> bool:
     """Does the label name what has been done of the act the list's last part says is due (`问题金额 A，其中需要
     整改的金额 a，已整改 b`)? b is a's progress, a part of a, not a's sibling beside it: the list ended at a."""
     due = DUE_ACT.match(last.strip("，、；：:, "))
-    done = DONE_ACT.match(label.strip("，、；：:, "))
+    done = _done_act(label)
     return due is not None and done is not None and due.group("act") == done.group("act")
 
 
@@ -1269,9 +1277,7 @@ class Lists(Rates, Changes):
     def _done_over_progress(self, si: int, head: Mention | None) -> bool:
         """`已整改 B，其中，未缴库 a 已全部缴库；未盘活 c，已收回 d`: is the list's whole what was done (B) while its items
         are stated with what was done of them? They are then the amounts due, and B is not made of them."""
-        return (
-            si in self.d.progress and head is not None and DONE_ACT.match(head.label.strip("，、；：:, ")) is not None
-        )
+        return si in self.d.progress and head is not None and _done_act(head.label) is not None
 
     def _progress_of_last(self, label: str, own: Quantity, parts: list[Mention], end: int) -> bool:
         """Is the entry what was done of the part before it (`结转资金未及时盘活 a，已收回 b；…`): named by a done act,
@@ -1282,7 +1288,7 @@ class Lists(Rates, Changes):
         if not parts or not parts[-1].quantities:
             return False
         last = parts[-1].quantities[-1]
-        if DONE_ACT.match(label.strip("，、；：:, ")) is None or DONE_ACT.match(parts[-1].label.strip("，、；：:, ")):
+        if _done_act(label) is None or _done_act(parts[-1].label):
             return False
         if _done_of_due(parts[-1].label, label) or own.base_unit != last.base_unit or own.base_value > last.base_value:
             return False
@@ -1434,13 +1440,22 @@ class Lists(Rates, Changes):
         end = before.quantities[-1].end if before.quantities else before.start
         return "；" in self.doc.text[end : p.qs[0].start]
 
+    def _parted_by_level(self, head: Mention, p: _Entry, parts: list[Mention]) -> bool:
+        """Does the entry cut the whole by level of government where the parts before it cut it by kind, or the other
+        way round: two splits of one total, not one list? Two wordings, which differ in what the level's figure is:
+        a level alone, of an all-levels total, with kinds named by no level (`_cut_another_way`, either order), or the
+        whole's own item and fund named at another level than the whole's, whatever that is, after parts naming no
+        level at all, kinds or not (`_level_beside_kinds`)."""
+        if not parts or not p.qs:
+            return False
+        return self._cut_another_way(head, p, parts) or self._level_beside_kinds(head, p, parts)
+
     def _level_beside_kinds(self, head: Mention, p: _Entry, parts: list[Mention]) -> bool:
         """`全市基金收入 X，其中土地出让收入 a；市本级基金收入 Y`: an entry naming the whole's own item of the same
         fund, but of another level, after parts that are kinds of the item and name no level, is the whole split
         another way (by level), stated of its own: no further kind of the list. (A list of levels, `其中市本级 a；
-        区县 b`, names a level in its first part already and is read on.)"""
-        if not parts or not p.qs:
-            return False
+        区县 b`, names a level in its first part already and is read on.) Parts and entry, as `_parted_by_level`
+        asks."""
         item, whole = self.labeller.identify(head.label)
         own_item, own = self.labeller.identify(p.label)
         if not own.known("scope") or own.scope == whole.scope or own_item != item or own.fund != whole.fund:
@@ -1499,8 +1514,7 @@ class Lists(Rates, Changes):
         return (
             _ends_parts(p, dims, not parts, side)
             or self._beside(head, p)
-            or self._cut_another_way(head, p, parts)
-            or self._level_beside_kinds(head, p, parts)
+            or self._parted_by_level(head, p, parts)
             or self._sibling(head, p, parts)
             or _retired_beside(head, p.label, parts)
             or self._past_a_closed_run(head, p, parts)
@@ -1824,11 +1838,10 @@ class Lists(Rates, Changes):
         税收收入 b`: a by the level of government that collects it, b by what kind of income it is)? Both are of
         the total, but not beside each other: the first split ended before b (a part named by its level alone and
         one named by a kind of the total with no level, in either order). A level's own total (`市级支出 X，其中市本级
-        支出 a，对区县转移支付 b`) is parted by use, not by level: not read so."""
-        if not parts or not p.qs:
-            return False
+        支出 a，对区县转移支付 b`) is parted by use, not by level: not read so. Parts and entry, as `_parted_by_level`
+        asks."""
         whole, said = self.labeller.identify(head.label)
-        if not (said.scope or "").startswith("全"):
+        if not (said.scope or "").startswith(ALL_LEVELS):
             return False
         by_level = [self._level_alone(m.label, whole) for m in parts]
         own_level = self._level_alone(p.label, whole)
@@ -1839,7 +1852,7 @@ class Lists(Rates, Changes):
     def _level_alone(self, label: str, whole: str) -> bool:
         """Is the label one level of government and no other thing than the total's item (`其中市本级`, `区县收入`)?"""
         item, said = self.labeller.identify(label)
-        level = said.scope is not None and said.scope != "本级" and not said.scope.startswith("全")
+        level = said.scope is not None and said.scope != "本级" and not said.scope.startswith(ALL_LEVELS)
         return level and item in ("", whole)
 
     def _kind_alone(self, label: str, whole: str) -> bool:
@@ -1859,7 +1872,7 @@ class Lists(Rates, Changes):
         if own.known("period") and own.period != whole.period and (own.period or "").startswith("-"):
             return True  # `收入 X，其中税收收入 a，上年税收收入 b`: last year's figure beside the list
         scope = whole.scope if whole.known("scope") else None
-        if scope is not None and own.known("scope") and own.scope != scope and not scope.startswith("全"):
+        if scope is not None and own.known("scope") and own.scope != scope and not scope.startswith(ALL_LEVELS):
             # (`市本级收入总计 T，具体为：本级收入 a；上级补助收入 b`: a bare 本级 under a level's own total is that level)
             if not (own.scope == "本级" and scope.endswith("本级")):
                 return True

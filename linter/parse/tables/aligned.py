@@ -1830,6 +1830,8 @@ def _rows(
     j = i
     cut = False
     widest = cache(lambda: _widest(lines, i, data))  # (read at the first label that may wrap)
+    # (asked again of a block's heading past a gap: the gap is read on to it, then the heading is read as a row)
+    block_heading = cache(lambda k: _block_heading(lines, k, data))
     ended = i  # the line after a whole row read, nothing joined to it (`_label_below`): the table's start at first
     while j < len(lines):
         p = data[j]
@@ -1866,7 +1868,7 @@ def _rows(
                 _group_heading(lines, j, data)
                 or _part_heading(lines, j, data)
                 or _blank_item(lines, j, data, rows)
-                or _block_heading(lines, j, data)
+                or block_heading(j)
             ):
                 rows.append(_heading_row(lines, starts, j))
                 j += 1
@@ -1876,7 +1878,7 @@ def _rows(
                 rows.append(headed)
                 j += 2
                 continue
-        k = _rows_past_gap(lines, starts, j, data, (rows, paged))
+        k = _rows_past_gap(lines, starts, j, data, (rows, paged, block_heading))
         if k is not None:
             j = k  # rows set one or two blank lines apart (a row left blank among them too)
             continue
@@ -1886,13 +1888,17 @@ def _rows(
 
 
 def _rows_past_gap(
-    lines: list[str], starts: list[int], j: int, data: list[Parsed], read: tuple[list[_Line], frozenset[int]]
+    lines: list[str],
+    starts: list[int],
+    j: int,
+    data: list[Parsed],
+    read: tuple[list[_Line], frozenset[int], Callable[[int], bool]],
 ) -> int | None:
     """The line the table's rows go on at past the blank lines from line j (a row of figures, a wrapped row, or a row
-    left blank among rows set apart so), or None where they end there. `read`: the rows so far, and the lines of page
+    left blank among rows set apart so), or None where they end there. `read`: the rows so far, the lines of page
     numbers (a page number past the plain gap still counts: rows set a blank line apart, the page's margins around
-    its number make more blank lines than any gap between two rows)."""
-    rows, paged = read
+    its number make more blank lines than any gap between two rows), and `_block_heading` of a line, kept."""
+    rows, paged, block_heading = read
     k, gap = j, MAX_GAP
     while k < len(lines) and _blank(lines[k]) and (k - j < gap or k in paged):
         if k in paged:
@@ -1902,7 +1908,7 @@ def _rows_past_gap(
         return None
     if data[k] or _wrapped(lines, starts, k) is not None or _blank_item(lines, k, data, rows):
         return k
-    return k if _block_heading(lines, k, data) else None
+    return k if block_heading(k) else None
 
 
 def _label_below(
@@ -2370,26 +2376,35 @@ def _placed(
     table's header repeated, `headed`). A row that leaves cells blank and sets its figures one after another
     (`spaced_apart`) is placed only where the decimals of its figures allow one placing (`_forced_by_shapes`); else
     it is not (None in the list): which of its columns are blank, its text does not say."""
-    metric, cols, shapes = layout.metric, layout.cols, layout.shapes
+    metric, cols = layout.metric, layout.cols
     k = len(cols)
     out: list[list[int] | None] = []
     for r in rows:
         if len(r.figs) > k:
             return None
-        if not r.figs:
-            out.append([])  # a group's heading
+        slots, by_place = _row_slots(lines[r.line], r.figs, layout)
+        if not r.figs or not by_place:
+            out.append(slots)  # a group's heading ([]), or a row placed by its decimals alone (None: not placed)
             continue
-        if len(r.figs) < k and not spaced_apart(lines[r.line], r.figs):
-            # (its figures one after another: where its blank cells were, the text does not say; only the way its
-            # figures are written may, None where it does not: the row is not placed)
-            out.append(_forced_by_shapes(r.figs, shapes))
-            continue
-        slots = list(range(k)) if len(r.figs) == k else _assign(lines[r.line], r.figs, cols, shapes, metric)
         loose = headed and len(r.figs) == k
         if slots is None or continued and not loose and not _at_edges(lines[r.line], r.figs, slots, cols, metric):
             return None
         out.append(slots)
     return out
+
+
+def _row_slots(line: str, figs: list[re.Match[str]], layout: Layout) -> tuple[list[int] | None, bool]:
+    """The columns a row's figures fill (None where that is not clear), and whether where they stand says so: a
+    row filling every column (or none) fills them in order; a row leaving cells blank whose figures are spaced apart,
+    by where each stands (`_assign`). One whose figures follow one another leaves blank cells the text does not
+    place: only the way its figures are written may, the one placing their decimals allow (`_forced_by_shapes`,
+    False with it; None where they allow none or several: the row is not placed)."""
+    k = len(layout.cols)
+    if len(figs) in (0, k):
+        return list(range(len(figs))), True
+    if not spaced_apart(line, figs):
+        return _forced_by_shapes(figs, layout.shapes), False
+    return _assign(line, figs, layout.cols, layout.shapes, layout.metric), True
 
 
 def _forced_by_shapes(figs: list[re.Match[str]], shapes: list[set[int]]) -> list[int] | None:
@@ -2795,11 +2810,18 @@ def _placings(
             combo.pop()
 
 
-def _body_row(row: _Line, base: int, slots: list[int], k: int, mapper: _Mapper, r: int) -> list[Cell] | None:
+def _label_cell(row: _Line, mapper: _Mapper, r: int) -> Cell | None:
+    """The cell of a row's label in grid row r, at the label's place in the text; None where it has none there."""
     a = mapper.norm(row.label_at)
-    if a is None:
+    return None if a is None else Cell("".join(row.label.split()), a, a + 1, r, 0)  # (flatten, inlined: every row)
+
+
+def _body_row(row: _Line, base: int, slots: list[int], k: int, mapper: _Mapper, r: int) -> list[Cell] | None:
+    label = _label_cell(row, mapper, r)
+    if label is None:
         return None
-    cells = [Cell("".join(row.label.split()), a, a + 1, r, 0)]  # (flatten, inlined: for every row)
+    a = label.start
+    cells = [label]
     placed: list[Cell | None] = [None] * k
     origin, n = mapper.origin, len(mapper.origin)
     prev, at = a, row.label_at  # the last offset placed (the label's, then each figure's) and its index
@@ -2836,10 +2858,11 @@ def _unplaced_row(row: _Line, k: int, mapper: _Mapper, r: int) -> list[Cell] | N
     """The grid row of a row whose figures' columns are not known (`spaced_apart`): its label, and in each of the k
     columns a cell of no figure that is not blank either (UNPLACED), so that no relation of a column takes it for
     nothing nor a figure it is not (a blank would count as 0 in a 决算 table)."""
-    a = mapper.norm(row.label_at)
-    if a is None:
+    label = _label_cell(row, mapper, r)
+    if label is None:
         return None
-    return [Cell("".join(row.label.split()), a, a + 1, r, 0), *(Cell(UNPLACED, a, a, r, c) for c in range(1, k + 1))]
+    a = label.start
+    return [label, *(Cell(UNPLACED, a, a, r, c) for c in range(1, k + 1))]
 
 
 def _text_columns(rows: list[_Line]) -> int:

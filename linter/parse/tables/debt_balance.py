@@ -33,12 +33,13 @@ from .cells import flatten
 from .model import Row, Side, Table
 from .relations import Relation, row_item
 
-TITLE = regex(r"地方政府(?:一般|专项)债务余额(?:情况)?表")
+_YEAR = r"(?P<year>(?:19|20)\d{2})年"
+_KIND = r"(?P<kind>一般|专项)"
+# the table's title, its kind of debt named (the regions' table reads a balance table's kind by it: debt_regions.py)
+TITLE = regex(rf"地方政府{_KIND}债务余额(?:情况)?表")
 # the header line, spaces removed: the rows' name and the two columns, the budget's first
 HEADER = regex(r"^项目(?P<budget>预算数)(?P<done>执行数|决算数)$")
 
-_YEAR = r"(?P<year>(?:19|20)\d{2})年"
-_KIND = r"(?P<kind>一般|专项)"
 # each row of the template by what it is, its label (enumeration and spaces removed) matched whole
 ROWS: dict[str, re.Pattern[str]] = {
     "balance": regex(rf"^{_YEAR}末地方政府{_KIND}债务余额实际数$"),

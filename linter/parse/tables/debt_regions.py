@@ -25,19 +25,18 @@ from dataclasses import dataclass
 from tieout.linter.patterns import regex
 
 from .cells import flatten
+from .debt_balance import _KIND, _YEAR
+from .debt_balance import TITLE as BALANCE_TITLE
 from .identities import item
 from .model import Column, Table
 
-BALANCE_TITLE = regex(r"地方政府(?P<kind>一般|专项)债务余额(?:情况)?表")
 # the table of limits and balances, by region (`…（分地区）`) or with the regions as its rows (the standard
 # `地方政府债务限额及余额情况表`)
 REGIONS_TITLE = regex(r"债务限额(?:和|及)余额")
-# a balance table's row (its enumeration removed): a year-end's actual balance, or the limit on it (an estimate, 预计执行数, is no restated
-# figure: the regions' table may state it otherwise)
-BALANCE_ROW = regex(
-    r"^(?P<year>(?:19|20)\d{2})年末?地方政府(?P<kind>一般|专项)债务余额"
-    r"(?P<measure>实际数|限额|预计执行数)$"
-)
+# a balance table's row (its enumeration removed) the regions' table restates: a year-end's actual balance, the limit
+# on it, or its estimate (预计执行数, held to an estimate only); the template's rows of them (debt_balance.ROWS) but
+# for the 末 its year may go without here
+BALANCE_ROW = regex(rf"^{_YEAR}末?地方政府{_KIND}债务余额(?P<measure>实际数|限额|预计执行数)$")
 # a regions' table's column header, its kind word removed: a year-end's balance (or its estimate) or the year's limit
 REGIONS_COLUMN = regex(
     r"^(?P<year>(?:19|20)\d{2})年(?:末|底)?(?:债务)?(?P<measure>余额|限额)(?P<estimate>预计执行数)?$"

@@ -77,8 +77,14 @@ def _run_below(
 
 
 def _rows_values(table: Table, side: Side, rows: list[int], cols: list[int]) -> list[Values] | None:
-    found = [_values(table.rows[side.rows[k].index], cols) for k in rows]
-    return None if any(v is None for v in found) else [v for v in found if v is not None]
+    """The figures of each of the rows (indices into side.rows) in the columns; None where a row has none there."""
+    out: list[Values] = []
+    for k in rows:
+        found = _values(table.rows[side.rows[k].index], cols)
+        if found is None:
+            return None
+        out.append(found)
+    return out
 
 
 def _met_by_runs(own: Values, values: list[Values], witnesses: frozenset[int]) -> list[frozenset[int]]:

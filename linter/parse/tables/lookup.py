@@ -153,9 +153,18 @@ def _items_across(side: Side, title: str) -> dict[int, tuple[str, bool]]:
     out = {}
     for i, n in names.items():
         name = n[-2] if n[-1] in SUBTOTALS and len(n) > 1 else n[-1]  # (a group's 小计: the group's item)
-        # a 合计 (or a 小计 standing alone) is the side's whole; quotes left out (`“三公”经费` is the 三公经费 prose names)
-        out[i] = (whole, True) if name in SUBTOTALS else (item_of(QUOTE_MARKS.sub("", name)), False)
+        # quotes left out (`“三公”经费` is the 三公经费 prose names)
+        out[i] = _item_across(name, whole, unquoted=True)
     return out
+
+
+def _item_across(name: str, whole: str, unquoted: bool) -> tuple[str, bool]:
+    """The item of a column laid out across by the name its header gives it, and whether it is the side's 合计: a 合计
+    (or a 小计 standing alone) is the whole the title names; else the name as an item, its quote marks left out where
+    `unquoted`."""
+    if name in SUBTOTALS:
+        return whole, True
+    return item_of(QUOTE_MARKS.sub("", name) if unquoted else name), False
 
 
 # what a row's label names besides its stage and year when the row is a stage (`2026年预算数`, `2025年预算数为`)
@@ -183,8 +192,8 @@ def _items_over_stages(side: Side, title: str) -> dict[int, tuple[str, bool]]:
         texts = [p for p in col.path if p]
         if not texts or col.context.stage is not None:
             return {}
-        name = texts[-1]  # (its deepest words alone: a 小计 under a group's name is no group's here, but the whole)
-        out[col.index] = (whole, True) if name in SUBTOTALS else (item_of(name), False)
+        # (its deepest words alone: a 小计 under a group's name is no group's here, but the whole)
+        out[col.index] = _item_across(texts[-1], whole, unquoted=False)
     return out
 
 

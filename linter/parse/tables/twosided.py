@@ -70,18 +70,17 @@ from .aligned import (
     Layout,
     Metric,
     Parsed,
-    _assign,
     _at_heading_ends,
     _body_row,
     _data,
     _edges,
-    _forced_by_shapes,
     _header_row,
     _labels_end,
     _layout,
     _left_open,
     _Line,
     _Mapper,
+    _row_slots,
     _text_only,
     _unplaced_row,
     agreed_edges,
@@ -90,7 +89,6 @@ from .aligned import (
     commas_for_spaces,
     furniture_kinds,
     line_starts,
-    spaced_apart,
     table_title,
     width,
 )
@@ -934,18 +932,13 @@ def _place(
     k = len(layout.cols)
     out: dict[int, list[Cell]] = {}
     for row in rows:
-        if len(row.figs) in (0, k):
-            slots: list[int] | None = list(range(len(row.figs)))
-        elif not spaced_apart(lines[row.line], row.figs):
-            slots = _forced_by_shapes(row.figs, layout.shapes)
-            if slots is None:
-                unknown = _unplaced_row(row, k, mapper, at_row[row.line])
-                if unknown is None:
-                    return None
-                out[at_row[row.line]] = unknown
-                continue
-        else:
-            slots = _assign(lines[row.line], row.figs, layout.cols, layout.shapes, layout.metric)
+        slots, by_place = _row_slots(lines[row.line], row.figs, layout)
+        if slots is None and not by_place:
+            unknown = _unplaced_row(row, k, mapper, at_row[row.line])
+            if unknown is None:
+                return None
+            out[at_row[row.line]] = unknown
+            continue
         if slots is None:
             return None
         cells = _body_row(row, starts[row.line], slots, k, mapper, at_row[row.line])
