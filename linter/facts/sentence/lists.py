@@ -1774,6 +1774,9 @@ class Lists(Rates, Changes):
             for s in range(si - 1, max(-1, si - 4), -1)
             if self._same_paragraph(s, si) or self.doc.section_at(self.doc.sentences[s].start) is here
         ]
+        # (a share's whole is of its part's year: `besides`, the part, tells which)
+        year = self._share_year(besides, item, mentions)
+        at = (si, besides.start if besides is not None else -1)
         # the name as an item, else as the end of one (`余额` of `年末债务余额`: the share's words shorten it)
         for same in (_same_item, str.endswith):
             for s in sentences:
@@ -1788,6 +1791,7 @@ class Lists(Rates, Changes):
                     and q.exact
                     and not (q is besides and _narrower(self.labeller.identify(m.label)[1], said))
                     and not (unlevelled and self._one_level_of_split(m))
+                    and not self._of_another_year(m, year, at)
                 ]
                 if found:
                     return self._one_named(found, s == si)
@@ -1795,6 +1799,55 @@ class Lists(Rates, Changes):
         # with 总额 (an item of four characters at least: `支出总额`, `资产总额` are names of their own)
         summed = SUMMED_NAME.fullmatch(item)
         return self._named_figure(summed.group(1), si, mentions, besides, scope, unlevelled) if summed else None
+
+    def _share_year(self, part: Quantity | None, item: str, mentions: list[Mention]) -> str | None:
+        """The year a share's whole is looked for in (`_of_another_year`): its part's; `""` where the part's is
+        not said and the whole's name is stated for two years (no dated figure is certain then); None without a
+        part (a figure named otherwise than as a share's whole)."""
+        if part is None:
+            return None
+        year = self._part_year(part, mentions)
+        return "" if year == MIXED and self._dated_apart(item, mentions) else year
+
+    def _part_year(self, part: Quantity, mentions: list[Mention]) -> str:
+        """The year a share's part is of: the year its own words state (`2024年税收收入`), else the title's; `?`
+        where neither says one year (a report on 2025's execution and 2026's budget, an untitled text)."""
+        own = next((m for m in mentions if any(q is part for q in m.quantities)), None)
+        stated = self.labeller.identify(own.label)[1].period if own is not None else None
+        return _year_under(stated, self._title_context().period) or MIXED
+
+    def _of_another_year(self, m: Mention, year: str | None, at: tuple[int, int]) -> bool:
+        """Is the figure stated for another year than the share's part (`year`)? Its words name a year (`2024年
+        全省收入 B`, `上年收入 B`) the part is not of: last year's base, stated beside this year's figures, is not
+        the whole a share of this year's part is of (`…税收收入占一般公共预算收入的比重为 p%`). Where the part's year
+        is not known (`?`: a report on 2025's execution and 2026's budget), a figure its words date to the year
+        before (`上年`) is passed over, and one of a sentence before dated to a year earlier than one the text names
+        between it and the part (`2024年收入为 B。2025年收入增长 r%。`): a past year's base, beside the year the
+        part is of. Where the whole's name is stated for two years (`""`), every dated figure is."""
+        stated = self.labeller.identify(m.label)[1].period if year is not None else None
+        if stated is None:
+            return False
+        if not year:
+            return True
+        if year != MIXED:
+            named = _year_under(stated, year)
+            return named is not None and named != year
+        if stated.startswith("-"):
+            return True
+        # (`at`: the share's sentence and where its part stands; a whole in the part's sentence is of its year)
+        named = _year_under(stated, None)
+        later = self._latest_year_between(m.start, at[1]) if m.sentence != at[0] else None
+        return named is not None and later is not None and later > int(named)
+
+    def _dated_apart(self, item: str, mentions: list[Mention]) -> bool:
+        """Is the whole's name stated for two different years in what was read so far (`2025年收入 A，增长 p%。…
+        2024年收入 B。`)? Then which one a share of a part whose year is not said is of is not certain."""
+        years = {
+            _year_under(self.labeller.identify(m.label)[1].period, None)
+            for m in (*self.facts.mentions, *mentions)
+            if m.period and m.quantities and self.labeller.identify(m.label)[0].endswith(item)
+        }
+        return len(years - {None}) > 1
 
     def _named_so(
         self,
@@ -1939,3 +1992,9 @@ def _dimension_opening(items: list[object]) -> bool:
         and DIMENSION_OPENING.match(str(items[0]).strip()) is not None
         and is_sep(items[1], "，,")
     )
+
+
+def _year_under(period: str | None, outer: str | None) -> str | None:
+    """The year a period names (`2024`, `2024-11`'s 2024, `-1` under 2025: 2024); None where it names none."""
+    resolved = Context(period=period).under(Context(period=outer)).period if period is not None else outer
+    return resolved[:4] if resolved is not None and resolved[:4].isdigit() else None

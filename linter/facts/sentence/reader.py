@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import replace
 from decimal import Decimal
 from itertools import takewhile
@@ -20,6 +20,7 @@ from tieout.linter.figures.context import BUDGET_STAGES, MIXED, Context, read
 from tieout.linter.figures.intervals import writes_ratio
 from tieout.linter.figures.labels import INCLUDED
 from tieout.linter.figures.quantities import Quantity
+from tieout.linter.patterns import regex
 from tieout.linter.text.normalise import FORM_LINE
 from tieout.linter.vocab import words
 
@@ -122,6 +123,10 @@ def of_sentence(read: list[_Read], si: int) -> list[_Read]:
     return out
 
 
+# a year named in the text (`2025年`, `2025 年度`)
+YEAR_NAMED_IN_TEXT = regex(r"((?:19|20)\d{2})\s*年")
+
+
 class Reader:
     """The state of the sentence pass, and keeping what its readings find."""
 
@@ -138,6 +143,8 @@ class Reader:
         self._list_of: dict[int, int] = {}  # see _lists
         self._lists_seen = 0
         self._title: Context | None = None  # what the title states (`_title_context`), read once when asked
+        # where each year is named in the text, in order (`_latest_year_between`), found once when asked
+        self._years: list[tuple[int, int]] | None = None
         self._closing = Closing(draft)  # the lines closing item lines with their total (`基本支出小计 X`)
 
     def _title_context(self) -> Context:
@@ -145,6 +152,13 @@ class Reader:
         if self._title is None:
             self._title = document_context(self.doc)[0]
         return self._title
+
+    def _latest_year_between(self, start: int, end: int) -> int | None:
+        """The latest year the text names (`2025年`) between two places; None where it names none."""
+        if self._years is None:
+            self._years = [(found.start(), int(found.group(1))) for found in YEAR_NAMED_IN_TEXT.finditer(self.doc.text)]
+        i, j = bisect_right(self._years, (start, 0)), bisect_left(self._years, (end, 0))
+        return max((year for _, year in self._years[i:j]), default=None)
 
     def _lone_figures(self, mentions: list[Mention]) -> list[Mention]:
         """The unlisted mentions of one exact figure each."""
