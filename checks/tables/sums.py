@@ -216,9 +216,21 @@ def _short(f: Footing) -> bool:
 
 
 def _judged(ctx: CheckContext, table: Table, kinds: tuple[str, ...], judge: Judge) -> list[tuple[Relation, Footing]]:
-    if table.across and (kinds != ("crossfoot",) or id(table) in _parts_left_out(ctx)):
+    if table.across and not _read_across(ctx, table, kinds):
         return []
     return _judged_as_read(ctx, table, kinds, judge)
+
+
+# the relations a table of 合计 and parts whose parts' columns are not known (`Table.across`) holds: each row's sum,
+# and down its 合计 column, the one placed with certainty, its parent rows and its 合计 row
+ACROSS_TREE_KINDS = (PARENT_KINDS, ("total",))
+
+
+def _read_across(ctx: CheckContext, table: Table, kinds: tuple[str, ...]) -> bool:
+    """Are the relations of these kinds read in a table of 合计 and parts (`Table.across`)? Its rows' sums, and the
+    tree of its 合计 column, where its rows add up as read (`_parts_left_out`: rows missing their sums say the parts
+    are not all shown, or that the first figure is not the 合计 of the others)."""
+    return (kinds == ("crossfoot",) or kinds in ACROSS_TREE_KINDS) and id(table) not in _parts_left_out(ctx)
 
 
 def _judged_as_read(

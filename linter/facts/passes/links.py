@@ -1596,10 +1596,23 @@ def _own_list_total(draft: Draft, s: Share, whole: Mention | None) -> Quantity |
         or summed
         or (all_of and whole.identity.item.endswith(all_of["tail"]))
         or abbreviates(item, whole.identity.item)
+        or _own_body_of(item, whole.identity.item)
     ):
         return None
     total = whole.of_unit(s.part.base_unit)
     return total if total is not None and total.kind == s.part.kind else None
+
+
+# the words a department's report names its own body by before an item (`部门支出预算`, `本单位收入`): whose figure it
+# is, the report's own, not which part of it
+OWN_BODY = lazy(r"^本?(?:部门|单位)")
+
+
+def _own_body_of(item: str, total_item: str) -> bool:
+    """Is the list total's item the named item of the report's own body (`部门支出` of `支出`, in `2026年部门支出预算
+    T，其中：…基本支出 a，占支出总预算的 p%`)? The body's word says whose the total is, which the share's words need not."""
+    own = OWN_BODY.match(total_item)
+    return own is not None and len(item) >= 2 and total_item[own.end() :] == item
 
 
 def _wider_before(draft: Draft, whole: Mention, item: str) -> bool:

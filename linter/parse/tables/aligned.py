@@ -2173,7 +2173,7 @@ def _total_heading(lines: list[str], header: list[int]) -> tuple[str, str] | Non
         (width(lines[h][: m.start()]), m.group())
         for h in header
         for m in WORD.finditer(lines[h].replace("\f", " "))
-        if not NAME_HEADER.fullmatch(m.group())
+        if not _label_column_name(m.group())
     ]
     totals = [w for _, w in words if total_kind(w) is not None or SPACED_TOTAL.fullmatch(w)]
     if not words or len(totals) != 1 or min(words)[1] != totals[0]:
@@ -2181,6 +2181,12 @@ def _total_heading(lines: list[str], header: list[int]) -> tuple[str, str] | Non
     if any(NOT_A_PART_HEADING.search(w) for _, w in words):
         return None
     return totals[0], " ".join(sorted(w for _, w in words))
+
+
+def _label_column_name(word: str) -> bool:
+    """Does a header word name a column of the rows' labels, not of figures: the names' (`项目`, `科目名称`) or the
+    classification codes' (`科目编码`, the line under the column names of a 决算 form: `科目编码 科目名称`)?"""
+    return bool(NAME_HEADER.fullmatch(word) or LABEL_HEADER.fullmatch(word) or CODE_HEADER.match(word))
 
 
 def _measured(lines: list[str], header: list[int], rows: list[_Line]) -> bool:

@@ -92,8 +92,10 @@ def find_tables(doc: Document) -> list[Table]:
             indent_tree(table, found.indents)
             if found.block.across:
                 # (no column but the 合计 is placed, and no heading names the columns after it: nothing reads them as
-                # columns, each row's sum alone is checked)
-                table.across, table.sides = found.block.across, []
+                # columns, each row's sum is checked, and the 合计 column alone is kept, read as any table's)
+                table.across = found.block.across
+                for side in table.sides:
+                    side.columns = [c for c in side.columns if c.index == 1]
             if before is not None and _codes_go_on(before, table):
                 before.open_end = before.goes_on = table.open_start = True
                 before.rows_go_on = _header_repeated(doc, before, table)

@@ -1137,7 +1137,8 @@ def all_relations(table: Table) -> list[Relation]:
     from .running import running_relations
 
     if table.across:
-        return across_relations(table)
+        # (the first column, the 合计, is placed with certainty: its rows' tree adds up in it as in any table)
+        return across_relations(table) + [r for r in tree_relations(table) if r.total[1] == 1]
 
     formulas = row_formula_relations(table)
     named = identity_relations(table) + running_relations(table) + formulas + debt_balance_relations(table)
