@@ -299,7 +299,9 @@ def assign(draft: Draft) -> None:
             hit = arounds[id(section)] = (heading.under(document), path)
         around, path = hit
         draft.stated[key], draft.around[key] = stated[key], around
-        context = stated[key].under(around)
+        # (nor does a heading's or the genre's budget stage reach a figure of the months so far: `部门预算绩效运行监控
+        # 报告` over `1—9月累计支出 X`)
+        context = stated[key].under(_budget_left_behind(stated[key], around))
         lead = _lead_at(draft, leads, m)
         left_out = draft.excluded.get(key, "")
         own_fund = labeller.identify(m.label)[1].fund
@@ -763,10 +765,11 @@ def _within_fund(text: str, start: int, mentions: Sequence[Mention]) -> str | No
 
 
 def _budget_left_behind(said: Context, running: Context) -> Context:
-    """The running context a figure dated by its own words to the year's months so far is read under: without the
-    budget stage of the figure before (`某院调减预算 A，…；1—9月支出 B`, `全年预算 A，上半年支出 B`). A budget is the
-    year's; a figure of the months to a cut-off is what came in or went out so far, never a budget, whatever its
-    own words leave unsaid (as a table's `1—9月支出` column is read: `months_outturn`)."""
+    """The context (`running`: of the figure before, or of the headings and genre) that a figure its words (`said`)
+    date to the year's months so far is read under: without a budget stage (`某院调减预算 A，…；1—9月支出 B`, `全年预算
+    A，上半年支出 B`, `1—9月累计支出 X` under the title `部门预算绩效运行监控报告`). A budget is the year's; a figure of
+    the months to a cut-off is what came in or went out so far, never a budget, whatever its words leave unsaid (as a
+    table's `1—9月支出` column is read: `months_outturn`)."""
     if said.stage is not None or running.stage not in BUDGET_STAGES or not _months_to_cut_off(said.period):
         return running
     return replace(running, stage=None)
