@@ -686,7 +686,9 @@ def _stated(draft: Draft, entity: Sequence[str] = ()) -> tuple[dict[int, Context
             # (past a list's semicolon the words are the next item's: `…B，下降主要是上年一次性收入不再发生；其他收入 C`
             # is this year's C, the 上年 the previous item's explanation)
             said = own.under(read(_past_purpose(before[max(before.rfind("；"), before.rfind(";")) + 1 :])).context)
-            unfunded = _budget_left_behind(said, _running_fund(running, restaged and _same_clause(before), within))
+            # (what follows the figure in its clause carries on without that stage: `…；1—9月支出 B，其中基本支出 C`)
+            running = _budget_left_behind(said, running)
+            unfunded = _running_fund(running, restaged and _same_clause(before), within)
             if opened is not None and CLOSES_YEAR.search(label):
                 # `加上上年滚存结余 A，年末滚存结余 D`: the 上年 dates the stock D's year opened with, not D (of the
                 # period the sentence stated before A, if any)
