@@ -2462,14 +2462,29 @@ REMAINDER_OPENING = regex(
 
 
 def _of_a_remainder(ctx: CheckContext, m: Mention, hit: Hit) -> bool:
-    """Is the prose figure an item of a list its sentence opens by naming what was left (`未执行资金中，危桥改造 a`:
-    the amount of 危桥改造 not spent), held to a column that is no such remainder (the row's 执行数)? Then it is
-    another quantity of the row than the cell's."""
+    """Is the prose figure an item of a list of what was left, held to a column that is no such remainder (the row's
+    执行数)? Then it is another quantity of the row than the cell's. The list is opened by naming the remainder it
+    divides (`未执行资金中，危桥改造 a`: the amount of 危桥改造 not spent), or the figure is a listed part of a whole
+    so named (`预计全年结余 T，其中甲单位 a、乙单位 b`: 甲单位's part of what is left, not its spending)."""
     if not 0 <= m.sentence < len(ctx.doc.sentences):
         return False
     begin = ctx.doc.sentences[m.sentence].start
     opened = [x["left"] for x in REMAINDER_OPENING.finditer(ctx.doc.text[begin : m.start])]
-    return bool(opened) and opened[-1] not in flatten(hit.identity.column)
+    left = opened[-1] if opened else _remainder_listed(ctx, m)
+    return left is not None and left not in flatten(hit.identity.column)
+
+
+REMAINDER_NAMED = regex(REMAINDER_WORDS or "(?!)")
+
+
+def _remainder_listed(ctx: CheckContext, m: Mention) -> str | None:
+    """The remainder's word (`结余`) of the whole the figure is listed under, where that whole's label names what was
+    left and the figure's own label does not (a part naming it, `基本支出结转 a`, is matched by its own words)."""
+    whole = ctx.memo("tables.listed_wholes", lambda: _listed_wholes(ctx)).get(id(m))
+    left = REMAINDER_NAMED.search(whole.label) if whole is not None else None
+    if left is None or REMAINDER_NAMED.search(m.label):
+        return None
+    return left.group()
 
 
 def _adds_to_the_cell(ctx: CheckContext, q: Quantity, cell: Quantity) -> bool:

@@ -299,7 +299,9 @@ def assign(draft: Draft) -> None:
             hit = arounds[id(section)] = (heading.under(document), path)
         around, path = hit
         draft.stated[key], draft.around[key] = stated[key], around
-        context = stated[key].under(around)
+        # (nor does a heading's or the genre's budget stage reach a figure of the months so far: `部门预算绩效运行监控
+        # 报告` over `1—9月累计支出 X`)
+        context = stated[key].under(_budget_left_behind(stated[key], around))
         lead = _lead_at(draft, leads, m)
         left_out = draft.excluded.get(key, "")
         own_fund = labeller.identify(m.label)[1].fund
@@ -684,6 +686,8 @@ def _stated(draft: Draft, entity: Sequence[str] = ()) -> tuple[dict[int, Context
             # (past a list's semicolon the words are the next item's: `…B，下降主要是上年一次性收入不再发生；其他收入 C`
             # is this year's C, the 上年 the previous item's explanation)
             said = own.under(read(_past_purpose(before[max(before.rfind("；"), before.rfind(";")) + 1 :])).context)
+            # (what follows the figure in its clause carries on without that stage: `…；1—9月支出 B，其中基本支出 C`)
+            running = _budget_left_behind(said, running)
             unfunded = _running_fund(running, restaged and _same_clause(before), within)
             if opened is not None and CLOSES_YEAR.search(label):
                 # `加上上年滚存结余 A，年末滚存结余 D`: the 上年 dates the stock D's year opened with, not D (of the
@@ -760,6 +764,23 @@ def _within_fund(text: str, start: int, mentions: Sequence[Mention]) -> str | No
         return None
     fund = read(m["whole"]).context.fund
     return None if fund in (None, MIXED) else fund
+
+
+def _budget_left_behind(said: Context, running: Context) -> Context:
+    """The context (`running`: of the figure before, or of the headings and genre) that a figure its words (`said`)
+    date to the year's months so far is read under: without a budget stage (`某院调减预算 A，…；1—9月支出 B`, `全年预算
+    A，上半年支出 B`, `1—9月累计支出 X` under the title `部门预算绩效运行监控报告`). A budget is the year's; a figure of
+    the months to a cut-off is what came in or went out so far, never a budget, whatever its words leave unsaid (as a
+    table's `1—9月支出` column is read: `months_outturn`)."""
+    if said.stage is not None or running.stage not in BUDGET_STAGES or not _months_to_cut_off(said.period):
+        return running
+    return replace(running, stage=None)
+
+
+def _months_to_cut_off(period: str | None) -> bool:
+    """Is the period the year's months to a cut-off (`+0-09` of `1—9月`, `2026-06` of `2026年上半年`)?"""
+    head, _, month = (period or "").rpartition("-")
+    return bool(head) and month.isdigit()
 
 
 def _same_clause(before: str) -> bool:
