@@ -20,6 +20,7 @@ from array import array
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterator, Sequence
+from functools import cache
 from itertools import accumulate, compress, count, repeat
 from operator import add, and_, is_not, itemgetter, methodcaller, not_, or_
 
@@ -31,6 +32,7 @@ from tieout.linter.text.model import Document, Section, Sentence, Untrusted, lin
 from tieout.linter.text.offsets import as_array
 from tieout.linter.text.pipes import bare_pipe_rows
 from tieout.linter.text.repair import repair
+from tieout.linter.vocab import load
 
 # only a sentence end may end a paragraph at a line break: PDF lines also end after ；and ： mid-list
 TERMINAL = set("。！？")
@@ -935,6 +937,7 @@ def _normalise(original: str, path: str, back: Sequence[int] | None = None) -> D
     headings, markers, numbered = _headings(lines)
     _restarted_parts(lines, headings, numbered)
     _wrapped_decimals(lines, headings, markers, width)
+    _bare_titles(lines, headings, width)
     breaks = _breaks(lines, headings, width, title_lines)
     raw = original.split("\n")  # (the original's lines, split once for the readings below)
     for k in _after_rows(raw, lines):
@@ -1042,6 +1045,58 @@ def _head_part(lines: _Lines, headings: list[float | None], first: int, level: f
         return
     if BARE_TITLE.fullmatch(lines.chars[before]):
         headings[before] = level - 0.5
+
+
+# a line of a year and words alone (`2026年预算执行情况`, `2027年预算安排`, `上年度决算情况`): no figure but the year,
+# no clause mark; not a table's caption (`…表`) nor a unit's line
+YEAR_TITLE = regex(r"(?:(?:19|20)\d{2}|上|本)年度?[\u4e00-\u9fff“”（）()、]{2,24}")
+NOT_YEAR_TITLE = regex(r"表(?:（续）|\(续\))?$|单位|续表")
+# a unit's name alone (`县森林资源保护中心`, `某某县林业局机关`): Han characters only, ending in a unit's word
+UNIT_NAME = regex(r"[\u4e00-\u9fff]{4,20}")
+
+
+@cache
+def _unit_endings() -> tuple[str, ...]:
+    """The words a unit's name ends with (vocab/relations.yaml, counted_names 单位)."""
+    return tuple(str(w) for w in (load("relations").get("counted_names") or {}).get("单位") or [])
+
+
+def _bare_title(line: str) -> bool:
+    """Is the line a year and words (`2026年预算执行情况`) or a unit's name (`县森林资源保护中心`) alone?"""
+    if YEAR_TITLE.fullmatch(line):
+        return not NOT_YEAR_TITLE.search(line)
+    return UNIT_NAME.fullmatch(line) is not None and line.endswith(_unit_endings())
+
+
+def _bare_titles(lines: _Lines, headings: list[float | None], width: int) -> None:
+    """A line of a year and a few words alone between two paragraphs of prose (`2026年预算执行情况`, then
+    `2027年预算安排`, under `二、当年拨款情况`), or of a unit's name alone (`县森林资源保护中心`, each unit of a
+    department in turn), heads the prose under it: a sub-heading of no number (Word's automatic numbering leaves none
+    in the text; a bold line is no heading style), half a level under the heading above it, so the figures under it
+    are of its year or its unit, not the title's. Without it two years' or two units' statements of one item read as
+    one figure stated twice (a line near the text's full width is a paragraph's first line wrapped, `2017年本部门…
+    预算支出` / `5619.31 万元，…`; lists changed in place)."""
+    chars = lines.chars
+    full = 0.85 * width
+    above: float | None = None  # the level of the last numbered or Markdown heading
+    for k in range(len(chars)):
+        level = headings[k]
+        if level is not None:
+            above = level
+            continue
+        if (
+            above is None  # (the title block, no heading above it yet)
+            or not 0 < k < len(chars) - 1
+            or lines.tables[k]
+            or len(chars[k]) >= full
+            or not _bare_title(chars[k])
+        ):
+            continue
+        before, after = k - 1, k + 1
+        closed = lines.tables[before] or headings[before] is not None or chars[before].rstrip(CLOSING)[-1:] in TERMINAL
+        prose = not lines.tables[after] and headings[after] is None
+        if closed and prose:
+            headings[k] = above + 0.5
 
 
 def _wrapped_decimals(lines: _Lines, headings: list[float | None], markers: list[int], width: int) -> None:

@@ -2088,11 +2088,31 @@ def _of_named(draft: Draft, name: str, items: list[Mention], prev: list[Mention]
     if len(found) != 1:
         return None  # no figure of that name, or several: which one is not known
     whole = found[0]
+    if _named_for_another_scope(draft, name, whole, si):
+        return None
     dims = {q.base_unit for q in whole.quantities if q.kind in ("amount", "count") and q.exact}
     parts = _until_named_again(draft, [m for m in items if m.quantities and m.quantities[0].base_unit in dims])
     if not parts or not _may_break_down(whole, parts):
         return None
     return Breakdown(whole, parts, "其中", False, si, certain=False)
+
+
+def _named_for_another_scope(draft: Draft, name: str, whole: Mention, si: int) -> bool:
+    """Was a figure of the name also stated, for another scope, in a sentence before the whole's under the same
+    heading (`全县…收入 A，其中税收收入 t1…。县本级…收入 B，其中税收收入 t2…。税收收入中，增值税 a，…`)? Then the list
+    after the two may be of either: its whole is not known (the nearest is not always the one meant)."""
+    scope = whole.identity.context.scope
+    if scope in (None, MIXED):
+        return False
+    doc = draft.doc
+    for back in range(si - 2, max(-1, si - 1 - LISTED_REACH), -1):
+        if not same_section(draft, doc.sentences[back].start, doc.sentences[si].start):
+            return False
+        for m in draft.by_sentence.get(back) or []:
+            phrase = _own_phrase(m)
+            if (phrase == name or _ends_with_name(phrase, name)) and _other_period(m.identity.context.scope, scope):
+                return True
+    return False
 
 
 # a clause naming another whole and 中 after a list's parts (`新增债券中，A a，B b；再融资债券中，C c`)
