@@ -565,6 +565,8 @@ def row_of(ctx: CheckContext, m: Mention, q: Quantity, rounded: bool = False) ->
         hits = _referred_cells(ctx, index, m, q) or _whole_named_cells(ctx, index, m, q)
     if not hits and rounded:
         hits = _unscoped_cells(ctx, index, m, q)
+    if not hits and rounded and (own := _fund_own_row(m)) is not None:
+        hits = _restated(ctx, index, own, q, rounded) or _unscoped_cells(ctx, index, own, q)
     rows = {(h.identity.table, h.identity.row) for h in hits}
     if not rows or len({table for table, _ in rows}) != len(rows):
         return []  # (two rows of one table so named: which one is meant is not said)
@@ -572,6 +574,20 @@ def row_of(ctx: CheckContext, m: Mention, q: Quantity, rounded: bool = False) ->
     # cells of them all, the caller taking an operand only where the rows agree on it
     cell = hits[0].identity
     return [h for h in index.by_item.get(cell.item, []) if (h.identity.table, h.identity.row) in rows]
+
+
+# a fund's flow named by the fund (`社会保险基金预算收入`, `政府性基金预算支出`): the fund's name, what it flows as
+FUND_FLOW = regex(r"(?P<fund>(?:社会保险|政府性)基金(?:预算)?)(?P<flow>收入|支出)$")
+
+
+def _fund_own_row(m: Mention) -> Mention | None:
+    """`全县社会保险基金预算收入 A` as the row a fund's table names by the fund's own word, `基金收入` (`社会保险基金合计` over
+    `一、基金收入`): the same flow of the same fund, its scope (`全县`) left to the figure's identity. Only where the
+    cell is A (`row_of`)."""
+    named = FUND_FLOW.search(m.label.strip())
+    if named is None:
+        return None
+    return replace(m, label=f"{named.group('fund')}基金{named.group('flow')}")
 
 
 # the significant digits a prose figure has at least for its value alone to say which unscoped table row it is

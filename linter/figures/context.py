@@ -227,6 +227,7 @@ def read(text: str) -> Reading:
     pattern, meaning = _word_table()
     found: dict[str, str] = {}
     spans: list[tuple[int, int]] = []
+    stage_end = 0  # where the last stage word read ends
     for m in pattern.finditer(text):
         if m.group("word"):
             field, value = meaning[m.group("word")]
@@ -239,6 +240,8 @@ def read(text: str) -> Reading:
         else:
             field, value = "period", _period(m)
         previous = found.get(field)
+        if field == "stage" and _adjusted_named_budget(text, m, previous, stage_end):
+            value = ADJUSTED_STAGE  # (`调整后支出预算`: the budget the adjustment gave, the item between its words)
         if (
             field == "period"
             and previous is not None
@@ -249,6 +252,8 @@ def read(text: str) -> Reading:
             value = value if _this_year_of(previous, value) else previous
         found[field] = value if previous in (None, value) else MIXED
         spans.append(m.span())
+        if field == "stage":
+            stage_end = m.end()
     if not spans:
         return Reading(NO_CONTEXT, text)  # no context words (most labels): nothing to take out
     rest = text
@@ -256,6 +261,22 @@ def read(text: str) -> Reading:
         rest = rest[:a] + rest[b:]
     return Reading(
         _context(found.get("scope"), found.get("fund"), found.get("stage"), found.get("period")), rest, tuple(spans)
+    )
+
+
+# the bare words of a budget, which after 调整后 and an item in one clause name the budget adjusted (`调整后支出预算`)
+BARE_BUDGET = frozenset(("预算", "预算数"))
+ADJUSTED_STAGE = "调整预算"  # (context.yaml's stage of the budget as adjusted)
+
+
+def _adjusted_named_budget(text: str, m: re.Match[str], previous: str | None, after: int) -> bool:
+    """Is the stage word `m` a bare 预算 that closes the adjusted budget's name the stage word before it opened
+    (`调整后支出预算`, `调整后一般公共预算支出预算数`), in one clause? Then it names no other stage."""
+    return (
+        previous == ADJUSTED_STAGE
+        and m.group("word") in BARE_BUDGET
+        and text[after - 3 : after] == "调整后"
+        and not CLAUSE_END.search(text, after, m.start())
     )
 
 

@@ -4,6 +4,7 @@ intermediate items (entries, breakdowns, rates, changes …) that linter/facts/s
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -50,7 +51,7 @@ def parser() -> KeptParser:
 
 def parse_sentence(tokens: list[Tok], quantities: list[Quantity]) -> list:
     """The transformed items of one sentence (entries, breakdowns, rates …, and bare LABEL/SEP tokens)."""
-    tokens = _use_before_parts(_use_before_change(_respective_movements(tokens)))
+    tokens = _use_before_parts(_use_before_change(_use_before_share(_respective_movements(tokens))))
     run = _run_of_items(tokens, quantities)
     if run is not None:
         return run
@@ -168,6 +169,37 @@ def _clause_of_words(tokens: list[Tok], k: int) -> int | None:
     ):
         return j
     return None
+
+
+def _use_before_share(tokens: list[Tok]) -> list[Tok]:
+    """`调出资金 a，按规定调入一般公共预算统筹使用，占当年国有资本经营预算收入的 p%`: a clause of words alone saying where
+    the figure before it goes or what it is spent on (DESTINATION), between the figure and its share of a whole the
+    share names (`占 B 的 p%`), is read past: the clause names no figure, the share is the figure's. Not before a
+    bare share (`，占 p%`: of a whole the words would have to supply)."""
+    drop: set[int] = set()
+    for k in range(3, len(tokens) - 2):
+        if (
+            tokens[k].type == "SHARE"
+            and tokens[k + 1].type == "LABEL"
+            and tokens[k + 1].text.endswith("的")
+            and tokens[k + 2].type == "PCT"
+            and tokens[k - 1].type == "LABEL"
+            and _destination().match(tokens[k - 1].text) is not None
+            and tokens[k - 2].type == "SEP"
+            and tokens[k - 2].text in "，,"
+            and tokens[k - 3].type == "AMOUNT"
+        ):
+            drop.update((k - 2, k - 1))
+    return [t for k, t in enumerate(tokens) if k not in drop] if drop else tokens
+
+
+@cache
+def _destination() -> re.Pattern[str]:
+    """The opening of a clause saying where a figure goes (vocab relations `destination_verbs`, after any of the
+    `destination_adverbs`), read at first use."""
+    adverbs = "|".join(words("relations", "destination_adverbs"))
+    verbs = "|".join(words("relations", "destination_verbs"))
+    return regex(f"^(?:{adverbs})?(?:{verbs})")
 
 
 # the keyword of a figure's parts that a clause of words may stand before (`…，其中`)

@@ -168,6 +168,8 @@ PASSES: tuple[Pass, ...] = (
     balanced.balanced_totals,
     balanced.slipped_balances,
     balanced.total_uses,
+    balanced.uses_before_total,
+    balanced.uses_to_carry_over,
     balanced.budget_totals,
     sets.balances,
     unspent.unspent,

@@ -192,6 +192,73 @@ def total_uses(draft: Draft) -> Iterator[Breakdown]:
             yield Breakdown(total, uses, "", True, si, inferred=True, certain=False)
 
 
+# a total of what goes out standing alone in its sentence (`支出总量为 U`, `支出总计 U`): what the uses before it make
+USES_TOTAL = regex(r"支出(?:总量|总计)[为是：:]?$")
+# a use named with the verb of its budget after it (`支出安排 A`, `调出资金为 C`): the use's own name before it
+USE_VERB = regex(r"(?:安排|为|是)$")
+
+
+def uses_before_total(draft: Draft) -> Iterator[Breakdown]:
+    """`支出安排 A，其中 a、b。调出资金 C；债务还本支出 D，其中 d。支出总量为 U，收支平衡。`: a total of what goes out,
+    alone in the sentence that closes its paragraph's figures, is what the uses stated before it in the paragraph
+    make (the parts of their 其中 lists aside): A + C + D = U. Inferred; only where every figure of the paragraph
+    before it is such a use, one exact amount of the total's unit, of its fund and scope, qualified by no change or
+    share, and two of them at least."""
+    text, sentences = draft.doc.text, draft.doc.sentences
+    paragraphs = by_paragraph(draft)
+    for si, mentions in draft.by_sentence.items():
+        if len(mentions) != 1 or not USES_TOTAL.search(mentions[0].label.strip("，、；：。 ")):
+            continue
+        total = mentions[0]
+        q = exact_figure(total)
+        if q is None or len(total.quantities) != 1:
+            continue
+        rest = text[q.end : sentences[si].end]
+        if not (PUNCTUATION_ONLY.fullmatch(rest) or BALANCED.match(rest)):
+            continue
+        before = [m for m in paragraphs.get(total.paragraph, []) if m.sentence < si]
+        uses = [m for m in before if not draft.is_part(m)]
+        if len(uses) < 2 or not _only_sides(draft, before, total.paragraph, q.start):
+            continue
+        if all(_plain_use(draft, m, q) for m in uses) and all(_agree(total, m) for m in uses):
+            yield Breakdown(total, uses, "", True, si, inferred=True, certain=False)
+
+
+# a side total of what goes out (`支出总计`, `支出总量`), its fund's every use
+USES_WHOLE = regex(r"支出(?:总计|总量)$")
+MIN_USES = 3  # the fund's own spending, another use, the balance carried on
+SOME_OF = "其中"  # the word of a list that need not name every part
+
+
+def uses_to_carry_over(draft: Draft) -> Iterator[Breakdown]:
+    """`支出总计 X，其中：政府性基金预算支出 a，调出资金 b，专项债务还本支出 c，结转下年 d`: a side total of what goes out
+    listed by its uses and closed by the balance carried on, which is what is left of the total after the other
+    uses: the list is every use, whatever word opens it (a + b + c + d = X). Inferred; only where every part is
+    one exact amount of the total's unit named as a use, of the total's fund and scope, unqualified."""
+    for b in draft.facts.breakdowns:
+        if b.exhaustive or b.minus or len(b.parts) < MIN_USES or not USES_WHOLE.search(b.total.identity.item or ""):
+            continue
+        if b.keyword.strip("，,：: ") != SOME_OF:
+            continue  # (a list opened otherwise, `包括：`, is held to its total as its word says already)
+        q = exact_figure(b.total)
+        if q is None or len(b.total.quantities) != 1:
+            continue
+        if not CARRIED_ON.search(b.parts[-1].label.strip("，、；：。 ")):
+            continue
+        if all(_plain_use(draft, m, q) and _agree(b.total, m) for m in b.parts):
+            yield Breakdown(b.total, b.parts, "", True, b.sentence, inferred=True, certain=False)
+
+
+def _plain_use(draft: Draft, m: Mention, q: Quantity) -> bool:
+    """Is the figure one exact amount of q's unit named as what goes out (its budget's verb after the name aside),
+    unqualified and in no bracket?"""
+    x = exact_figure(m)
+    if len(m.quantities) != 1 or x is None or x.base_unit != q.base_unit or in_brackets(draft, m.sentence, x.start):
+        return False
+    name = USE_VERB.sub("", m.label.strip("，、；：。 "))
+    return not QUALIFIED.search(m.label) and USE.search(name) is not None
+
+
 def _uses_only(draft: Draft, si: int, uses: list[Mention], q: Quantity) -> bool:
     """Are the figures each one exact amount of the total's unit named as what goes out, unqualified and in no
     bracket, the last the balance carried on, and nothing after it but the sentence's end?"""

@@ -2310,7 +2310,9 @@ def _placed_surely(lines: list[str], header: list[int], rows: list[_Line], layou
 
     if layout is None:
         return False
-    return certain([lines[h] for h in header], [(lines[r.line], r.figs) for r in rows], k, layout.metric)
+    # (a row of no figure, a block's heading over its rows, `社会保险基金合计`, has no cell to be placed)
+    figured = [(lines[r.line], r.figs) for r in rows if r.figs]
+    return certain([lines[h] for h in header], figured, k, layout.metric)
 
 
 def _grid_rows(
@@ -2643,17 +2645,53 @@ def _layout_header_ends(lines: list[str], header: list[int], rows: list[_Line]) 
     every column) nor `_layout_named_left` (blank columns only right of the figures) reads it. Every figure
     must end within AT_EDGE of one heading's right end, the nearest by far: then the heading names the column
     the figure stands in, whatever the other rows fill. None otherwise."""
-    if not all(r.coded or CODE_FIRST.match(lines[r.line]) or total_kind(r.label) == "grand" for r in rows if r.figs):
-        return None
+    coded = all(r.coded or CODE_FIRST.match(lines[r.line]) or total_kind(r.label) == "grand" for r in rows if r.figs)
     for h in header:
         words = [m for m in _naming_words(lines[h]) if column_heading(m.group())]
-        if len(words) < 2 or len(words) != len(lines[h].split()) - _label_words(lines[h]):
+        labels = _label_words(lines[h])
+        if len(words) < 2 or len(words) != len(lines[h].split()) - labels:
             continue  # (not every word of the line a column's heading: another line names them)
+        if not coded and labels == 0:
+            continue  # (rows of names, not codes, read so only under a line that names their column first)
         for metric in (width, chars):
             layout = _at_heading_ends(lines, rows, [metric(lines[h][: m.end()]) for m in words], metric)
             if layout is not None:
                 return layout
+    return _layout_stacked_ends(lines, header, rows)
+
+
+def _layout_stacked_ends(lines: list[str], header: list[int], rows: list[_Line]) -> Layout | None:
+    """`_layout_header_ends` of a header whose headings wrap over its lines, each set right-aligned over its column
+    (`财政拨款` over `收入`, `附属单位` over `上缴收入`), under a first line that names the rows' column first
+    (`单位名称`): the words of the lines ending at one edge make one heading, which must name a column of figures;
+    every word of the lines but the rows' name is such a piece. None otherwise."""
+    if len(header) < 2 or not _label_words(lines[header[0]]):
+        return None
+    for metric in (width, chars):
+        ends = _stacked_heading_ends(lines, header, metric)
+        if ends is not None and len(ends) >= 2:
+            layout = _at_heading_ends(lines, rows, ends, metric)
+            if layout is not None:
+                return layout
     return None
+
+
+def _stacked_heading_ends(lines: list[str], header: list[int], metric: Metric) -> list[int] | None:
+    """The right ends of the headings the header lines stack (`_layout_stacked_ends`), left to right; None when a
+    word of the lines names no column, or the words at one end do not make a column's heading."""
+    pieces: list[tuple[int, str]] = []  # (right end, word), the lines top down
+    for h in header:
+        words = _naming_words(lines[h])
+        if len(words) != len(lines[h].split()) - _label_words(lines[h]):
+            return None  # (a word that is no piece of a heading: a line of another kind)
+        pieces.extend((metric(lines[h][: m.end()]), m.group()) for m in words)
+    headings: dict[int, str] = {}  # the first piece's end → the heading's text
+    for end, word in pieces:
+        at = next((e for e in headings if abs(e - end) <= AT_EDGE), end)
+        headings[at] = headings.get(at, "") + word
+    if not all(column_heading(text) for text in headings.values()):
+        return None
+    return sorted(headings)
 
 
 def _label_words(line: str) -> int:
