@@ -19,6 +19,7 @@ from .headed import subtotal_group
 from .header import part_name
 from .model import Column, Row, Side, Table
 from .spans import crossfoot_groups
+from .stacked import block_openers
 from .vocab import (
     PART_HEADING,
     PARTS_OF_ABOVE,
@@ -607,7 +608,7 @@ def _listed_parts(side: Side, t: int, segment: list[int]) -> list[int]:
         return []
     if all(not rows[k].label and not rows[k].code for k in segment):
         return []  # figures under a 合计 naming no item (what a page kept of a table's rows): which items, unknown
-    if rows[t].total == "grand" and any(_stated_first(rows, k) for k in range(t)):
+    if rows[t].total == "grand" and t not in block_openers(rows) and any(_stated_first(rows, k) for k in range(t)):
         return []  # a total stated first, then another total below: which rows the second sums is not known
     return _group_of(rows, t, segment) if rows[t].total == "sub" else segment
 
@@ -765,13 +766,9 @@ def _segment(rows: list[Row], t: int, grand: bool) -> list[int]:
     def stop(r: Row) -> bool:
         return r.total == "grand" or (not grand and r.total == "sub")
 
-    if grand and _group_totals_first(rows):
-        # (`市县合计 / 东江市合计 / 市本级 / 东平县 / 西川市合计 / …`: the whole and each group's total stated first over
-        # its rows, a table's pages joined: the whole sums the groups' totals, each group's total the rows after it)
-        return _group_segment(rows, t, stop)
-    if not grand and rows[0].total == "sub":
-        # (`小计 / A / B / 小计 / C / D / 合计`: a side opening with a 小计 states each one first, over its rows)
-        return _segment_below(rows, t, stop)
+    first = _stated_first_segment(rows, t, grand, stop)
+    if first is not None:
+        return first
     above = []
     closed_by = None
     for k in range(t - 1, -1, -1):
@@ -797,6 +794,21 @@ def _segment(rows: list[Row], t: int, grand: bool) -> list[int]:
         # other things above it; its parts' totals are named for it, `非流动资产合计` under `资产总计`)
         return siblings if all(_totals_named_alike(rows[t], rows[k]) for k in siblings) else []
     return _segment_below(rows, t, stop)
+
+
+def _stated_first_segment(rows: list[Row], t: int, grand: bool, stop: Callable[[Row], bool]) -> list[int] | None:
+    """The rows of a total stated first over them where the layout says so; None where it does not."""
+    if grand and _group_totals_first(rows):
+        # (`市县合计 / 东江市合计 / 市本级 / 东平县 / 西川市合计 / …`: the whole and each group's total stated first over
+        # its rows, a table's pages joined: the whole sums the groups' totals, each group's total the rows after it)
+        return _group_segment(rows, t, stop)
+    if grand and t in block_openers(rows):
+        # (`收入合计 / 税收收入 / … / 支出合计 / 教育支出 / …`: each total stated first over its own block)
+        return _segment_below(rows, t, stop)
+    if not grand and rows[0].total == "sub":
+        # (`小计 / A / B / 小计 / C / D / 合计`: a side opening with a 小计 states each one first, over its rows)
+        return _segment_below(rows, t, stop)
+    return None
 
 
 # the characters of a thing's name that say what kind of thing it is (`收入` of 税收收入, `资产` of 流动资产)

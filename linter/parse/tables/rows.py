@@ -13,6 +13,7 @@ from tieout.linter.vocab import alternation, words
 
 from .cells import CODE, Cell, flatten
 from .model import Row
+from .stacked import block_closers, block_openers
 from .vocab import defined_sums, total_kind
 
 MARKERS = [
@@ -330,7 +331,7 @@ def indent_tree(table, indents: list[int]) -> None:
         opening = _opening_totals(rows, names)
         # the first and last grand totals, found once: rows j < i stand between two (items a 总计 adds to a 合计)
         # when one is before j and one after i (asked for every row placed, the rows around it were read each time)
-        grand = [k for k, row in enumerate(rows) if row.total == "grand"]
+        grand = _bracketing_totals(rows)
         stops: list[tuple[int, int] | None] = [None] * len(rows)  # where each row's search upwards ended (_above)
         for i, r in enumerate(rows):
             r.parent = None
@@ -362,6 +363,14 @@ def indent_tree(table, indents: list[int]) -> None:
                 # in their column, one a column in from the other: no tree the layout says for certain
                 r.unsure = rows[j].unsure = True
         _levels(rows)
+
+
+def _bracketing_totals(rows: list[Row]) -> list[int]:
+    """The grand totals that may bracket items a 总计 adds to a 合计; none in a table of stacked blocks, whose totals
+    are each of a block of their own, stated first or closing it (stacked.py)."""
+    if block_openers(rows) or block_closers(rows):
+        return []
+    return [k for k, row in enumerate(rows) if row.total == "grand"]
 
 
 def _above(rows: list[Row], names: list[int], i: int, mine: int, stops: list[tuple[int, int] | None]) -> int:
