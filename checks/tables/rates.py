@@ -428,7 +428,18 @@ def _by_year(left: list[Column], col: Column) -> list[tuple[Column, Column]] | N
     if m:  # 预算数比上年执行数增长%: numerator and base are the columns the header names
         nums = [c for c in nums if c.role and c.role in _roles(m.group("num"))] or nums
         dens = [c for c in dens if c.role and c.role in _roles(m.group("den"))] or dens
+    if len(nums) == 1 and _amid_unyeared(left, nums[0]):
+        return []
     return _year_pair(nums, dens)
+
+
+def _amid_unyeared(left: list[Column], c: Column) -> bool:
+    """Does the later year's one column stand between two amount columns of no year (`合计 | 2026年预算数基本支出
+    | 项目支出`)? A group's heading centred over its columns, its header read flat, glues the year to the middle one:
+    which of the group the change is of is not known."""
+    at = {x.index: x for x in left}
+    beside = [at.get(c.index - 1), at.get(c.index + 1)]
+    return all(x is not None and _year(x) is None for x in beside)
 
 
 def _same_words_of_years(side: Side, col: Column) -> list[tuple[Column, Column]]:

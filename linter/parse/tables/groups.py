@@ -15,8 +15,14 @@ it with certainty, each group's heading standing over the span of the columns it
   no upper word stands over it (`合计` on the lower line, beside the groups' headings); a lower word opening with
   a bracket (`（境）费`) is the tail of a wrapped name, a column of its own, never a group's column.
 
-Any other header (three lines of names, a heading off its span, a group not opened by a total) is not read as a
-tree: the flat reading stands, and no total is summed beside another of its level (spans.py).
+- each upper word over a run of the columns, centred over it rather than opening it (`2025年 | 2026年预算数 |
+  2026年比2025年` over `预算数 | 合计 基本支出 项目支出 | 增减额 增减%`; its upper words may stand on two lines,
+  none over another): a word over one column heads its name wrapped over the lines, over several a group, either
+  a total and its parts (the total first or last) or changes alone, whose heading prefixes each one's name. Read
+  only where one cutting of the columns into such runs, each under its word, is possible.
+
+Any other header (other three lines of names, a heading off its span, a group of parts with no total) is not
+read as a tree: the flat reading stands, and no total is summed beside another of its level (spans.py).
 """
 
 from __future__ import annotations
@@ -25,12 +31,16 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import combinations
+from math import comb
 
 from tieout.linter.patterns import regex
 
-from .vocab import total_kind
+from .vocab import role_of, total_kind
 
 Metric = Callable[[str], int]
+# the most ways of cutting the columns into runs under the upper words that are tried (a header of many words is
+# not this shape: its cuts are not weighed one by one)
+MAX_CUTS = 500
 # a lower word opening with a bracket: the tail of a name wrapped over the two lines (`因公出国` over `（境）费`)
 WRAPPED_TAIL = regex(r"^[（(]")
 
@@ -68,16 +78,42 @@ class _Frame:
 def tree(named: list[tuple[str, list[re.Match[str]]]], cols: list[int], metric: Metric) -> Tree | None:
     """The header's tree, from its lines that name columns (each with its words), or None when it is not told."""
     k = len(cols)
-    if len(named) != 2 or k < 3:
+    if len(named) not in (2, 3) or k < 3:
         return None
     lefts = [float(cols[c - 1]) if c else cols[0] - (cols[1] - cols[0]) for c in range(k)]
     frame = _Frame(lefts, cols, metric)
+    if len(named) == 3:
+        return _three_lines(frame, named)
     (top, upper), (bottom, lower) = named
     if len(upper) >= k:
         return None  # a full upper line: not these shapes
+    headings = [(frame.centre(top, m), m.group()) for m in upper]
     if len(lower) == k:
-        return _runs_below(frame, top, upper, [m.group() for m in lower])
-    return _runs_under(frame, top, upper, bottom, lower)
+        names = [m.group() for m in lower]
+        return _runs_below(frame, top, upper, names) or _headings_over(frame, headings, names)
+    under = _runs_under(frame, top, upper, bottom, lower)
+    if under is not None:
+        return under
+    placed = _placed(frame, bottom, lower)
+    return _headings_over(frame, headings, [placed.get(c, "") for c in range(k)]) if placed is not None else None
+
+
+def _three_lines(frame: _Frame, named: list[tuple[str, list[re.Match[str]]]]) -> Tree | None:
+    """A header whose upper words stand on two lines, none over another (`2026年预算数 | 2026年比2025年` above,
+    `2025年` below them, over `预算数 | 合计 基本支出 项目支出 | 增减额 增减%`): read as one upper line over the
+    line that names every column. Any other three lines are not read as a tree."""
+    (first, high), (second, middle), (bottom, lower) = named
+    k = len(frame.rights)
+    spans = [
+        (frame.metric(line[: m.start()]), frame.metric(line[: m.end()]), line, m)
+        for line, words in ((first, high), (second, middle))
+        for m in words
+    ]
+    spans.sort(key=lambda s: s[0])
+    if len(lower) != k or len(spans) >= k or any(a[1] > b[0] for a, b in zip(spans, spans[1:])):
+        return None
+    headings = [(frame.centre(line, m), m.group()) for _, _, line, m in spans]
+    return _headings_over(frame, headings, [m.group() for m in lower])
 
 
 def _runs_below(frame: _Frame, top: str, upper: list[re.Match[str]], names: list[str]) -> Tree | None:
@@ -92,6 +128,59 @@ def _runs_below(frame: _Frame, top: str, upper: list[re.Match[str]], names: list
             return None  # (a total over a group of columns: another shape)
         groups.append((a, b - 1, m.group()))
     return Tree(list(names), groups)
+
+
+def _headings_over(frame: _Frame, headings: list[tuple[float, str]], names: list[str]) -> Tree | None:
+    """Each upper word (where it is centred, its text) over a run of the columns (`2025年 | 2026年预算数 | 2026年比
+    2025年` over `预算数 | 合计 基本支出 项目支出 | 增减额 增减%`): a word over one column is the head of its name
+    wrapped over the lines, or its whole name where nothing is below it; over several, a group's heading, the
+    group either a total and its parts (the total first or last) or changes alone (增减额, 增减%: the heading
+    prefixes each one's name). Read only where one cutting of the columns into runs, in order, stands each word
+    over its own run and makes every run such a group, a total's group among them: a heading centred over a group
+    may stand over any one of its columns, and a cut that is not certain would give the heading to one of them."""
+    k, n = len(names), len(headings)
+    if n < 2 or comb(k - 1, n - 1) > MAX_CUTS:
+        return None
+    found = []
+    for cuts in combinations(range(1, k), n - 1):
+        runs = list(zip((0, *cuts), (*cuts, k)))
+        if all(frame.over(x, a, b - 1) and _a_group(names[a:b]) for (a, b), (x, _) in zip(runs, headings)):
+            found.append(runs)
+    if len(found) != 1 or not any(b - a > 1 and _total_run(names[a:b]) for a, b in found[0]):
+        return None
+    return _headed(found[0], [text for _, text in headings], names)
+
+
+def _a_group(names: list[str]) -> bool:
+    """Can one heading stand over these columns: one column (a wrapped name), a total with its parts, or changes?"""
+    if len(names) == 1:
+        return True
+    return all(names) and (_total_run(names) or all(_change(name) for name in names))
+
+
+def _total_run(names: list[str]) -> bool:
+    """A total with its parts: one total, first or last, and no change among them."""
+    totals = [i for i, name in enumerate(names) if total_kind(name)]
+    return totals in ([0], [len(names) - 1]) and not any(_change(name) for name in names)
+
+
+def _change(name: str) -> bool:
+    role = role_of(name)
+    return role is not None and role.kind in ("delta", "growth")
+
+
+def _headed(runs: list[tuple[int, int]], headings: list[str], names: list[str]) -> Tree:
+    """The tree of runs each under its heading: a wrapped name joined, a total's group kept, changes prefixed."""
+    named = list(names)
+    groups = []
+    for (a, b), heading in zip(runs, headings):
+        if b - a == 1:
+            named[a] = heading + names[a]
+        elif _total_run(names[a:b]):
+            groups.append((a, b - 1, heading))
+        else:
+            named[a:b] = [heading + name for name in names[a:b]]
+    return Tree(named, groups)
 
 
 def _runs_under(
