@@ -761,7 +761,9 @@ def _holds_in_order(words: str, text: str) -> bool:
 
 def _not_whole(table: Table, grand: Row, col: Column) -> bool:
     """Does the 合计 row state a share other than the whole (`税收占比%` 69.1 beside its 税收 and 收入)? Then the
-    column's shares are of something within each row, not of the column's total, and are not read as such."""
+    column's shares are of something within each row, not of the column's total, and are not read as such. A 小计
+    row so stating one (`公司贷款小计 | 1,450.32 | 67.46`) is itself a part of a larger whole: no whole of its
+    group's shares, which are of that larger whole as its own is."""
     stated = table.quantity(grand.index, col.index)
     return stated is not None and stated.kind == "percent" and abs(stated.value - HUNDRED) > 1
 
@@ -854,7 +856,7 @@ def _row_shares(
         stated = table.quantity(row.index, col.index)
         if stated is None or stated.kind != "percent" or row is own:
             continue
-        wholes = [whole] if isinstance(whole, Row) else _wholes_of_row(side, k, grand)
+        wholes = [whole] if isinstance(whole, Row) else _wholes_of_row(table, side, col, k, grand)
         tried = _share_of_each(ctx, table, col, stated, row.index, part_cols, [r.index for r in wholes])
         if tried:
             by_row.append(tried)
@@ -862,12 +864,13 @@ def _row_shares(
     return [_row_outcome(tried, of) for tried in by_row]
 
 
-def _wholes_of_row(side: Side, k: int, grand: list[Row]) -> list[Row]:
+def _wholes_of_row(table: Table, side: Side, col: Column, k: int, grand: list[Row]) -> list[Row]:
     """The wholes the `k`th row's share may be of where the heading names none: the table's total, the row's parent,
-    and the 小计 that closes its group."""
+    and the 小计 that closes its group, unless that 小计 states a share of its own other than the whole."""
     row = side.rows[k]
     wholes = [*grand, *([side.rows[row.parent]] if row.parent is not None else [])]
-    return wholes + [r for r in side.rows[k:] if r.total == "sub"][:1]
+    closing = [r for r in side.rows[k:] if r.total == "sub"][:1]
+    return wholes + [r for r in closing if not _not_whole(table, r, col)]
 
 
 def _agreed_column(by_row: list[list[tuple[int, Outcome]]]) -> int | None:

@@ -5,7 +5,8 @@ The entry says so by its name: the name of a part listed before it, then 中, �
 `其中乙中丙`, `乙里丙`), or those words standing before it (`乙中，丙 c`); or, set off by a comma alone right after
 a part, it opens with 含 (`乙 b，含丙 c`), a note on what that part includes as a bracket would be; or the words
 right after its figures name the part it is included in (`丙 c，包含在乙中`; naming an item the list does not
-list, it is read as neither); or it names a kind within the part's (`中小企业 b，小微企业 c`). An entry joined to
+list, it is read as neither); or it names a kind within the part's (`中小企业 b，小微企业 c`). One naming the kind the
+part right before it is within (`核心一级资本 b、一级资本 c`) is read as neither. An entry joined to
 such a one by 、 (`乙中丙 c、戊 e`) is within the same part. One set off by a comma in a list whose items a semicolon
 parts (`乙中丙 c，戊 e；丁 d`) may be the part's or the list's: which is not said, and it is read as neither (no
 relation is checked with it).
@@ -64,6 +65,12 @@ def _of_wider_kind(p: _Entry, parts: list[Mention]) -> Mention | None:
     return parts[-1] if parts and nested_kind(p.label, parts[-1].label) else None
 
 
+def _holds_the_one_before(p: _Entry, parts: list[Mention]) -> bool:
+    """Does the entry name a kind the part right before it is within (`核心一级资本 a、一级资本 b`: a is within b)?
+    Then the two are no parts side by side; the list does not say which of its items the wider one is."""
+    return bool(parts) and nested_kind(parts[-1].label, p.label)
+
+
 def _end(p: _Entry) -> int:
     """Where an entry's figures end, its share with them."""
     return max(q.end for q in [*p.qs, *([p.share] if p.share is not None else [])])
@@ -86,6 +93,9 @@ class Within:
         if not p.qs:
             return False, None
         owner = _named_within(p.label, named, parts) or self._noted_on(p, parts) or _of_wider_kind(p, parts)
+        if owner is None and _holds_the_one_before(p, parts):
+            self.open = None  # `核心一级资本 a、一级资本 b`: b holds a, and is read as neither the list's item nor a's
+            return True, None
         if owner is None and (said := INCLUDED_IN.match(self.text, _end(p))) is not None:
             # `丙 c（已包含在乙中）`: within the part so named; within another item the list does not name, no item
             # of the list either, and whose part it is not said

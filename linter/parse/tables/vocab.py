@@ -69,6 +69,9 @@ DELTA = regex(
     r"比.*(?:增减|增长|增加|减少|增幅)|增减额|增加额|增长额|^增减(?:人|户|个|家|辆|台|套|所|项)?数?$"
     r"|^(?:同比)?(?:变动|增减|变化)[（(]?个?百分点[）)]?$"
 )
+# a change in percentage points of a named rate or share (`占比变动（百分点）`, `比重增减（个百分点）`, `不良率变化（百分点）`):
+# the difference of two columns of rates, no share or growth though its name holds 占比 or 比重
+POINTS_CHANGE = regex(r"^[\u4e00-\u9fff]{1,12}?(?:变动|增减|变化)[（(]?个?百分点[）)]?$")
 
 
 @lru_cache(maxsize=4096)  # a pure function of its arguments (the vocabulary is read once); headers repeat
@@ -105,7 +108,10 @@ def role_of(header: str, percent: bool = False) -> Role | None:
 
 def _whole_role(text: str) -> Role | None:
     """The role a header's whole text names: by column_roles' `whole`, or a share named by its whole and 比例
-    (`占重点项目支出比例`: the row's part of the whole named, as `占…比重` is)."""
+    (`占重点项目支出比例`: the row's part of the whole named, as `占…比重` is), or a change in points of a named
+    rate or share (`占比变动（百分点）`: a difference of two columns)."""
+    if POINTS_CHANGE.match(text):
+        return Role("增减额", "delta")
     whole = _whole_roles().get(text)
     if whole is None and SHARE_OF_NAMED.fullmatch(text):
         return SHARE_ROLE
