@@ -101,6 +101,10 @@ def _held_to_row(ctx: CheckContext, c: Change, m: Movement, q: Quantity) -> Outc
     if col is not None and _base_column(table, col):
         # (`2025年执行数 | 2026年预算数 | 增减额 | 增长%`: the prose's figure is the base the columns change from)
         return None
+    if q.kind == "percent" and len(_rate_columns(table, grid_row, _columns_of(table))) > 1:
+        # (`2025年执行数 | 比上年增长% | 2026年预算数 | 比上年执行数增长%`: the rate is its own figure's column group's)
+        grouped = _grouped_rate(table, grid_row, col)
+        return _compare(ctx, c, m, q, table, grouped[0], grouped[1], grouped[2]) if grouped else None
     header = GROWTH_HEADER if q.kind == "percent" else ADJUSTED_HEADER if adjusting else DIFFERENCE_HEADER
     cell = _change_cell(table, grid_row, header, q)
     if cell is None and adjusting and q.kind == "amount" and _after_adjustment(table):
@@ -118,6 +122,49 @@ def _held_to_row(ctx: CheckContext, c: Change, m: Movement, q: Quantity) -> Outc
         # (a column of falls, `压减率`: the growth is its cell negated)
         return _compare(ctx, c, m, q, table, fall, fall=True)
     return None
+
+
+def _columns_of(table: Table) -> list[Column]:
+    return [c for side in table.sides for c in side.columns]
+
+
+def _rate_columns(table: Table, row: int, columns: list[Column]) -> list[tuple[Column, Quantity, Decimal, bool]]:
+    """Of `columns`, the row's cells of a rate of change against last year: a growth (`比上年增长%`, `比上年执行数增长%`),
+    a ratio to last year (`为上年%`, its cell less 100) or a fall (`压减率`, negated), each with that base and sign."""
+    found = []
+    for c in columns:
+        cell = table.quantity(row, c.index)
+        if cell is None or not cell.exact or cell.kind != "percent":
+            continue
+        if c.role == FALL:
+            if LAST_YEAR.match(_comparison(c)):
+                found.append((c, cell, ZERO, True))
+        elif c.kind == "growth":
+            found.append((c, cell, ZERO, False))
+        elif RATIO_HEADER.match(flatten(c.header)):
+            found.append((c, cell, HUNDRED, False))
+    return found
+
+
+def _grouped_rate(
+    table: Table, row: int, col: int | None
+) -> tuple[tuple[Column, Quantity], Decimal, bool] | None:
+    """Where a row holds rates of change of several column groups (`2025年执行数 | 比上年增长% | 2026年预算数 |
+    比上年执行数增长%`), the one rate of the group of the cell the prose's figure is: the rate columns after that
+    cell up to the next column of amounts. None where the prose's figure is no cell of the row (which group's rate
+    it states is not said) or its group holds no rate, or two."""
+    if col is None:
+        return None
+    side = next((s for s in table.sides if any(c.index == col for c in s.columns)), None)
+    if side is None:
+        return None
+    after = sorted((c for c in side.columns if c.index > col), key=lambda c: c.index)
+    stop = next((k for k, c in enumerate(after) if c.kind in ("amount", "total")), len(after))
+    rates = _rate_columns(table, row, after[:stop])
+    if len(rates) != 1:
+        return None
+    column, cell, base, fall = rates[0]
+    return (column, cell), base, fall
 
 
 def _adjusting(ctx: CheckContext, c: Change, m: Movement, q: Quantity) -> bool:
