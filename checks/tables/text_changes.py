@@ -98,13 +98,14 @@ def _held_to_row(ctx: CheckContext, c: Change, m: Movement, q: Quantity) -> Outc
     if row is None:
         return None
     table, grid_row, col = row
+    if q.kind == "percent" and len(_rate_columns(table, grid_row, _columns_of(table))) > 1:
+        # (`2025年执行数 | 比上年增长% | 2026年预算数 | 比上年执行数增长%`: the rate is its own figure's column group's, the
+        # 2025 figure's too, though a later year's amounts follow it)
+        grouped = _grouped_rate(table, grid_row, col)
+        return _compare(ctx, c, m, q, table, grouped[0], grouped[1], grouped[2]) if grouped else None
     if col is not None and _base_column(table, col):
         # (`2025年执行数 | 2026年预算数 | 增减额 | 增长%`: the prose's figure is the base the columns change from)
         return None
-    if q.kind == "percent" and len(_rate_columns(table, grid_row, _columns_of(table))) > 1:
-        # (`2025年执行数 | 比上年增长% | 2026年预算数 | 比上年执行数增长%`: the rate is its own figure's column group's)
-        grouped = _grouped_rate(table, grid_row, col)
-        return _compare(ctx, c, m, q, table, grouped[0], grouped[1], grouped[2]) if grouped else None
     header = GROWTH_HEADER if q.kind == "percent" else ADJUSTED_HEADER if adjusting else DIFFERENCE_HEADER
     cell = _change_cell(table, grid_row, header, q)
     if cell is None and adjusting and q.kind == "amount" and _after_adjustment(table):
