@@ -90,9 +90,7 @@ def change_cell_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
 
 def _held_to_row(ctx: CheckContext, c: Change, m: Movement, q: Quantity) -> Outcome | None:
     adjusting = _adjusting(ctx, c, m, q)
-    if q.kind == "percent" and (adjusting or not LAST_YEAR.match(flatten(c.comparison))):
-        return None
-    if q.kind == "amount" and not adjusting and not LAST_YEAR.match(flatten(c.comparison)):
+    if not _read_against_table(c, q, adjusting):
         return None
     row = _row(ctx, c)
     if row is None:
@@ -101,8 +99,7 @@ def _held_to_row(ctx: CheckContext, c: Change, m: Movement, q: Quantity) -> Outc
     if q.kind == "percent" and len(_rate_columns(table, grid_row, _columns_of(table))) > 1:
         # (`2025年执行数 | 比上年增长% | 2026年预算数 | 比上年执行数增长%`: the rate is its own figure's column group's, the
         # 2025 figure's too, though a later year's amounts follow it)
-        grouped = _grouped_rate(table, grid_row, col)
-        return _compare(ctx, c, m, q, table, grouped[0], grouped[1], grouped[2]) if grouped else None
+        return _against_group(ctx, c, m, q, table, grid_row, col)
     if col is not None and _base_column(table, col):
         # (`2025年执行数 | 2026年预算数 | 增减额 | 增长%`: the prose's figure is the base the columns change from)
         return None
@@ -123,6 +120,23 @@ def _held_to_row(ctx: CheckContext, c: Change, m: Movement, q: Quantity) -> Outc
         # (a column of falls, `压减率`: the growth is its cell negated)
         return _compare(ctx, c, m, q, table, fall, fall=True)
     return None
+
+
+def _read_against_table(c: Change, q: Quantity, adjusting: bool) -> bool:
+    """Is the change one a table's column states: a rate against last year (not an adjustment's), an adjustment, or
+    an amount against last year?"""
+    last_year = bool(LAST_YEAR.match(flatten(c.comparison)))
+    if q.kind == "percent":
+        return last_year and not adjusting
+    return adjusting or last_year
+
+
+def _against_group(
+    ctx: CheckContext, c: Change, m: Movement, q: Quantity, table: Table, row: int, col: int | None
+) -> Outcome | None:
+    """The rate against the rate column of its figure's column group (`_grouped_rate`); none where that is not known."""
+    grouped = _grouped_rate(table, row, col)
+    return _compare(ctx, c, m, q, table, grouped[0], grouped[1], grouped[2]) if grouped else None
 
 
 def _columns_of(table: Table) -> list[Column]:
@@ -147,9 +161,7 @@ def _rate_columns(table: Table, row: int, columns: list[Column]) -> list[tuple[C
     return found
 
 
-def _grouped_rate(
-    table: Table, row: int, col: int | None
-) -> tuple[tuple[Column, Quantity], Decimal, bool] | None:
+def _grouped_rate(table: Table, row: int, col: int | None) -> tuple[tuple[Column, Quantity], Decimal, bool] | None:
     """Where a row holds rates of change of several column groups (`2025年执行数 | 比上年增长% | 2026年预算数 |
     比上年执行数增长%`), the one rate of the group of the cell the prose's figure is: the rate columns after that
     cell up to the next column of amounts. None where the prose's figure is no cell of the row (which group's rate
