@@ -90,14 +90,16 @@ def change_cell_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
 
 def _held_to_row(ctx: CheckContext, c: Change, m: Movement, q: Quantity) -> Outcome | None:
     adjusting = _adjusting(ctx, c, m, q)
-    if q.kind == "percent" and (adjusting or not LAST_YEAR.match(flatten(c.comparison))):
-        return None
-    if q.kind == "amount" and not adjusting and not LAST_YEAR.match(flatten(c.comparison)):
+    if not _read_against_table(c, q, adjusting):
         return None
     row = _row(ctx, c)
     if row is None:
         return None
     table, grid_row, col = row
+    if q.kind == "percent" and len(_rate_columns(table, grid_row, _columns_of(table))) > 1:
+        # (`2025年执行数 | 比上年增长% | 2026年预算数 | 比上年执行数增长%`: the rate is its own figure's column group's, the
+        # 2025 figure's too, though a later year's amounts follow it)
+        return _against_group(ctx, c, m, q, table, grid_row, col)
     if col is not None and _base_column(table, col):
         # (`2025年执行数 | 2026年预算数 | 增减额 | 增长%`: the prose's figure is the base the columns change from)
         return None
@@ -118,6 +120,64 @@ def _held_to_row(ctx: CheckContext, c: Change, m: Movement, q: Quantity) -> Outc
         # (a column of falls, `压减率`: the growth is its cell negated)
         return _compare(ctx, c, m, q, table, fall, fall=True)
     return None
+
+
+def _read_against_table(c: Change, q: Quantity, adjusting: bool) -> bool:
+    """Is the change one a table's column states: a rate against last year (not an adjustment's), an adjustment, or
+    an amount against last year?"""
+    last_year = bool(LAST_YEAR.match(flatten(c.comparison)))
+    if q.kind == "percent":
+        return last_year and not adjusting
+    return adjusting or last_year
+
+
+def _against_group(
+    ctx: CheckContext, c: Change, m: Movement, q: Quantity, table: Table, row: int, col: int | None
+) -> Outcome | None:
+    """The rate against the rate column of its figure's column group (`_grouped_rate`); none where that is not known."""
+    grouped = _grouped_rate(table, row, col)
+    return _compare(ctx, c, m, q, table, grouped[0], grouped[1], grouped[2]) if grouped else None
+
+
+def _columns_of(table: Table) -> list[Column]:
+    return [c for side in table.sides for c in side.columns]
+
+
+def _rate_columns(table: Table, row: int, columns: list[Column]) -> list[tuple[Column, Quantity, Decimal, bool]]:
+    """Of `columns`, the row's cells of a rate of change against last year: a growth (`比上年增长%`, `比上年执行数增长%`),
+    a ratio to last year (`为上年%`, its cell less 100) or a fall (`压减率`, negated), each with that base and sign."""
+    found = []
+    for c in columns:
+        cell = table.quantity(row, c.index)
+        if cell is None or not cell.exact or cell.kind != "percent":
+            continue
+        if c.role == FALL:
+            if LAST_YEAR.match(_comparison(c)):
+                found.append((c, cell, ZERO, True))
+        elif c.kind == "growth":
+            found.append((c, cell, ZERO, False))
+        elif RATIO_HEADER.match(flatten(c.header)):
+            found.append((c, cell, HUNDRED, False))
+    return found
+
+
+def _grouped_rate(table: Table, row: int, col: int | None) -> tuple[tuple[Column, Quantity], Decimal, bool] | None:
+    """Where a row holds rates of change of several column groups (`2025年执行数 | 比上年增长% | 2026年预算数 |
+    比上年执行数增长%`), the one rate of the group of the cell the prose's figure is: the rate columns after that
+    cell up to the next column of amounts. None where the prose's figure is no cell of the row (which group's rate
+    it states is not said) or its group holds no rate, or two."""
+    if col is None:
+        return None
+    side = next((s for s in table.sides if any(c.index == col for c in s.columns)), None)
+    if side is None:
+        return None
+    after = sorted((c for c in side.columns if c.index > col), key=lambda c: c.index)
+    stop = next((k for k, c in enumerate(after) if c.kind in ("amount", "total")), len(after))
+    rates = _rate_columns(table, row, after[:stop])
+    if len(rates) != 1:
+        return None
+    column, cell, base, fall = rates[0]
+    return (column, cell), base, fall
 
 
 def _adjusting(ctx: CheckContext, c: Change, m: Movement, q: Quantity) -> bool:
