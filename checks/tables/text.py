@@ -1324,10 +1324,15 @@ def _part_of_another_whole(ctx: CheckContext, m: Mention, h: Hit) -> bool:
     return _part_of_another_row(ctx, m, h) or _part_of_an_unnamed_whole(ctx, m, h)
 
 
+def _listed_whole(ctx: CheckContext, m: Mention) -> Mention | None:
+    """The whole the figure's sentence lists it under (`_listed_wholes`, read once per document)."""
+    return ctx.memo("tables.listed_wholes", lambda: _listed_wholes(ctx)).get(id(m))
+
+
 def _listed_whole_and_table(ctx: CheckContext, m: Mention, h: Hit) -> tuple[Mention, Table] | None:
     """The whole the figure's sentence lists it under and the table of the cell it was matched to, when both are known:
     what the two readings of a listed part below start from."""
-    whole = ctx.memo("tables.listed_wholes", lambda: _listed_wholes(ctx)).get(id(m))
+    whole = _listed_whole(ctx, m)
     if whole is None:
         return None
     table = tables_by_index(ctx).get(h.identity.table)
@@ -2496,7 +2501,7 @@ REMAINDER_NAMED = regex(REMAINDER_WORDS or "(?!)")
 def _remainder_listed(ctx: CheckContext, m: Mention) -> str | None:
     """The remainder's word (`结余`) of the whole the figure is listed under, where that whole's label names what was
     left and the figure's own label does not (a part naming it, `基本支出结转 a`, is matched by its own words)."""
-    whole = ctx.memo("tables.listed_wholes", lambda: _listed_wholes(ctx)).get(id(m))
+    whole = _listed_whole(ctx, m)
     left = REMAINDER_NAMED.search(whole.label) if whole is not None else None
     if left is None or REMAINDER_NAMED.search(m.label):
         return None
