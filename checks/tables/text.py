@@ -576,15 +576,19 @@ def row_of(ctx: CheckContext, m: Mention, q: Quantity, rounded: bool = False) ->
     return [h for h in index.by_item.get(cell.item, []) if (h.identity.table, h.identity.row) in rows]
 
 
-# a fund's flow named by the fund (`社会保险基金预算收入`, `政府性基金预算支出`): the fund's name, what it flows as
-FUND_FLOW = regex(r"(?P<fund>(?:社会保险|政府性)基金(?:预算)?)(?P<flow>收入|支出)$")
+# a fund's flow named by the fund (`社会保险基金预算收入`, `政府性基金预算支出`): the fund's name, what it flows as; only
+# a scope before it (`全县`, `县本级`: the figure's identity holds it), no other words (`上解上级政府性基金支出` is a
+# transfer out of the fund, not its spending)
+FUND_FLOW = regex(
+    r"^(?:全[省市县区州]|[省市县区州]?本级)?(?P<fund>(?:社会保险|政府性)基金(?:预算)?)(?P<flow>收入|支出)$"
+)
 
 
 def _fund_own_row(m: Mention) -> Mention | None:
     """`全县社会保险基金预算收入 A` as the row a fund's table names by the fund's own word, `基金收入` (`社会保险基金合计` over
     `一、基金收入`): the same flow of the same fund, its scope (`全县`) left to the figure's identity. Only where the
     cell is A (`row_of`)."""
-    named = FUND_FLOW.search(m.label.strip())
+    named = FUND_FLOW.match(m.label.strip())
     if named is None:
         return None
     return replace(m, label=f"{named.group('fund')}基金{named.group('flow')}")
