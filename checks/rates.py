@@ -14,7 +14,7 @@ from tieout.linter.facts.identity import renamed_stage, short_names
 from tieout.linter.facts.model import Breakdown, Formula, Mention, Rate
 from tieout.linter.facts.passes.multiples import MULTIPLE_UNIT
 from tieout.linter.facts.passes.surveys import ANSWER_END, ANSWER_NOTED_END, ANSWERED, goes_on, satisfied, scale_ranks
-from tieout.linter.figures.context import BUDGET_STAGES, SIDES, read
+from tieout.linter.figures.context import BUDGET_STAGES, SIDES, read, to_month
 from tieout.linter.figures.intervals import HUNDRED, Verdict, add, digit_slip, fmt, fmt_rate, interval, ratio, sub
 from tieout.linter.figures.labels import GENERIC_ITEMS, shared_word
 from tieout.linter.figures.quantities import MULTIPLIERS, Quantity
@@ -1972,7 +1972,7 @@ def _budgets(ctx: CheckContext, own: Mention, like: Quantity) -> Iterator[tuple[
     mine = own.identity
     by_item = ctx.memo("rates.by_item", lambda: _by_item(ctx))
     item = mine.item
-    if item.endswith(YEAR_TO_DATE) and _to_month(mine.context.period):
+    if item.endswith(YEAR_TO_DATE) and to_month(mine.context.period):
         item = item.removesuffix(YEAR_TO_DATE)  # `1-9月…收入累计完成 X`: the year's 收入 so far
     plans = by_item.get((item, mine.subject), [])
     if mine.subject and _subject_is_item(mine.subject, item):
@@ -2009,17 +2009,11 @@ def _subject_is_item(subject: str, item: str) -> bool:
 YEAR_TO_DATE = "累计"
 
 
-def _to_month(period: str | None) -> bool:
-    """Is the period a year's months to a cut-off (`2026-09`, `+0-09`)?"""
-    head, _, month = (period or "").rpartition("-")
-    return bool(head) and month.isdigit()
-
-
 def _cut_off_of(cut: str | None, year: str | None) -> bool:
     """Is the figure's period a cut-off within the plan's year (`1-9月` of the budget of 2026 — its budget is the
     year's), the year said (`2026-09`) or unsaid (`+0-09`, where the document names no one year: the budget's is
     the one its figures are of, two budgets of the item being no one base)?"""
-    if not _to_month(cut) or year is None or len(year) != 4 or not year.isdigit():
+    if not to_month(cut) or year is None or len(year) != 4 or not year.isdigit():
         return False
     return (cut or "").rpartition("-")[0] in (year, "+0")
 

@@ -223,14 +223,14 @@ def _judged(ctx: CheckContext, table: Table, kinds: tuple[str, ...], judge: Judg
 
 # the relations a table of 合计 and parts whose parts' columns are not known (`Table.across`) holds: each row's sum,
 # and down its 合计 column, the one placed with certainty, its parent rows and its 合计 row
-ACROSS_TREE_KINDS = (PARENT_KINDS, ("total",))
+ACROSS_KINDS = (("crossfoot",), PARENT_KINDS, ("total",))
 
 
 def _read_across(ctx: CheckContext, table: Table, kinds: tuple[str, ...]) -> bool:
     """Are the relations of these kinds read in a table of 合计 and parts (`Table.across`)? Its rows' sums, and the
     tree of its 合计 column, where its rows add up as read (`_parts_left_out`: rows missing their sums say the parts
     are not all shown, or that the first figure is not the 合计 of the others)."""
-    return (kinds == ("crossfoot",) or kinds in ACROSS_TREE_KINDS) and id(table) not in _parts_left_out(ctx)
+    return kinds in ACROSS_KINDS and id(table) not in _parts_left_out(ctx)
 
 
 def _judged_as_read(

@@ -576,15 +576,19 @@ def row_of(ctx: CheckContext, m: Mention, q: Quantity, rounded: bool = False) ->
     return [h for h in index.by_item.get(cell.item, []) if (h.identity.table, h.identity.row) in rows]
 
 
-# a fund's flow named by the fund (`社会保险基金预算收入`, `政府性基金预算支出`): the fund's name, what it flows as
-FUND_FLOW = regex(r"(?P<fund>(?:社会保险|政府性)基金(?:预算)?)(?P<flow>收入|支出)$")
+# a fund's flow named by the fund (`社会保险基金预算收入`, `政府性基金预算支出`): the fund's name, what it flows as; only
+# a scope before it (`全县`, `县本级`: the figure's identity holds it), no other words (`上解上级政府性基金支出` is a
+# transfer out of the fund, not its spending)
+FUND_FLOW = regex(
+    r"^(?:全[省市县区州]|[省市县区州]?本级)?(?P<fund>(?:社会保险|政府性)基金(?:预算)?)(?P<flow>收入|支出)$"
+)
 
 
 def _fund_own_row(m: Mention) -> Mention | None:
     """`全县社会保险基金预算收入 A` as the row a fund's table names by the fund's own word, `基金收入` (`社会保险基金合计` over
     `一、基金收入`): the same flow of the same fund, its scope (`全县`) left to the figure's identity. Only where the
     cell is A (`row_of`)."""
-    named = FUND_FLOW.search(m.label.strip())
+    named = FUND_FLOW.match(m.label.strip())
     if named is None:
         return None
     return replace(m, label=f"{named.group('fund')}基金{named.group('flow')}")
@@ -1324,10 +1328,15 @@ def _part_of_another_whole(ctx: CheckContext, m: Mention, h: Hit) -> bool:
     return _part_of_another_row(ctx, m, h) or _part_of_an_unnamed_whole(ctx, m, h)
 
 
+def _listed_whole(ctx: CheckContext, m: Mention) -> Mention | None:
+    """The whole the figure's sentence lists it under (`_listed_wholes`, read once per document)."""
+    return ctx.memo("tables.listed_wholes", lambda: _listed_wholes(ctx)).get(id(m))
+
+
 def _listed_whole_and_table(ctx: CheckContext, m: Mention, h: Hit) -> tuple[Mention, Table] | None:
     """The whole the figure's sentence lists it under and the table of the cell it was matched to, when both are known:
     what the two readings of a listed part below start from."""
-    whole = ctx.memo("tables.listed_wholes", lambda: _listed_wholes(ctx)).get(id(m))
+    whole = _listed_whole(ctx, m)
     if whole is None:
         return None
     table = tables_by_index(ctx).get(h.identity.table)
@@ -2496,7 +2505,7 @@ REMAINDER_NAMED = regex(REMAINDER_WORDS or "(?!)")
 def _remainder_listed(ctx: CheckContext, m: Mention) -> str | None:
     """The remainder's word (`结余`) of the whole the figure is listed under, where that whole's label names what was
     left and the figure's own label does not (a part naming it, `基本支出结转 a`, is matched by its own words)."""
-    whole = ctx.memo("tables.listed_wholes", lambda: _listed_wholes(ctx)).get(id(m))
+    whole = _listed_whole(ctx, m)
     left = REMAINDER_NAMED.search(whole.label) if whole is not None else None
     if left is None or REMAINDER_NAMED.search(m.label):
         return None

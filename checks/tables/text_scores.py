@@ -52,7 +52,7 @@ def score_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
         return  # no score table
     named = {q.value for table in ctx.facts.tables for side in table.sides if (q := _named_overall(table, side))}
     if len({t.value for t in totals} | named) != 1:
-        return  # no score table, or tables of several evaluations (a summary table may restate the one score)
+        return  # tables of several evaluations (a summary table may restate the one score)
     total = totals[0]
     text, sentences = ctx.doc.text, ctx.doc.sentences
     overall = [

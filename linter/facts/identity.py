@@ -18,7 +18,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from tieout.linter.facts.model import Breakdown, Identity, Mention
-from tieout.linter.figures.context import BUDGET_STAGES, MIXED, SIDES, Context, read, township_scopes
+from tieout.linter.figures.context import BUDGET_STAGES, MIXED, SIDES, Context, read, to_month, township_scopes
 from tieout.linter.figures.labels import GENERIC_ITEMS, INCLUDED, LAST_YEAR_BESIDE, STAGE_AND_SIDE, Labeller
 from tieout.linter.patterns import CHAPTER_MARK, YEARS_FROM_TO, regex
 from tieout.linter.text.model import Document, Section
@@ -772,15 +772,9 @@ def _budget_left_behind(said: Context, running: Context) -> Context:
     A，上半年支出 B`, `1—9月累计支出 X` under the title `部门预算绩效运行监控报告`). A budget is the year's; a figure of
     the months to a cut-off is what came in or went out so far, never a budget, whatever its words leave unsaid (as a
     table's `1—9月支出` column is read: `months_outturn`)."""
-    if said.stage is not None or running.stage not in BUDGET_STAGES or not _months_to_cut_off(said.period):
+    if said.stage is not None or running.stage not in BUDGET_STAGES or not to_month(said.period):
         return running
     return replace(running, stage=None)
-
-
-def _months_to_cut_off(period: str | None) -> bool:
-    """Is the period the year's months to a cut-off (`+0-09` of `1—9月`, `2026-06` of `2026年上半年`)?"""
-    head, _, month = (period or "").rpartition("-")
-    return bool(head) and month.isdigit()
 
 
 def _same_clause(before: str) -> bool:

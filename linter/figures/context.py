@@ -215,6 +215,12 @@ def _period(m: re.Match[str]) -> str:
     return "+0" if month == 12 and m.group("span") else f"+0-{month:02d}"
 
 
+def to_month(period: str | None) -> bool:
+    """Is the period a year's months to a cut-off (`2026-09`, `+0-09` of `1—9月`, `2026-06` of `2026年上半年`)?"""
+    head, _, month = (period or "").rpartition("-")
+    return bool(head) and month.isdigit()
+
+
 def _month(cut: str | None) -> int:
     """The month of a cut-off (`1-11月`, `11月底`, `12月31日`), 0 when there is none."""
     months = MONTH.findall(cut or "")

@@ -16,7 +16,7 @@ from tieout.linter.parse.grammar_cache import KeptParser, cached_parser
 from tieout.linter.parse.lalr import Lexer, Token, Transformer
 from tieout.linter.parse.tokens import SCORED, VALUE_TYPES, Tok
 from tieout.linter.patterns import regex
-from tieout.linter.vocab import words
+from tieout.linter.vocab import alternation, words
 
 EXHAUSTIVE = ("具体为", "具体是", "具体包括", "具体如下", "分别为", "分别是", "明细为")
 UP_WORD = regex(r"增加|增长|提高|上升|上涨|增多|扩大|扩展|提升|上调|增|升")
@@ -197,8 +197,8 @@ def _use_before_share(tokens: list[Tok]) -> list[Tok]:
 def _destination() -> re.Pattern[str]:
     """The opening of a clause saying where a figure goes (vocab relations `destination_verbs`, after any of the
     `destination_adverbs`), read at first use."""
-    adverbs = "|".join(words("relations", "destination_adverbs"))
-    verbs = "|".join(words("relations", "destination_verbs"))
+    adverbs = alternation(words("relations", "destination_adverbs"))
+    verbs = alternation(words("relations", "destination_verbs"))
     return regex(f"^(?:{adverbs})?(?:{verbs})")
 
 

@@ -690,7 +690,7 @@ def _indicator_scores(reader: Reader, fund: _FundBlock, h: int) -> Iterator[Scor
             yield from _subtotal(reader, sub, since)
             since = []
             continue
-        own = _level_row(reader, line, (head, at), below)
+        own = _level_row(reader, line, head, at, below)
         if not levels.at_row(own, own is not None or _TOTAL_ROW.match(word(texts[0])) is not None):
             return
         if own is not None:
@@ -760,11 +760,10 @@ def _below_level(head: Line) -> list[int]:
     return [words.index(w) for w in _BELOW_LEVEL if w in words]
 
 
-def _level_row(reader: Reader, line: Line, header: tuple[Line, tuple[int, int]], below: list[int]) -> Quantity | None:
+def _level_row(reader: Reader, line: Line, head: Line, at: tuple[int, int], below: list[int]) -> Quantity | None:
     """The full marks of the row of a first-level indicator alone, its full marks and score and nothing else
     (`产出指标  50  48.25`; a pipe row with the header's cells `below` it, 二级指标, 三级指标, target and outcome, empty):
     the sum of the rows under it, no indicator of its own to add to them. None for any other row."""
-    head, at = header
     texts = [c.text for c in line.cells if c.text]
     if not texts or word(texts[0]) not in _FIRST_LEVEL:
         return None

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from tieout.linter.facts.model import Breakdown, Mention
 from tieout.linter.facts.passes.base import (
     UNIT_STEPS,
+    Completed,
     by_paragraph,
     exact_figure,
     in_brackets,
@@ -220,7 +221,11 @@ def uses_before_total(draft: Draft) -> Iterator[Breakdown]:
         uses = [m for m in before if not draft.is_part(m)]
         if len(uses) < 2 or not _only_sides(draft, before, total.paragraph, q.start):
             continue
-        if all(_plain_use(draft, m, q) for m in uses) and all(_agree(total, m) for m in uses):
+        # (every figure of the paragraph of one fund and scope, the parts of lists among them too: a total naming
+        # none is not known to be of the uses of one fund or level where another's figures stand beside them)
+        if all(_plain_use(draft, m, q) and _agree(total, m) for m in uses) and _one_balance(
+            [total, *before], [total], uses
+        ):
             yield Breakdown(total, uses, "", True, si, inferred=True, certain=False)
 
 
@@ -230,7 +235,7 @@ MIN_USES = 3  # the fund's own spending, another use, the balance carried on
 SOME_OF = "其中"  # the word of a list that need not name every part
 
 
-def uses_to_carry_over(draft: Draft) -> Iterator[Breakdown]:
+def uses_to_carry_over(draft: Draft) -> Iterator[Completed]:
     """`支出总计 X，其中：政府性基金预算支出 a，调出资金 b，专项债务还本支出 c，结转下年 d`: a side total of what goes out
     listed by its uses and closed by the balance carried on, which is what is left of the total after the other
     uses: the list is every use, whatever word opens it (a + b + c + d = X). Inferred; only where every part is
@@ -245,29 +250,30 @@ def uses_to_carry_over(draft: Draft) -> Iterator[Breakdown]:
             continue
         if not CARRIED_ON.search(b.parts[-1].label.strip("，、；：。 ")):
             continue
-        if all(_plain_use(draft, m, q) and _agree(b.total, m) for m in b.parts):
-            yield Breakdown(b.total, b.parts, "", True, b.sentence, inferred=True, certain=False)
+        if all(_plain_use(draft, m, q) and _agree(b.total, m) for m in b.parts) and _one_balance(
+            [b.total, *b.parts], [b.total], b.parts
+        ):
+            # (the 其中 list read as every use: one relation, the partial one made complete, not a second beside it)
+            yield Completed(b, replace(b, exhaustive=True, inferred=True, certain=False))
 
 
-def _plain_use(draft: Draft, m: Mention, q: Quantity) -> bool:
-    """Is the figure one exact amount of q's unit named as what goes out (its budget's verb after the name aside),
-    unqualified and in no bracket?"""
+def _plain_use(draft: Draft, m: Mention, q: Quantity, verb_after: bool = True) -> bool:
+    """Is the figure one exact amount of q's unit named as what goes out (`verb_after`: its budget's verb after the
+    name aside), unqualified and in no bracket?"""
     x = exact_figure(m)
     if len(m.quantities) != 1 or x is None or x.base_unit != q.base_unit or in_brackets(draft, m.sentence, x.start):
         return False
-    name = USE_VERB.sub("", m.label.strip("，、；：。 "))
+    name = m.label.strip("，、；：。 ")
+    if verb_after:
+        name = USE_VERB.sub("", name)
     return not QUALIFIED.search(m.label) and USE.search(name) is not None
 
 
 def _uses_only(draft: Draft, si: int, uses: list[Mention], q: Quantity) -> bool:
     """Are the figures each one exact amount of the total's unit named as what goes out, unqualified and in no
     bracket, the last the balance carried on, and nothing after it but the sentence's end?"""
-    for m in uses:
-        x = exact_figure(m)
-        if len(m.quantities) != 1 or x is None or x.base_unit != q.base_unit or in_brackets(draft, si, x.start):
-            return False
-        if QUALIFIED.search(m.label) or not USE.search(m.label.strip("，、；：。 ")):
-            return False
+    if not all(_plain_use(draft, m, q, verb_after=False) for m in uses):
+        return False
     last = uses[-1].quantities[0]
     closing = CARRIED_ON.search(uses[-1].label.strip("，、；：。 "))
     return (

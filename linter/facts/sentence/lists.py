@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from decimal import Decimal
+from functools import cache
 from itertools import takewhile
 from os.path import commonprefix
 from typing import TypeGuard
@@ -1745,7 +1746,7 @@ class Lists(Rates, Changes):
     def _level_below(self, m: Mention) -> str | None:
         """The level below a whole jurisdiction the figure's own words name (`县本级`, `乡镇`), None for none."""
         scope = self.labeller.identify(m.label)[1].scope
-        return None if scope in (None, MIXED) or scope.startswith("全") else scope
+        return None if scope in (None, MIXED) or scope.startswith(ALL_LEVELS) else scope
 
     def _named_figure(
         self,
@@ -1774,8 +1775,9 @@ class Lists(Rates, Changes):
             for s in range(si - 1, max(-1, si - 4), -1)
             if self._same_paragraph(s, si) or self.doc.section_at(self.doc.sentences[s].start) is here
         ]
-        # (a share's whole is of its part's year: `besides`, the part, tells which)
-        year = self._share_year(besides, item, mentions)
+        # (a share's whole is of its part's year: `besides`, the part, tells which; read at the first figure that
+        # states a period, `_dated_apart` scanning every mention)
+        year = cache(lambda: self._share_year(besides, item, mentions))
         at = (si, besides.start if besides is not None else -1)
         # the name as an item, else as the end of one (`余额` of `年末债务余额`: the share's words shorten it)
         for same in (_same_item, str.endswith):
@@ -1816,7 +1818,7 @@ class Lists(Rates, Changes):
         stated = self.labeller.identify(own.label)[1].period if own is not None else None
         return _year_under(stated, self._title_context().period) or MIXED
 
-    def _of_another_year(self, m: Mention, year: str | None, at: tuple[int, int]) -> bool:
+    def _of_another_year(self, m: Mention, share_year: Callable[[], str | None], at: tuple[int, int]) -> bool:
         """Is the figure stated for another year than the share's part (`year`)? Its words name a year (`2024年
         全省收入 B`, `上年收入 B`) the part is not of: last year's base, stated beside this year's figures, is not
         the whole a share of this year's part is of (`…税收收入占一般公共预算收入的比重为 p%`). Where the part's year
@@ -1824,8 +1826,9 @@ class Lists(Rates, Changes):
         before (`上年`) is passed over, and one of a sentence before dated to a year earlier than one the text names
         between it and the part (`2024年收入为 B。2025年收入增长 r%。`): a past year's base, beside the year the
         part is of. Where the whole's name is stated for two years (`""`), every dated figure is."""
-        stated = self.labeller.identify(m.label)[1].period if year is not None else None
-        if stated is None:
+        stated = self.labeller.identify(m.label)[1].period
+        year = share_year() if stated is not None else None
+        if stated is None or year is None:
             return False
         if not year:
             return True

@@ -15,12 +15,11 @@ from tieout.linter.facts.model import Breakdown, Change, Mention, Rate
 from tieout.linter.facts.passes.base import exact_figure, names_itself, rolls_forward
 from tieout.linter.facts.passes.closing import Closing
 from tieout.linter.facts.passes.surveys import one_answer_apart
-from tieout.linter.facts.sentence.wording import foots_flat
+from tieout.linter.facts.sentence.wording import STATED_YEAR, foots_flat
 from tieout.linter.figures.context import BUDGET_STAGES, MIXED, Context, read
 from tieout.linter.figures.intervals import writes_ratio
 from tieout.linter.figures.labels import INCLUDED
 from tieout.linter.figures.quantities import Quantity
-from tieout.linter.patterns import regex
 from tieout.linter.text.normalise import FORM_LINE
 from tieout.linter.vocab import words
 
@@ -123,10 +122,6 @@ def of_sentence(read: list[_Read], si: int) -> list[_Read]:
     return out
 
 
-# a year named in the text (`2025年`, `2025 年度`)
-YEAR_NAMED_IN_TEXT = regex(r"((?:19|20)\d{2})\s*年")
-
-
 class Reader:
     """The state of the sentence pass, and keeping what its readings find."""
 
@@ -156,7 +151,7 @@ class Reader:
     def _latest_year_between(self, start: int, end: int) -> int | None:
         """The latest year the text names (`2025年`) between two places; None where it names none."""
         if self._years is None:
-            self._years = [(found.start(), int(found.group(1))) for found in YEAR_NAMED_IN_TEXT.finditer(self.doc.text)]
+            self._years = [(found.start(), int(found.group(1))) for found in STATED_YEAR.finditer(self.doc.text)]
         i, j = bisect_right(self._years, (start, 0)), bisect_left(self._years, (end, 0))
         return max((year for _, year in self._years[i:j]), default=None)
 

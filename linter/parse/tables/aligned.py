@@ -2186,7 +2186,7 @@ def _total_heading(lines: list[str], header: list[int]) -> tuple[str, str] | Non
 def _label_column_name(word: str) -> bool:
     """Does a header word name a column of the rows' labels, not of figures: the names' (`项目`, `科目名称`) or the
     classification codes' (`科目编码`, the line under the column names of a 决算 form: `科目编码 科目名称`)?"""
-    return bool(NAME_HEADER.fullmatch(word) or LABEL_HEADER.fullmatch(word) or CODE_HEADER.match(word))
+    return bool(LABEL_HEADER.fullmatch(word) or CODE_HEADER.match(word))
 
 
 def _measured(lines: list[str], header: list[int], rows: list[_Line]) -> bool:

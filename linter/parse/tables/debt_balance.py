@@ -33,25 +33,26 @@ from .cells import flatten
 from .model import Row, Side, Table
 from .relations import Relation, row_item
 
-_YEAR = r"(?P<year>(?:19|20)\d{2})年"
-_KIND = r"(?P<kind>一般|专项)"
+# a row label's year and kind of debt (the regions' table reads its rows by them too: debt_regions.py)
+DEBT_YEAR = r"(?P<year>(?:19|20)\d{2})年"
+DEBT_KIND = r"(?P<kind>一般|专项)"
 # the table's title, its kind of debt named (the regions' table reads a balance table's kind by it: debt_regions.py)
-TITLE = regex(rf"地方政府{_KIND}债务余额(?:情况)?表")
+TITLE = regex(rf"地方政府{DEBT_KIND}债务余额(?:情况)?表")
 # the header line, spaces removed: the rows' name and the two columns, the budget's first
 HEADER = regex(r"^项目(?P<budget>预算数)(?P<done>执行数|决算数)$")
 
 # each row of the template by what it is, its label (enumeration and spaces removed) matched whole
 ROWS: dict[str, re.Pattern[str]] = {
-    "balance": regex(rf"^{_YEAR}末地方政府{_KIND}债务余额实际数$"),
-    "estimate": regex(rf"^{_YEAR}末地方政府{_KIND}债务余额预计执行数$"),
-    "limit": regex(rf"^{_YEAR}末?地方政府{_KIND}债务余额限额$"),
-    "new_limit": regex(rf"^{_YEAR}地方政府{_KIND}债务新增限额$"),
-    "deficit": regex(rf"^{_YEAR}地方财政赤字$"),
-    "issued": regex(rf"^{_YEAR}地方政府{_KIND}债务发行额$"),
+    "balance": regex(rf"^{DEBT_YEAR}末地方政府{DEBT_KIND}债务余额实际数$"),
+    "estimate": regex(rf"^{DEBT_YEAR}末地方政府{DEBT_KIND}债务余额预计执行数$"),
+    "limit": regex(rf"^{DEBT_YEAR}末?地方政府{DEBT_KIND}债务余额限额$"),
+    "new_limit": regex(rf"^{DEBT_YEAR}地方政府{DEBT_KIND}债务新增限额$"),
+    "deficit": regex(rf"^{DEBT_YEAR}地方财政赤字$"),
+    "issued": regex(rf"^{DEBT_YEAR}地方政府{DEBT_KIND}债务发行额$"),
     "loans": regex(r"^中央转贷地方的国际金融组织和外国政府贷款$"),
-    "bonds": regex(rf"^{_YEAR}地方政府{_KIND}债券发行额$"),
-    "repaid": regex(rf"^{_YEAR}地方政府{_KIND}债务还本额$"),
-    "resolved": regex(rf"^{_YEAR}采取其他方式化解{_KIND}债务额$"),
+    "bonds": regex(rf"^{DEBT_YEAR}地方政府{DEBT_KIND}债券发行额$"),
+    "repaid": regex(rf"^{DEBT_YEAR}地方政府{DEBT_KIND}债务还本额$"),
+    "resolved": regex(rf"^{DEBT_YEAR}采取其他方式化解{DEBT_KIND}债务额$"),
 }
 BUDGETED = frozenset({"limit", "new_limit", "deficit"})  # rows whose figure is the budget's (its 预算数 column)
 ISSUE_PARTS = frozenset({"loans", "bonds"})

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from tieout.linter.patterns import regex
 
 from .cells import flatten
-from .debt_balance import _KIND, _YEAR
+from .debt_balance import DEBT_KIND, DEBT_YEAR
 from .debt_balance import TITLE as BALANCE_TITLE
 from .identities import item
 from .model import Column, Table
@@ -36,7 +36,7 @@ REGIONS_TITLE = regex(r"债务限额(?:和|及)余额")
 # a balance table's row (its enumeration removed) the regions' table restates: a year-end's actual balance, the limit
 # on it, or its estimate (预计执行数, held to an estimate only); the template's rows of them (debt_balance.ROWS) but
 # for the 末 its year may go without here
-BALANCE_ROW = regex(rf"^{_YEAR}末?地方政府{_KIND}债务余额(?P<measure>实际数|限额|预计执行数)$")
+BALANCE_ROW = regex(rf"^{DEBT_YEAR}末?地方政府{DEBT_KIND}债务余额(?P<measure>实际数|限额|预计执行数)$")
 # a regions' table's column header, its kind word removed: a year-end's balance (or its estimate) or the year's limit
 REGIONS_COLUMN = regex(
     r"^(?P<year>(?:19|20)\d{2})年(?:末|底)?(?:债务)?(?P<measure>余额|限额)(?P<estimate>预计执行数)?$"

@@ -1149,8 +1149,9 @@ def all_relations(table: Table) -> list[Relation]:
     from .running import running_relations
 
     if table.across:
-        # (the first column, the 合计, is placed with certainty: its rows' tree adds up in it as in any table)
-        return across_relations(table) + [r for r in tree_relations(table) if r.total[1] == 1]
+        # (the first column, the 合计, is placed with certainty and the only one kept: its rows' tree adds up in it as
+        # in any table)
+        return across_relations(table) + tree_relations(table)
 
     formulas = row_formula_relations(table)
     named = identity_relations(table) + running_relations(table) + formulas + debt_balance_relations(table)
