@@ -154,7 +154,9 @@ def roll_forwards(draft: Draft) -> Iterator[RollForward]:
 def _read(draft: Draft, said: list[Mention], mentions: list[Mention], k: int, si: int) -> RollForward | None:
     """The stock `mentions[k]` closes, read forwards: in its sentence, or, opening it, from the sentences before."""
     closing = mentions[k]
-    dated = bool(CLOSING.search(closing.label)) or (
+    # (the year's end may be the date opening its sentence: `…余额 A。当年发行 B，偿还 C。截至2025年末，全县政府债务
+    # 余额 D`)
+    dated = bool(CLOSING.search(_lead_date(draft, closing, closing) + closing.label)) or (
         bool(ACCUMULATED.match(closing.label)) and _carried_in(draft, mentions, k) is not None
     )
     if STOCK.search(closing.label) and dated:

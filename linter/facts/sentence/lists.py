@@ -362,11 +362,18 @@ def _bare_share(e: object) -> bool:
 PLAN_STAGES = ("预算", "调整预算", "年初预算", "计划")
 
 
+# the words after a side's name that make the label name what is left of it, money of neither side (`项目支出结余资金`
+# among the sources of a fund's top-up beside `超收收入`)
+LEFT_OF_SIDE = regex(r"(?:收入|支出)(?:结余|结转)")
+
+
 def _other_side(whole: str, label: str) -> bool:
     """Does `label` name the other side (收入/支出) than `whole`?"""
     sides = ("收入", "支出")
     mine = next((s for s in sides if s in whole), None)
-    return mine is not None and any(s in label and s != mine and mine not in label for s in sides)
+    if mine is None or LEFT_OF_SIDE.search(label):
+        return False
+    return any(s in label and s != mine and mine not in label for s in sides)
 
 
 RETIRED: list[str] = load("relations").get("retired") or []
