@@ -92,6 +92,8 @@ def _formula_row(ctx: CheckContext, table: Table, r: int, f: ColumnFormula) -> O
         computed, exact = evaluate(f.tree, values)
     except (_Blank, ArithmeticError):
         return None
+    if f.bare_ratio and stated.kind == "percent":
+        computed, exact = _as_percent(computed), exact * 100
     operands = [q for q in values.values() if q is not None]
     own = interval(stated)
     if stated.value == 0 and stated.kind == "percent":  # a rate written 0 is a rounded rate
@@ -112,6 +114,11 @@ def _formula_row(ctx: CheckContext, table: Table, r: int, f: ColumnFormula) -> O
         expected if verdict == "fail" else None,
         operands=operands,
     )
+
+
+def _as_percent(ratio: Interval) -> Interval:
+    """A ratio's interval read as the percent a column of percents writes for it."""
+    return ratio[0] * 100, ratio[1] * 100
 
 
 def _written(value: Decimal, like: Quantity) -> str:

@@ -2516,7 +2516,37 @@ def _named_columns(lines: list[str], header: list[int]) -> int:
         labels = 2 if len(cells) > 2 and CODE_HEADER.match(cells[0]) and LABEL_HEADER.search(cells[1]) else 1
         if len(heads) >= len(cells) - labels:
             best = max(best, len(heads))
-    return best
+    return max(best, _named_with_merged_above(lines, header))
+
+
+def _spans(line: str) -> list[tuple[int, int, str]]:
+    """The words of a header line set apart by wide gaps, each with its display columns (start, end)."""
+    out = []
+    for m in re.finditer(r"\S+(?: \S+)*", line):
+        start = width(line[: m.start()])
+        out.append((start, start + width(m.group()), m.group()))
+    return out
+
+
+def _named_with_merged_above(lines: list[str], header: list[int]) -> int:
+    """How many columns of figures a two-line header names, counting a heading on its upper line that no word of
+    the lower line stands under (a cell merged down both lines, its text set at the top: `2024年决算数` beside
+    the group `2025年决算数` over `合计  人员经费  公用经费`). 0 unless every such word and every word of the lower
+    line but the rows' name is a column's heading."""
+    if len(header) != 2:
+        return 0
+    upper, lower = (_spans(lines[h]) for h in header)
+    if not upper or not lower:
+        return 0
+    under = [[w for w in lower if w[0] < u[1] and u[0] < w[1]] for u in upper]
+    alone = [u for u, below in zip(upper, under) if not below]
+    if not alone or not any(len(below) >= 2 for below in under):
+        # (no word over two or more: the upper line's words are headings wrapped in their cells, `财政拨款 /
+        # 收入`, set left or right of the figures, no group whose columns the lower line names)
+        return 0
+    words = sorted([*alone, *lower])
+    heads = [w for w in words[1:] if column_heading(w[2])]
+    return len(heads) if len(heads) == len(words) - 1 and not column_heading(words[0][2]) else 0
 
 
 def _label_and_value(lines: list[str], header: list[int]) -> bool:

@@ -26,6 +26,9 @@ class ColumnFormula:
     text: str  # as written: 3=2/1*100
     tree: ast.expr  # the expression, with names c<grid column> for the columns it uses
     columns: list[int]  # grid columns it uses
+    # a quotient not multiplied by 100 (`3=2/1`, `6=5/4`): over a column of percents it gives the ratio, and
+    # the column writes it as a percent (`执行为预算%` 101.2 for 2/1 = 1.012)
+    bare_ratio: bool = False
 
 
 def column_formulas(table: Table) -> list[ColumnFormula]:
@@ -68,7 +71,8 @@ def _parse(expr: str, names: dict[str, int], column: int, text: str) -> ColumnFo
         tree = ast.parse(source, mode="eval").body
     except SyntaxError:
         return None
-    return ColumnFormula(column, text, tree, used)
+    bare_ratio = "/" in expr and "100" not in re.findall(r"\d+(?:\.\d+)?", expr)
+    return ColumnFormula(column, text, tree, used, bare_ratio)
 
 
 def row_formula_relations(table: Table) -> list[Relation]:
