@@ -207,6 +207,9 @@ class Aligned:
     block: Block
     indents: list[int]
     continued: bool = False
+    # a two-sided table's indentation of each side's labels by grid row, each from its own side's label column
+    # (twosided.py): one list of grid rows cannot hold both sides' (-1 header rows, UNKNOWN rows of no such label)
+    side_indents: list[list[int]] | None = None
     columns: int = 0
     names: tuple[str, ...] = ()
     first_line: int = 0

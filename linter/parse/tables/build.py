@@ -89,7 +89,7 @@ def find_tables(doc: Document) -> list[Table]:
             table.placed = found.block.placed and not found.block.off_header
             from .rows import indent_tree
 
-            indent_tree(table, found.indents)
+            indent_tree(table, found.indents, found.side_indents)
             if found.block.across:
                 # (no column but the 合计 is placed, and no heading names the columns after it: nothing reads them as
                 # columns, each row's sum is checked, and the 合计 column alone is kept, read as any table's)

@@ -12,7 +12,7 @@ from tieout.linter.patterns import regex
 from tieout.linter.vocab import alternation, words
 
 from .cells import CODE, Cell, flatten
-from .model import Row
+from .model import Row, Side
 from .stacked import block_closers, block_openers
 from .vocab import defined_sums, total_kind
 
@@ -310,67 +310,122 @@ def outline_tree(grid: list[list[Cell]], rows: list[Row], col: int | None) -> bo
     return True
 
 
-def indent_tree(table, indents: list[int]) -> None:
+def indent_tree(table, indents: list[int], side_indents: list[list[int]] | None = None) -> None:
     """Parents from the indentation of a space-aligned text table's labels (`  增值税` under `一、税收收入`), or of a
     pipe table's (`build.pipe_indents`):
     the nearest row above with less indentation. Total rows (小计, 合计) take no parent. `indents` holds each
     grid row's indentation. Labels centred in their column (indentation shrinking as they grow) say nothing
     of the tree. In a table continued from the page before, the rows at its top whose parent is on that page
-    find none above them: they take none."""
-    for side in table.sides:
-        rows = side.rows
-        if (
-            side.structure not in ("enum", "plain", "defined", "summed")
-            or len({indents[r.index] for r in rows} - {-2}) < 2
-        ):
+    find none above them: they take none. A two-sided table's sides each have their own (`side_indents`)."""
+    for k, side in enumerate(table.sides):
+        if side_indents is not None and len(side_indents) == len(table.sides):
+            _two_sided_indent_tree(table, side, side_indents[k])
+        else:
+            _indent_side(table, side, indents)
+
+
+def _two_sided_indent_tree(table, side: Side, indents: list[int]) -> None:
+    """A two-sided table's numbered side read by its labels' indentation from its own label column (`二、上级补助收入`
+    over `  返还性收入`): where its first-numbered rows stand leftmost (_numbered_leftmost), and unless the tree so read
+    contradicts the rows' numbering (`七、` under `六、`: labels of a side that do not start at one column, as a
+    PDF's text leaves them), which the side is then read by, as before."""
+    rows = side.rows
+    if side.structure != "enum" or not _numbered_leftmost(rows, indents):
+        return
+    before = side.structure, [(r.parent, r.level, r.unsure) for r in rows]
+    _indent_side(table, side, indents)
+    if side.structure == "indent" and _against_numbering(rows):
+        side.structure = before[0]
+        for r, (parent, level, unsure) in zip(rows, before[1], strict=True):
+            r.parent, r.level, r.unsure = parent, level, unsure
+
+
+def _numbered_leftmost(rows: list[Row], indents: list[int]) -> bool:
+    """Do the rows of the side's first level of numbering (`一、`) all stand at its least indentation, and some
+    row not numbered so stand set in from it? Only then does the indentation say which rows are their items: a
+    side of no numbering whose labels start a column or so apart (as a PDF's text leaves a right side's labels)
+    says nothing of a tree."""
+    canonical = [style for style, _ in MARKERS]
+    ranks = [canonical.index(r.marker) for r in rows if r.marker]
+    said = [indents[r.index] for r in rows if not r.total and indents[r.index] >= 0]
+    if not ranks or not said:
+        return False
+    least, top = min(said), min(ranks)
+    heads = [r for r in rows if r.marker and canonical.index(r.marker) == top]
+    return all(indents[r.index] == least for r in heads) and any(n > least for n in said)
+
+
+def _against_numbering(rows: list[Row]) -> bool:
+    """Does a numbered row stand under a row numbered at its own level or below it (`七、` under `六、`, `二、` under
+    `（一）`), or a row of the side's first level of numbering under any row?"""
+    canonical = [style for style, _ in MARKERS]
+    ranks = [canonical.index(r.marker) if r.marker else None for r in rows]
+    top = min((k for k in ranks if k is not None), default=None)
+    for r, rank in zip(rows, ranks, strict=True):
+        if rank is None or r.parent is None:
             continue
-        if _centred(rows, indents) or _centred_by_page(table, rows, indents):
+        above = ranks[r.parent]
+        if rank == top or (above is not None and rank <= above):
+            return True
+    return False
+
+
+def _indent_side(table, side: Side, indents: list[int]) -> None:
+    """One side's parents from its labels' indentation (indent_tree)."""
+    rows = side.rows
+    if side.structure not in ("enum", "plain", "defined", "summed") or len({indents[r.index] for r in rows} - {-2}) < 2:
+        return
+    if _centred(rows, indents) or _centred_by_page(table, rows, indents):
+        return
+    side.structure = "indent"
+    names = [_name_at(r, indents[r.index]) for r in rows]  # (once per row, not per row below it)
+    opening = _opening_totals(rows, names)
+    # the first and last grand totals, found once: rows j < i stand between two (items a 总计 adds to a 合计)
+    # when one is before j and one after i (asked for every row placed, the rows around it were read each time)
+    grand = _bracketing_totals(rows)
+    stops: list[tuple[int, int] | None] = [None] * len(rows)  # where each row's search upwards ended (_above)
+    for i, r in enumerate(rows):
+        r.parent = None
+        if r.total:
             continue
-        side.structure = "indent"
-        names = [_name_at(r, indents[r.index]) for r in rows]  # (once per row, not per row below it)
-        opening = _opening_totals(rows, names)
-        # the first and last grand totals, found once: rows j < i stand between two (items a 总计 adds to a 合计)
-        # when one is before j and one after i (asked for every row placed, the rows around it were read each time)
-        grand = _bracketing_totals(rows)
-        stops: list[tuple[int, int] | None] = [None] * len(rows)  # where each row's search upwards ended (_above)
-        for i, r in enumerate(rows):
-            r.parent = None
-            if r.total:
-                continue
-            mine = indents[r.index]
-            if mine < 0:  # a wrapped label: a child of the row above, its sibling or its uncle
-                r.unsure = True
-                for j in _ancestry(rows, i - 1):
-                    rows[j].unsure = True
-                continue
-            if i and _source_of_funds_above(rows, i) and 0 <= names[i - 1] <= mine:
-                # (`年度资金总额` over `其中：中央补助资金` in line with it: a part of the row right above, as the
-                # rows lined up with the name after its 其中 are)
-                r.parent = i - 1
-                continue
-            j = _above(rows, names, i, mine, stops)
-            stops[i] = (j, mine)
-            if j < 0:
-                continue
-            if rows[j].total:
-                if 0 <= names[j] < mine and j in opening:
-                    # `乡镇小计` over its 乡镇 indented below it: a subtotal stated before its items
-                    r.parent = j
-                continue
-            r.parent = j
-            if grand and grand[0] < j and grand[-1] > i:
-                # `市县合计 / 省本级 / 待分 / 总计`: the items a 总计 adds to a 合计 are often names centred
-                # in their column, one a column in from the other: no tree the layout says for certain
-                r.unsure = rows[j].unsure = True
-        _levels(rows)
+        mine = indents[r.index]
+        if mine < 0:  # a wrapped label: a child of the row above, its sibling or its uncle
+            r.unsure = True
+            for j in _ancestry(rows, i - 1):
+                rows[j].unsure = True
+            continue
+        if i and _source_of_funds_above(rows, i) and 0 <= names[i - 1] <= mine:
+            # (`年度资金总额` over `其中：中央补助资金` in line with it: a part of the row right above, as the
+            # rows lined up with the name after its 其中 are)
+            r.parent = i - 1
+            continue
+        j = _above(rows, names, i, mine, stops)
+        stops[i] = (j, mine)
+        if j < 0:
+            continue
+        if rows[j].total:
+            if 0 <= names[j] < mine and j in opening:
+                # `乡镇小计` over its 乡镇 indented below it: a subtotal stated before its items
+                r.parent = j
+            continue
+        r.parent = j
+        if grand and grand[0] < j and grand[-1] > i:
+            # `市县合计 / 省本级 / 待分 / 总计`: the items a 总计 adds to a 合计 are often names centred
+            # in their column, one a column in from the other: no tree the layout says for certain
+            r.unsure = rows[j].unsure = True
+    _levels(rows)
 
 
 def _bracketing_totals(rows: list[Row]) -> list[int]:
     """The grand totals that may bracket items a 总计 adds to a 合计; none in a table of stacked blocks, whose totals
-    are each of a block of their own, stated first or closing it (stacked.py)."""
+    are each of a block of their own, stated first or closing it (stacked.py); none where one names 收入 and
+    another 支出 (`收入总计` over the revenue rows, then `支出合计` over the spending rows: each the total of its own
+    block, no 总计 of a 合计)."""
     if block_openers(rows) or block_closers(rows):
         return []
-    return [k for k, row in enumerate(rows) if row.total == "grand"]
+    grand = [k for k, row in enumerate(rows) if row.total == "grand"]
+    named = {side for k in grand for side in ("收入", "支出") if side in flatten(rows[k].label)}
+    return [] if len(named) == 2 else grand
 
 
 def _above(rows: list[Row], names: list[int], i: int, mine: int, stops: list[tuple[int, int] | None]) -> int:

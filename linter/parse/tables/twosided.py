@@ -224,6 +224,11 @@ def _append(before: Aligned, table: Aligned) -> None:
         block.off_header = (block.off_header or set()) | (table.block.off_header or set())
     block.open_end, block.goes_on = table.block.open_end, table.block.goes_on
     before.indents.extend(table.indents[1:])
+    if before.side_indents is not None and table.side_indents is not None:
+        for mine, theirs in zip(before.side_indents, table.side_indents, strict=True):
+            mine.extend(theirs[1:])
+    else:
+        before.side_indents = None
     before.last_line = table.last_line
 
 
@@ -572,7 +577,25 @@ def _read(
                 sides[s].append(_Line(j, label, UNKNOWN, figs, starts[j] + at))
     if any(sum(1 for r in side if r.figs) < 2 for side in sides):
         return None
-    return _grid(lines, starts, header, run, sides, place, mapper)
+    found = _grid(lines, starts, header, run, sides, place, mapper)
+    if found is not None and place.metric is not None:
+        found.side_indents = [_side_indents(lines, starts, run, side, place.metric) for side in sides]
+    return found
+
+
+def _side_indents(lines: list[str], starts: list[int], run: list[int], side: list[_Line], metric: Metric) -> list[int]:
+    """Each grid row's indentation of the side's label, from the side's leftmost label: where the lines stand in
+    columns, a label set in under a numbered row (`二、上级补助收入` over `  返还性收入`) is one of its items, as in a
+    one-sided table (rows.indent_tree). -1 for the header row, UNKNOWN for a row the side leaves blank."""
+    at_row = {j: r for r, j in enumerate(run, start=1)}
+    column = {at_row[r.line]: metric(lines[r.line][: r.label_at - starts[r.line]]) for r in side if r.line in at_row}
+    indents = [-1] + [UNKNOWN] * len(run)
+    if not column:
+        return indents
+    left = min(column.values())
+    for r, c in column.items():
+        indents[r] = c - left
+    return indents
 
 
 def _parts(line: str, segs: list[_Seg], place: _Place) -> tuple[Parsed, Parsed] | None:
