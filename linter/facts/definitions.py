@@ -49,6 +49,8 @@ def _norm(text: str) -> str:
 def definitions() -> tuple[Definition, ...]:
     out = []
     for entry in load("sums") or []:
+        if entry.get("tables"):
+            continue  # (a definition held in a table's rows only, where every row of the total is shown)
         components, exact = [], []
         for wordings in entry.get("parts") or []:
             words = [str(w) for w in wordings if w != OPTIONAL]

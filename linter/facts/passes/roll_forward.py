@@ -154,12 +154,7 @@ def roll_forwards(draft: Draft) -> Iterator[RollForward]:
 def _read(draft: Draft, said: list[Mention], mentions: list[Mention], k: int, si: int) -> RollForward | None:
     """The stock `mentions[k]` closes, read forwards: in its sentence, or, opening it, from the sentences before."""
     closing = mentions[k]
-    # (the year's end may be the date opening its sentence: `…余额 A。当年发行 B，偿还 C。截至2025年末，全县政府债务
-    # 余额 D`)
-    dated = bool(CLOSING.search(_lead_date(draft, closing, closing) + closing.label)) or (
-        bool(ACCUMULATED.match(closing.label)) and _carried_in(draft, mentions, k) is not None
-    )
-    if STOCK.search(closing.label) and dated:
+    if STOCK.search(closing.label) and _dated_closing(draft, mentions, k):
         found = _of_closing(draft, mentions, said, k, si)
         if found is not None or any(_opens_year(m) for m in mentions[:k]):
             return found
@@ -169,6 +164,17 @@ def _read(draft: Draft, said: list[Mention], mentions: list[Mention], k: int, si
     if REMAINDER.fullmatch(_stock(closing.label)) and k >= 2:
         return _remainder(mentions[:k], closing, si)
     return None
+
+
+def _dated_closing(draft: Draft, mentions: list[Mention], k: int) -> bool:
+    """Is the stock `mentions[k]` dated to its period's end: by its label, or by the date opening its sentence (`…余额
+    A。当年发行 B，偿还 C。截至2025年末，全县政府债务余额 D`), never a year's start (`截至上年末`: 上年末 holds 年末 too);
+    or accumulated (`累计结余`) with an amount carried in before it?"""
+    closing = mentions[k]
+    lead = _lead_date(draft, closing, closing)
+    if CLOSING.search(closing.label if OPENING.search(lead) else lead + closing.label):
+        return True
+    return bool(ACCUMULATED.match(closing.label)) and _carried_in(draft, mentions, k) is not None
 
 
 # how many sentences before a closing stock opening its sentence the opening one may stand, flows between

@@ -371,7 +371,7 @@ def _other_side(whole: str, label: str) -> bool:
     """Does `label` name the other side (收入/支出) than `whole`?"""
     sides = ("收入", "支出")
     mine = next((s for s in sides if s in whole), None)
-    if mine is None or LEFT_OF_SIDE.search(label):
+    if mine is None:
         return False
     return any(s in label and s != mine and mine not in label for s in sides)
 
@@ -412,7 +412,7 @@ def _ends_parts(p: _Entry, dims: set[str], first: bool, whole: str = "") -> bool
         return True
     if not first and (ADDED.match(p.label.lstrip("，、；：")) or GAP.search(p.label)):
         return True
-    if whole and _other_side(whole, p.label):
+    if whole and not LEFT_OF_SIDE.search(p.label) and _other_side(whole, p.label):
         return True  # `收入总计 105.61 亿元，其中…；预算支出安排 95.47 亿元`: income and expenditure are two sides
     if "收入" in whole and HANDED_OVER.match(p.label.lstrip("，、；：")):
         return True  # `收入 A，其中利润收入 a；调出资金 b`: what leaves the fund is none of its income
