@@ -6,7 +6,7 @@ import ast
 from collections.abc import Iterator
 from decimal import Decimal
 
-from tieout.linter.figures.intervals import Interval, add, fmt, interval, mul, sub
+from tieout.linter.figures.intervals import HUNDRED, Interval, add, fmt, interval, mul, sub
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.parse.tables import Table
 from tieout.linter.parse.tables.formulas import ColumnFormula, column_formulas
@@ -93,7 +93,7 @@ def _formula_row(ctx: CheckContext, table: Table, r: int, f: ColumnFormula) -> O
     except (_Blank, ArithmeticError):
         return None
     if f.bare_ratio and stated.kind == "percent":
-        computed, exact = _as_percent(computed), exact * 100
+        computed, exact = mul(computed, (HUNDRED, HUNDRED)), exact * 100  # (the ratio as the percent the column writes)
     operands = [q for q in values.values() if q is not None]
     own = interval(stated)
     if stated.value == 0 and stated.kind == "percent":  # a rate written 0 is a rounded rate
@@ -114,11 +114,6 @@ def _formula_row(ctx: CheckContext, table: Table, r: int, f: ColumnFormula) -> O
         expected if verdict == "fail" else None,
         operands=operands,
     )
-
-
-def _as_percent(ratio: Interval) -> Interval:
-    """A ratio's interval read as the percent a column of percents writes for it."""
-    return ratio[0] * 100, ratio[1] * 100
 
 
 def _written(value: Decimal, like: Quantity) -> str:

@@ -2525,7 +2525,7 @@ def _named_columns(lines: list[str], header: list[int]) -> int:
 def _spans(line: str) -> list[tuple[int, int, str]]:
     """The words of a header line set apart by wide gaps, each with its display columns (start, end)."""
     out = []
-    for m in re.finditer(r"\S+(?: \S+)*", line):
+    for m in CELL_RUN.finditer(line):
         start = width(line[: m.start()])
         out.append((start, start + width(m.group()), m.group()))
     return out
