@@ -136,7 +136,10 @@ def _against_group(
 ) -> Outcome | None:
     """The rate against the rate column of its figure's column group (`_grouped_rate`); none where that is not known."""
     grouped = _grouped_rate(table, row, col)
-    return _compare(ctx, c, m, q, table, grouped[0], grouped[1], grouped[2]) if grouped else None
+    if grouped is None:
+        return None
+    column, cell, base, fall = grouped
+    return _compare(ctx, c, m, q, table, (column, cell), base, fall)
 
 
 def _columns_of(table: Table) -> list[Column]:
@@ -161,7 +164,7 @@ def _rate_columns(table: Table, row: int, columns: list[Column]) -> list[tuple[C
     return found
 
 
-def _grouped_rate(table: Table, row: int, col: int | None) -> tuple[tuple[Column, Quantity], Decimal, bool] | None:
+def _grouped_rate(table: Table, row: int, col: int | None) -> tuple[Column, Quantity, Decimal, bool] | None:
     """Where a row holds rates of change of several column groups (`2025年执行数 | 比上年增长% | 2026年预算数 |
     比上年执行数增长%`), the one rate of the group of the cell the prose's figure is: the rate columns after that
     cell up to the next column of amounts. None where the prose's figure is no cell of the row (which group's rate
@@ -174,10 +177,7 @@ def _grouped_rate(table: Table, row: int, col: int | None) -> tuple[tuple[Column
     after = sorted((c for c in side.columns if c.index > col), key=lambda c: c.index)
     stop = next((k for k, c in enumerate(after) if c.kind in ("amount", "total")), len(after))
     rates = _rate_columns(table, row, after[:stop])
-    if len(rates) != 1:
-        return None
-    column, cell, base, fall = rates[0]
-    return (column, cell), base, fall
+    return rates[0] if len(rates) == 1 else None
 
 
 def _adjusting(ctx: CheckContext, c: Change, m: Movement, q: Quantity) -> bool:

@@ -22,6 +22,8 @@ MARKERS = [
     ("num", regex(r"^(?P<n>\d{1,2})[、.．](?!\d)")),
     ("num_paren", regex(r"^[（(](?P<n>\d{1,2})[）)]")),
 ]
+# each style's level in the official order (一、 over （一） over 1. over （1）)
+MARKER_RANK: dict[str, int] = {style: k for k, (style, _) in enumerate(MARKERS)}
 # a performance evaluation's indicator code before its name (`A1项目立项` over `A101立项依据充分性`): a letter for
 # the first-level indicator, one digit for the second level, two more for the third
 INDICATOR_CODE = regex(r"^(?P<code>[A-Z](?:\d{3}|\d))(?=[\u4e00-\u9fff])")
@@ -218,8 +220,7 @@ def enum_tree(rows: list[Row]) -> bool:
         return False
     # levels by the official order (一、 over （一） over 1. over （1）), not by which comes first: a table
     # continued from another page may open with （三） and go on with 三、
-    canonical = [style for style, _ in MARKERS]
-    order = sorted({r.marker for r in marked}, key=canonical.index)
+    order = sorted({r.marker for r in marked}, key=MARKER_RANK.__getitem__)
     stack: list[int] = []  # indices of the open marked rows, by level
     for i, r in enumerate(rows):
         if r.total:
@@ -345,21 +346,19 @@ def _numbered_leftmost(rows: list[Row], indents: list[int]) -> bool:
     row not numbered so stand set in from it? Only then does the indentation say which rows are their items: a
     side of no numbering whose labels start a column or so apart (as a PDF's text leaves a right side's labels)
     says nothing of a tree."""
-    canonical = [style for style, _ in MARKERS]
-    ranks = [canonical.index(r.marker) for r in rows if r.marker]
+    ranks = [MARKER_RANK[r.marker] for r in rows if r.marker]
     said = [indents[r.index] for r in rows if not r.total and indents[r.index] >= 0]
     if not ranks or not said:
         return False
     least, top = min(said), min(ranks)
-    heads = [r for r in rows if r.marker and canonical.index(r.marker) == top]
+    heads = [r for r in rows if r.marker and MARKER_RANK[r.marker] == top]
     return all(indents[r.index] == least for r in heads) and any(n > least for n in said)
 
 
 def _against_numbering(rows: list[Row]) -> bool:
     """Does a numbered row stand under a row numbered at its own level or below it (`七、` under `六、`, `二、` under
     `（一）`), or a row of the side's first level of numbering under any row?"""
-    canonical = [style for style, _ in MARKERS]
-    ranks = [canonical.index(r.marker) if r.marker else None for r in rows]
+    ranks = [MARKER_RANK[r.marker] if r.marker else None for r in rows]
     top = min((k for k in ranks if k is not None), default=None)
     for r, rank in zip(rows, ranks, strict=True):
         if rank is None or r.parent is None:
