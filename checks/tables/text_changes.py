@@ -96,27 +96,28 @@ def _held_to_row(ctx: CheckContext, c: Change, m: Movement, q: Quantity) -> Outc
     if row is None:
         return None
     table, grid_row, col = row
-    if q.kind == "percent" and len(_rate_columns(table, grid_row, _columns_of(table))) > 1:
+    cells = _exact_cells(table, grid_row)
+    if q.kind == "percent" and len(_rate_columns(cells)) > 1:
         # (`2025年执行数 | 比上年增长% | 2026年预算数 | 比上年执行数增长%`: the rate is its own figure's column group's, the
         # 2025 figure's too, though a later year's amounts follow it)
-        return _against_group(ctx, c, m, q, table, grid_row, col)
+        return _against_group(ctx, c, m, q, table, cells, col)
     if col is not None and _base_column(table, col):
         # (`2025年执行数 | 2026年预算数 | 增减额 | 增长%`: the prose's figure is the base the columns change from)
         return None
     header = GROWTH_HEADER if q.kind == "percent" else ADJUSTED_HEADER if adjusting else DIFFERENCE_HEADER
-    cell = _change_cell(table, grid_row, header, q)
+    cell = _change_cell(cells, header, q)
     if cell is None and adjusting and q.kind == "amount" and _after_adjustment(table):
         # (`年初预算数 | 调整预算数 | 调整后预算数`: beside the budget as adjusted, 调整预算数 is the adjustment)
-        cell = _change_cell(table, grid_row, ADJUSTMENT_BESIDE, q)
+        cell = _change_cell(cells, ADJUSTMENT_BESIDE, q)
     if cell is not None:
         return _compare(ctx, c, m, q, table, cell)
     if q.kind == "amount" and not adjusting and col is not None and (ends := _stock_ends(table, grid_row, col, q)):
         # (no column of the difference: a stock's change is its closing cell less its opening one)
         return _compare_stock(ctx, c, m, q, table, ends)
-    if q.kind == "percent" and (ratio := _change_cell(table, grid_row, RATIO_HEADER, q)) is not None:
+    if q.kind == "percent" and (ratio := _change_cell(cells, RATIO_HEADER, q)) is not None:
         # (no growth column: the growth is the row's 为上年% less 100)
         return _compare(ctx, c, m, q, table, ratio, HUNDRED)
-    if q.kind == "percent" and (fall := _fall_cell(table, grid_row)) is not None:
+    if q.kind == "percent" and (fall := _fall_cell(cells)) is not None:
         # (a column of falls, `压减率`: the growth is its cell negated)
         return _compare(ctx, c, m, q, table, fall, fall=True)
     return None
@@ -132,10 +133,10 @@ def _read_against_table(c: Change, q: Quantity, adjusting: bool) -> bool:
 
 
 def _against_group(
-    ctx: CheckContext, c: Change, m: Movement, q: Quantity, table: Table, row: int, col: int | None
+    ctx: CheckContext, c: Change, m: Movement, q: Quantity, table: Table, cells: Cells, col: int | None
 ) -> Outcome | None:
     """The rate against the rate column of its figure's column group (`_grouped_rate`); none where that is not known."""
-    grouped = _grouped_rate(table, row, col)
+    grouped = _grouped_rate(table, cells, col)
     if grouped is None:
         return None
     column, cell, base, fall = grouped
@@ -146,13 +147,27 @@ def _columns_of(table: Table) -> list[Column]:
     return [c for side in table.sides for c in side.columns]
 
 
-def _rate_columns(table: Table, row: int, columns: list[Column]) -> list[tuple[Column, Quantity, Decimal, bool]]:
-    """Of `columns`, the row's cells of a rate of change against last year: a growth (`比上年增长%`, `比上年执行数增长%`),
+# a row's cells that hold an exact figure, each with its column, in the order of the table's sides and columns
+Cells = list[tuple[Column, Quantity]]
+
+
+def _exact_cells(table: Table, row: int) -> Cells:
+    """The row's exact figures with their columns, read once for every column kind a change is held to (rates,
+    falls, differences: `_rate_columns`, `_fall_cell`, `_change_cell`), where each read the row's cells again."""
+    found = []
+    for c in _columns_of(table):
+        cell = table.quantity(row, c.index)
+        if cell is not None and cell.exact:
+            found.append((c, cell))
+    return found
+
+
+def _rate_columns(cells: Cells) -> list[tuple[Column, Quantity, Decimal, bool]]:
+    """Of a row's `cells`, those of a rate of change against last year: a growth (`比上年增长%`, `比上年执行数增长%`),
     a ratio to last year (`为上年%`, its cell less 100) or a fall (`压减率`, negated), each with that base and sign."""
     found = []
-    for c in columns:
-        cell = table.quantity(row, c.index)
-        if cell is None or not cell.exact or cell.kind != "percent":
+    for c, cell in cells:
+        if cell.kind != "percent":
             continue
         if c.role == FALL:
             if LAST_YEAR.match(_comparison(c)):
@@ -164,7 +179,7 @@ def _rate_columns(table: Table, row: int, columns: list[Column]) -> list[tuple[C
     return found
 
 
-def _grouped_rate(table: Table, row: int, col: int | None) -> tuple[Column, Quantity, Decimal, bool] | None:
+def _grouped_rate(table: Table, cells: Cells, col: int | None) -> tuple[Column, Quantity, Decimal, bool] | None:
     """Where a row holds rates of change of several column groups (`2025年执行数 | 比上年增长% | 2026年预算数 |
     比上年执行数增长%`), the one rate of the group of the cell the prose's figure is: the rate columns after that
     cell up to the next column of amounts. None where the prose's figure is no cell of the row (which group's rate
@@ -176,7 +191,8 @@ def _grouped_rate(table: Table, row: int, col: int | None) -> tuple[Column, Quan
         return None
     after = sorted((c for c in side.columns if c.index > col), key=lambda c: c.index)
     stop = next((k for k, c in enumerate(after) if c.kind in ("amount", "total")), len(after))
-    rates = _rate_columns(table, row, after[:stop])
+    group = {c.index for c in after[:stop]}
+    rates = _rate_columns([(c, cell) for c, cell in cells if c.index in group])
     return rates[0] if len(rates) == 1 else None
 
 
@@ -201,14 +217,12 @@ def _after_adjustment(table: Table) -> bool:
     return any(AFTER_ADJUSTMENT.match(flatten(c.header)) for side in table.sides for c in side.columns)
 
 
-def _fall_cell(table: Table, row: int) -> tuple[Column, Quantity] | None:
-    """The row's one cell under a column of falls against last year (`压减率`, `比上年下降%`: tables.yaml fall_words)."""
-    found = []
-    for side in table.sides:
-        for c in side.columns:
-            cell = table.quantity(row, c.index) if c.role == FALL and LAST_YEAR.match(_comparison(c)) else None
-            if cell is not None and cell.exact and cell.kind == "percent":
-                found.append((c, cell))
+def _fall_cell(cells: Cells) -> tuple[Column, Quantity] | None:
+    """Of a row's `cells`, the one under a column of falls against last year (`压减率`, `比上年下降%`: tables.yaml
+    fall_words)."""
+    found = [
+        (c, cell) for c, cell in cells if c.role == FALL and cell.kind == "percent" and LAST_YEAR.match(_comparison(c))
+    ]
     return found[0] if len(found) == 1 else None
 
 
@@ -445,19 +459,16 @@ def _placed_for(ctx: CheckContext, table: Table, at: int) -> bool:
 NUMBER_LINE = regex(r"^\s*表\s*[\d一二三四五六七八九十]+\s*[：:]?\s*$")
 
 
-def _change_cell(table: Table, row: int, header: re.Pattern[str], q: Quantity) -> tuple[Column, Quantity] | None:
-    """The row's one cell under a column of the change's kind (its header matching `header`), of its kind and unit."""
+def _change_cell(cells: Cells, header: re.Pattern[str], q: Quantity) -> tuple[Column, Quantity] | None:
+    """Of a row's `cells`, the one under a column of the change's kind (its header matching `header`), of its kind
+    and unit."""
     found = []
-    for side in table.sides:
-        for c in side.columns:
-            if not header.match(flatten(c.header)):
-                continue
-            cell = table.quantity(row, c.index)
-            if cell is None or not cell.exact:
-                continue
-            if q.kind == "amount" and (cell.kind != "amount" or cell.base_unit != q.base_unit):
-                continue
-            found.append((c, cell))
+    for c, cell in cells:
+        if not header.match(flatten(c.header)):
+            continue
+        if q.kind == "amount" and (cell.kind != "amount" or cell.base_unit != q.base_unit):
+            continue
+        found.append((c, cell))
     return found[0] if len(found) == 1 else None
 
 
