@@ -13,7 +13,7 @@ from tieout.linter.vocab import alternation, words
 
 from .cells import CODE, Cell, flatten
 from .model import Row, Side
-from .stacked import block_closers, block_openers
+from .stacked import block_closers, block_openers, flows_named
 from .vocab import defined_sums, total_kind
 
 MARKERS = [
@@ -417,14 +417,16 @@ def _indent_side(table, side: Side, indents: list[int]) -> None:
 
 def _bracketing_totals(rows: list[Row]) -> list[int]:
     """The grand totals that may bracket items a 总计 adds to a 合计; none in a table of stacked blocks, whose totals
-    are each of a block of their own, stated first or closing it (stacked.py); none where one names 收入 and
-    another 支出 (`收入总计` over the revenue rows, then `支出合计` over the spending rows: each the total of its own
-    block, no 总计 of a 合计)."""
+    are each of a block of their own, stated first or closing it (stacked.py); none where they name two flows
+    (tables.yaml block_flows: `收入总计` over the revenue rows, then `支出合计` over the spending rows: each the total
+    of its own block, no 总计 of a 合计)."""
     if block_openers(rows) or block_closers(rows):
         return []
     grand = [k for k, row in enumerate(rows) if row.total == "grand"]
-    named = {side for k in grand for side in ("收入", "支出") if side in flatten(rows[k].label)}
-    return [] if len(named) == 2 else grand
+    named: set[str] = set()
+    for k in grand:
+        named |= flows_named(rows[k].label)
+    return [] if len(named) > 1 else grand
 
 
 def _above(rows: list[Row], names: list[int], i: int, mine: int, stops: list[tuple[int, int] | None]) -> int:

@@ -52,6 +52,13 @@ def _last_named(name: str, vocab: tuple[tuple[str, str], ...]) -> str:
     return best
 
 
+def flows_named(name: str) -> set[str]:
+    """The flows any of whose wordings (tables.yaml block_flows) the name holds: `收入总计` is of 收入, `资金运用合计` of
+    支出, a name of both (`收入支出总计`) of both."""
+    flat = flatten(name)
+    return {flow for word, flow in _flows() if word in flat}
+
+
 def _first_fund(name: str) -> str:
     found = [(name.find(w), -len(w), fund) for w, fund in _funds() if w in name]
     return min(found)[2] if found else ""
