@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from functools import cache
 
+from tieout.linter.figures.context import MIXED, read
 from tieout.linter.vocab import load
 
 from .cells import flatten
@@ -32,13 +33,6 @@ from .model import Row
 def _flows() -> tuple[tuple[str, str], ...]:
     """Each flow's wordings with the flow, longest first."""
     found = [(flatten(str(w)), flow) for flow, ws in (load("tables").get("block_flows") or {}).items() for w in ws]
-    return tuple(sorted(found, key=lambda p: -len(p[0])))
-
-
-@cache
-def _funds() -> tuple[tuple[str, str], ...]:
-    """Each fund's wordings with the fund, longest first."""
-    found = [(flatten(str(w)), fund) for fund, ws in (load("context").get("fund") or {}).items() for w in ws]
     return tuple(sorted(found, key=lambda p: -len(p[0])))
 
 
@@ -59,9 +53,11 @@ def flows_named(name: str) -> set[str]:
     return {flow for word, flow in _flows() if word in flat}
 
 
-def _first_fund(name: str) -> str:
-    found = [(name.find(w), -len(w), fund) for w, fund in _funds() if w in name]
-    return min(found)[2] if found else ""
+def _fund(name: str) -> str:
+    """The one fund a total's name is of, as the shared reader reads a label (figures.context.read): "" where it names
+    none, or two (`一般公共预算和政府性基金预算收入合计`), or only one money is moved to or from (`调入一般公共预算`)."""
+    fund = read(name).context.fund
+    return "" if fund is None or fund == MIXED else fund
 
 
 def other_block(a: str, b: str) -> bool:
@@ -71,7 +67,7 @@ def other_block(a: str, b: str) -> bool:
     flow_x, flow_y = _last_named(x, _flows()), _last_named(y, _flows())
     if flow_x and flow_y and flow_x != flow_y:
         return True
-    fund_x, fund_y = _first_fund(x), _first_fund(y)
+    fund_x, fund_y = _fund(x), _fund(y)
     return bool(fund_x and fund_y and fund_x != fund_y)
 
 
