@@ -182,9 +182,17 @@ def _footing(
     interval, the parts' summed interval and the rounding unit; `sums`: the parts' sum and the total as written)."""
     if total.value != 0 and not nonzero:
         return None  # nothing (or only zeros) beside a figure: an amount not broken down, not a sum
-    if rel.strict and too_large:
+    if rel.strict and too_large and not _lowered(parts):
         return None  # a part larger than its whole: the row is out of its place in extracted text
     return _verdict(ctx, total, parts, bands, sums)
+
+
+def _lowered(parts: tuple[list[Quantity], list[int]]) -> bool:
+    """Does a part take something away from the whole (a figure below zero added, `税收收入 -80,000` beside
+    `非税收入 1,830,000` under their 1,750,000, or a figure subtracted)? Then another part may well be larger than
+    the whole: no sign of a row out of its place."""
+    qs, signs = parts
+    return any(s * q.value < 0 for q, s in zip(qs, signs, strict=True))
 
 
 def _verdict(
