@@ -435,7 +435,10 @@ class TextTable(Rule):
     a row's name may leave out inside it (`省级资金` for `省级财政资金`); the table stands in the rate's section, or
     its paragraph names it (`详见表 2`); no year or scope is stated otherwise by the table; the figures the prose
     states before the rate are cells of the row; and exactly one row of those tables is so named (a name two rows
-    bear names neither). A rate of a named base (`年初预算执行率`, `为上年的`) is never held to a column of another;
+    bear names neither). A rate named by its kind alone right after the one sum it is of (`上级专项补助…实际支付
+    A，执行率 p%`) is of the row that holds that sum in a cell, where exactly one row of those tables does (a sum of
+    four significant digits at least: a round sum may be any row's). A rate of a named base (`年初预算执行率`,
+    `为上年的`) is never held to a column of another;
     one the rate checks (TO105) hold to figures of the prose is theirs. The other way round, an indicator table's
     row named `预算执行率` alone (one such row in the document's tables) states in its `实际完成值` the 预算执行率 the
     prose states, where the prose states that rate with one value and its own figures give it (TO105 passes it):
@@ -452,7 +455,11 @@ class TextTable(Rule):
     neither the section's text up to it nor the change's clause and headings state a scope, and the table sets a
     year's amounts beside the year before's (its 增减额 no difference to a budget): the prose speaks of the table
     beside it. The reasons a change is given (`主要是…改由市级统一采购`) state no scope of it. A change TO108
-    holds to its figures is theirs. A word against the cell's sign (`下降 21.0%` against a cell of 21.0) is told only
+    holds to its figures is theirs. A growth against last year's figure of a named stage (`比上年执行数增长 p%`) is held
+    to the row's growth column only where the amount columns of the year before the figure's are of that stage
+    (`2025年执行数` beside `2026年预算数`: the base the column is computed on); the verb of a budget's allocation opening
+    the label (`安排卫生健康支出 A`) is no part of the row's name. A word against the cell's sign (`下降 21.0%` against
+    a cell of 21.0) is told only
     where the size stated is the cell's: the word is then the one thing wrong; where the size differs too, which of
     the two is wrong is not said.
 

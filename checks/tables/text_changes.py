@@ -53,13 +53,17 @@ DIFFERENCE_HEADER = regex(r"^(?:同比|(?:比|较)上年(?:同期)?)?增减(?:�
 # a comparison with last year or none (`同比`, `比上年同期`, ``): what a 同比 column is the change of; of a stock, with
 # last year's end (`比上年末`)
 LAST_YEAR = regex(r"^(?:同比|(?:比|较)(?:上年|去年)(?:同期|末)?)?$")
+# a comparison with last year's figure of a stage it names (`比上年执行数`, `较上年决算数`): a table's change column
+# states it only where its base, the column of the year before the figure's, is of that stage
+LAST_YEAR_STAGED = regex(r"^(?:比|较)(?:上年|去年)(?P<stage>执行|决算|预算)数?$")
 # the verb of an adjustment the facts leave at the end of its label (`补助下级支出调` + `增`)
 ADJUSTING = "调"
 # the heading of a section on the budget's adjustment (`（二）支出预算调整`, `二、一般公共预算调整方案`)
 ADJUSTMENT_TITLE = regex(r"预算调整|调整方案|(?:收入|支出)(?:预算)?调整")
 ZERO = Decimal(0)
 # words opening a label that are no part of the row's name (`此外，`, `其中：`)
-LEADING = regex(r"^(?:此外|另外|同时|其中|[，、；：:])+")
+# (and the verb of a budget's allocation, `安排教育支出 X` in a 预算草案: the row 教育支出)
+LEADING = regex(r"^(?:此外|另外|同时|其中|安排|[，、；：:])+")
 # the reasons a change is given, up to the clause's end (`主要是…改由市级统一采购`): no context of a figure
 REASONS = regex(rf"(?:{relation_words('reasons')})[^；;。]*")
 # what ends a change's clause in its sentence (`经营收入减少 Δ，…；上级补助收入增加 Δ`)
@@ -92,7 +96,7 @@ def _held_to_row(ctx: CheckContext, c: Change, m: Movement, q: Quantity) -> Outc
     adjusting = _adjusting(ctx, c, m, q)
     if not _read_against_table(c, q, adjusting):
         return None
-    row = _row(ctx, c)
+    row = _row_on_its_base(ctx, c)
     if row is None:
         return None
     table, grid_row, col = row
@@ -125,8 +129,9 @@ def _held_to_row(ctx: CheckContext, c: Change, m: Movement, q: Quantity) -> Outc
 
 def _read_against_table(c: Change, q: Quantity, adjusting: bool) -> bool:
     """Is the change one a table's column states: a rate against last year (not an adjustment's), an adjustment, or
-    an amount against last year?"""
-    last_year = bool(LAST_YEAR.match(flatten(c.comparison)))
+    an amount against last year (its figure of a stage named, `比上年执行数`, too: `_row_on_its_base`)?"""
+    comparison = flatten(c.comparison)
+    last_year = bool(LAST_YEAR.match(comparison) or LAST_YEAR_STAGED.match(comparison))
     if q.kind == "percent":
         return last_year and not adjusting
     return adjusting or last_year
@@ -298,6 +303,32 @@ def _base_column(table: Table, col: int) -> bool:
             if other is not None and other[0] == own[0] and other[1] > own[1]:
                 return True
     return False
+
+
+def _row_on_its_base(ctx: CheckContext, c: Change) -> tuple[Table, int, int | None] | None:
+    """`_row`, where a change against last year's figure of a stage named (`比上年执行数增长 p%`) is of a table whose
+    columns the change columns compare the figure's with are of that stage (`_based_on_stage`); None otherwise."""
+    row = _row(ctx, c)
+    staged = LAST_YEAR_STAGED.match(flatten(c.comparison))
+    if row is None or staged is None or _based_on_stage(row[0], row[2], staged["stage"]):
+        return row
+    return None
+
+
+def _based_on_stage(table: Table, col: int | None, stage: str) -> bool:
+    """Is the base the table's change columns compare the figure's column with, the amount columns of the year
+    before its own (`2025年执行数` beside `2026年预算数`), of the stage the prose names (`比上年执行数`)?"""
+    own = _year(table, col) if col is not None else None
+    if own is None:
+        return False
+    before = (own[0], own[1] - 1)
+    bases = [
+        c
+        for side in table.sides
+        for c in side.columns
+        if c.kind in ("amount", "total") and c.index != col and _year(table, c.index) == before
+    ]
+    return bool(bases) and all(c.context.stage == stage for c in bases)
 
 
 def _year(table: Table, col: int) -> tuple[str, int] | None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from decimal import Decimal
 
 from tieout.linter.facts.model import Rate
 from tieout.linter.figures.context import SIDES, Context, read
@@ -113,6 +114,9 @@ def _row_rate(ctx: CheckContext, tables: list[Table], r: Rate) -> RowRate | None
     """The one row of the tables of the rate's place that its words name, with the columns it is held to; None
     when no row, or more than one, can be meant."""
     named = _named(r)
+    if named is not None and not named[0] and named[2] is None:
+        found = _rows_of_outcome(ctx, _tables_of(ctx, tables, r), r, named[1])
+        return found[0] if len(found) == 1 and _states_row(ctx, r, found[0]) else None
     if named is None or len(named[0]) < 2:
         return None
     name, kind, base = named
@@ -124,6 +128,35 @@ def _row_rate(ctx: CheckContext, tables: list[Table], r: Rate) -> RowRate | None
     if len(found) != 1 or not _states_row(ctx, r, found[0]):
         return None
     return found[0]
+
+
+# the significant digits an outcome stated before a bare rate has at least to name its row by its value alone: a
+# round sum (`500 万元`) may be any row's
+OUTCOME_DIGITS = 4
+
+
+def _rows_of_outcome(ctx: CheckContext, tables: list[Table], r: Rate, kind: str) -> list[RowRate]:
+    """`一般公共预算财政拨款…全年支出 A，执行率 p%`: a rate named by its kind alone, right after the one sum it is
+    of, is of the row that holds that sum in a cell, where exactly one row of the tables of the rate's place does
+    (and has what a rate of its kind is held to, `_columns`): its words name no row, its figure does. A sum of few
+    digits names none: a round sum may be several rows'."""
+    if len(r.operands) != 1:
+        return []
+    said = ctx.value(r.operands[0])
+    if r.operands[0].kind == "percent" or len(said.normalize().as_tuple().digits) < OUTCOME_DIGITS:
+        return []
+    return [
+        rr
+        for t in tables
+        for side in t.sides
+        for row in side.rows
+        if said in _amounts(t, side, row.index) and (rr := _columns(t, side, row.index, kind, None)) is not None
+    ]
+
+
+def _amounts(t: Table, side: Side, row: int) -> set[Decimal]:
+    """The values of the row's cells that are no rate."""
+    return {q.base_value for c in side.columns if (q := _figure(t, row, c)) is not None}
 
 
 def _rows_named(tables: list[Table], name: str, kind: str, base: str | None) -> list[RowRate]:
