@@ -362,8 +362,11 @@ A_YEAR = regex(r"(?:19|20)\d{2}")
 LAST_YEAR_PERIOD = "-1"  # the period context words give last year
 # a comparison in the words before a figure (`比上年的`, `与上年相比，`, `较2023年`): the period there is compared with
 COMPARISON_WORD = regex(r"[比较]|相比|对比|同期")
-# a comparison opening a sentence on its own (`与上年相比，`): it dates no figure after it
+# the end of a clause within a sentence
 CLAUSE_END = regex(r"[；;]")
+# the words of a stock's moment in an item's name (`年末固定资产`, `固定资产年初数`): the item is the same at either
+MOMENT_WORDS = regex(r"(?:上年|本年)?(?:年初|年末|期初|期末)数?")
+# a comparison opening a sentence on its own (`与上年相比，`): it dates no figure after it
 COMPARISON_OPENING = regex(r"(?:与|同|和|跟)[^，,。；;\d]{1,12}?(?:相比|比较|对比)较?[，,：:]")
 # a figure named as last year's (`，上年执行数`, `上年决算数为`)
 LAST_YEARS_LABEL = regex(r"^[，、；：\s]*(?:上年|去年)(?!末|底|结转|结余)")
@@ -1577,7 +1580,14 @@ class Changes(Reader):
         def labelled(among: list[Mention]) -> list[Quantity]:
             # (a figure that names a level, `区县年末余额 A，比年初增加 δ`, is compared within its own clause: not with
             # another level's `市本级…，年初余额 B，…；` before the semicolon)
-            named = [m for m in among if m is not subject and plan.group() in m.label and m.start >= clause]
+            named = [
+                m
+                for m in among
+                if m is not subject
+                and plan.group() in m.label
+                and m.start >= clause
+                and not self._another_items_plan(m, subject, among)
+            ]
             return [
                 q for m in named for q in m.quantities if q.kind == current.kind and q.base_unit == current.base_unit
             ]
@@ -1600,6 +1610,26 @@ class Changes(Reader):
             found = labelled(earlier)
             return found[0] if len(found) == 1 else None
         return found[0] if len(found) == 1 and found[0].start < current.start else None
+
+    def _another_items_plan(self, plan: Mention, subject: Mention, mentions: list[Mention]) -> bool:
+        """Is the plan figure, in a clause before the subject's (a `；` between them), another item's: named so, or
+        named by its comparison alone after another item's figure (`固定资产 A，比年初的 B 增长 p%；无形资产 C，比年初
+        减少 Δ`: B is the initial figure of 固定资产, not of 无形资产, whose initial figure is not stated)?"""
+        if not plan.quantities or not subject.quantities:
+            return False
+        if CLAUSE_END.search(self.doc.text, plan.quantities[-1].end, subject.quantities[0].start) is None:
+            return False
+        item = self.labeller.identify(subject.label)[0]
+        if not item or item in GENERIC_ITEMS:
+            return False
+        owner: Mention | None = plan
+        if COMPARED_IN_LABEL.match(plan.label):
+            k = next((i for i, m in enumerate(mentions) if m is plan), 0)
+            owner = mentions[k - 1] if k else None
+        own = MOMENT_WORDS.sub("", self.labeller.identify(owner.label)[0]) if owner is not None else ""
+        item = MOMENT_WORDS.sub("", item)
+        # (a figure naming no item, `年初预算 A；项目支出调整预算 B，比年初预算增加 Δ`, may be any item's: as before)
+        return bool(own) and bool(item) and item not in own and own not in item
 
     def _own_clause_start(self, subject: Mention) -> int:
         """Where the clause of a figure naming its own scope opens (after the last semicolon before it in its
