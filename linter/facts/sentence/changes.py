@@ -357,6 +357,17 @@ BRACKETED_BASE = regex(r"(?:较|比)(?:上年|去年)(?:同期)?\s*[（(]\s*$")
 COMPARED_IN_LABEL = regex(r"^[，、；：\s]*(?:比|较|与|同|对比)")
 # a period a label names by its year alone (`2024年`, `2024年度`)
 YEAR_NAMED = regex(r"((?:19|20)\d\d)年度?")
+# a context's period that is a whole year (`2024`), not last year (`-1`) nor a part of one
+A_YEAR = regex(r"(?:19|20)\d{2}")
+LAST_YEAR_PERIOD = "-1"  # the period context words give last year
+# a comparison in the words before a figure (`比上年的`, `与上年相比，`, `较2023年`): the period there is compared with
+COMPARISON_WORD = regex(r"[比较]|相比|对比|同期")
+# the end of a clause within a sentence
+CLAUSE_END = regex(r"[；;]")
+# the words of a stock's moment in an item's name (`年末固定资产`, `固定资产年初数`): the item is the same at either
+MOMENT_WORDS = regex(r"(?:上年|本年)?(?:年初|年末|期初|期末)数?")
+# a comparison opening a sentence on its own (`与上年相比，`): it dates no figure after it
+COMPARISON_OPENING = regex(r"(?:与|同|和|跟)[^，,。；;\d]{1,12}?(?:相比|比较|对比)较?[，,：:]")
 # a figure named as last year's (`，上年执行数`, `上年决算数为`)
 LAST_YEARS_LABEL = regex(r"^[，、；：\s]*(?:上年|去年)(?!末|底|结转|结余)")
 YEAR_IN = regex(r"((?:19|20)\d{2})年")
@@ -1569,7 +1580,14 @@ class Changes(Reader):
         def labelled(among: list[Mention]) -> list[Quantity]:
             # (a figure that names a level, `区县年末余额 A，比年初增加 δ`, is compared within its own clause: not with
             # another level's `市本级…，年初余额 B，…；` before the semicolon)
-            named = [m for m in among if m is not subject and plan.group() in m.label and m.start >= clause]
+            named = [
+                m
+                for m in among
+                if m is not subject
+                and plan.group() in m.label
+                and m.start >= clause
+                and not self._another_items_plan(m, subject, among)
+            ]
             return [
                 q for m in named for q in m.quantities if q.kind == current.kind and q.base_unit == current.base_unit
             ]
@@ -1592,6 +1610,26 @@ class Changes(Reader):
             found = labelled(earlier)
             return found[0] if len(found) == 1 else None
         return found[0] if len(found) == 1 and found[0].start < current.start else None
+
+    def _another_items_plan(self, plan: Mention, subject: Mention, mentions: list[Mention]) -> bool:
+        """Is the plan figure, in a clause before the subject's (a `；` between them), another item's: named so, or
+        named by its comparison alone after another item's figure (`固定资产 A，比年初的 B 增长 p%；无形资产 C，比年初
+        减少 Δ`: B is the initial figure of 固定资产, not of 无形资产, whose initial figure is not stated)?"""
+        if not plan.quantities or not subject.quantities:
+            return False
+        if CLAUSE_END.search(self.doc.text, plan.quantities[-1].end, subject.quantities[0].start) is None:
+            return False
+        item = self.labeller.identify(subject.label)[0]
+        if not item or item in GENERIC_ITEMS:
+            return False
+        owner: Mention | None = plan
+        if COMPARED_IN_LABEL.match(plan.label):
+            k = next((i for i, m in enumerate(mentions) if m is plan), 0)
+            owner = mentions[k - 1] if k else None
+        own = MOMENT_WORDS.sub("", self.labeller.identify(owner.label)[0]) if owner is not None else ""
+        item = MOMENT_WORDS.sub("", item)
+        # (a figure naming no item, `年初预算 A；项目支出调整预算 B，比年初预算增加 Δ`, may be any item's: as before)
+        return bool(own) and bool(item) and item not in own and own not in item
 
     def _own_clause_start(self, subject: Mention) -> int:
         """Where the clause of a figure naming its own scope opens (after the last semicolon before it in its
@@ -1861,10 +1899,13 @@ class Changes(Reader):
         # a note's figures are skipped, unless the change stands in the note itself (`（含开发区 12.3 亿元，比上年的
         # 10.9 亿元增长 12.8%）`: the note's figure changed)
         within = self._in_open_bracket(subject)
+        # (the other figures of the earlier figure's year are not what changed: `2024年预算 B，实际支出 X；2025年…`)
+        earlier = self._earlier_period(subject)
         candidates = [
             m
             for m in reversed(mentions)
             if m is not subject
+            and not (earlier and self._earlier_period(m) == earlier)
             and not self._qualifies(m)
             and not REFERENCE.match(m.label)
             and not GAP_ALONE.fullmatch(m.label)
@@ -1976,15 +2017,46 @@ class Changes(Reader):
         of a later year than the figure's label states (this year, 本年 or 今年, the one the title states; or the
         year its own name states) is of the figure after it; that figure is its base."""
         year = STATED_YEAR.search(self.labeller.split(subject.label)[1])
+        own = STATED_YEAR.search(period)
+        carried = self._period_carried(subject) if year is None else None
+        if carried == LAST_YEAR_PERIOD and (own is not None or self.labeller.identify(named)[1].period == "+0"):
+            return True  # `上年预算 B，实际支出 X；本年实际支出比上年增加 Δ`: X is last year's
+        if own is not None and carried and A_YEAR.fullmatch(carried):
+            # `2024年预算 B，实际支出 X；2025年实际支出比上年增加 Δ`: X is of the year its sentence opened with
+            return int(carried) < int(own.group(1))
         if year is None:
             return self._opened_as_last_years(subject, si)
-        own = STATED_YEAR.search(period)
         if own is not None:
             return int(year.group(1)) < int(own.group(1))
         title = re.fullmatch(r"\d{4}", self._title_context().period or "")
         return (
             title is not None and THIS_REPORT_YEAR.match(named) is not None and int(year.group(1)) < int(title.group())
         )
+
+    def _earlier_period(self, m: Mention) -> str:
+        """The period the words before a figure in its sentence state for it (`_period_carried`) where it is a
+        whole year or last year (`2024`, `-1`); "" where they state none or another (`本年`, `上半年`)."""
+        period = self._period_carried(m)
+        return period if period and (period == LAST_YEAR_PERIOD or A_YEAR.fullmatch(period)) else ""
+
+    def _period_carried(self, m: Mention) -> str | None:
+        """The period a figure's own words state, else the nearest one the words before an earlier figure of its
+        sentence state, as a sentence's period carries on to the figures after it (`2024年该项目预算 B，实际支出
+        X`: X is 2024's; `上年预算 B，实际支出 X`: last year's). None where a comparison comes first (`比上年的 B`,
+        `与上年相比，支出 X`: the period is the one compared with, not the figure's)."""
+        mentions = self.d.by_sentence.get(m.sentence) or []
+        ends = [self.doc.sentences[m.sentence].start] + [max(q.end for q in x.quantities) for x in mentions]
+        for k in reversed(range(next((k for k, x in enumerate(mentions) if x is m), -1) + 1)):
+            words = self.doc.text[ends[k] : mentions[k].start]
+            # (past a `；` the words are the next clause's: what the clause before stated carries no further)
+            clause = CLAUSE_END.split(words)[-1]
+            words_of_clause = COMPARISON_OPENING.sub("", clause)
+            if COMPARISON_WORD.search(words_of_clause):
+                return None
+            period = read(words_of_clause).context.period
+            if period is not None or len(clause) < len(words):
+                return period
+        return None
 
     def _opened_as_last_years(self, subject: Mention, si: int) -> bool:
         """Does the figure stand in a sentence of its own that opens by naming last year (`上年度审计查出问题 88 个，涉及
