@@ -133,6 +133,8 @@ def text_target_rate_outcomes(ctx: CheckContext, held: set[int]) -> Iterator[Out
         if named is None:
             continue
         width, (target, done, rate), header = named
+        # (rates written without their sign where the header or the unit note over it says they are in %)
+        in_percent = _percent_said(lines, h, header)
         found: list[Outcome] = []
         for k in range(h + 1, len(lines)):
             cells = list(CELL.finditer(lines[k]))
@@ -144,6 +146,8 @@ def text_target_rate_outcomes(ctx: CheckContext, held: set[int]) -> Iterator[Out
             goal, achieved, stated = figures
             if stated is None or stated.start in held:
                 continue
+            if in_percent and stated.kind == "bare" and flatten(cells[rate].group()) == flatten(stated.text):
+                stated = replace(stated, kind="percent")
             if goal is not None and FLOOR.sub("", flatten(cells[target].group())) != flatten(goal.text):
                 goal = None  # (a ceiling, a range, words beside the figure: no target of one figure)
             if achieved is not None and flatten(cells[done].group()) != flatten(achieved.text):
@@ -154,6 +158,27 @@ def text_target_rate_outcomes(ctx: CheckContext, held: set[int]) -> Iterator[Out
         fails = sum(1 for o in found if o.verdict == "fail")
         if not (fails >= 2 and fails > sum(1 for o in found if o.verdict == "pass")):
             yield from found
+
+
+# a unit note saying in what a table's rates are (`单位：%`, `单位：万元、%`), or the rate column's own (`完成率单位：%`)
+RATE_UNIT_NOTE = regex(r"^(?P<of>[\u4e00-\u9fff]{0,8}?)单位[：:]\s*(?:[^\s，,。；;：:]+[、，,/])?[%％]$")
+
+
+def _percent_said(lines: list[str], h: int, heading: str) -> bool:
+    """Are the rates under the header line `h` in %, said once for the column: its heading marked (`完成率（%）`,
+    `完成率%`), or the line right above it a unit note of the table's rates or of that column (`单位：%`, `单位：个、%`,
+    `完成率单位：%`)? A note naming another column (`得分率单位：%`) says nothing of it."""
+    cells = [m.group() for m in CELL.finditer(lines[h])]
+    if any(
+        HEADING_NOTE.sub("", without_percent(flatten(c))) == heading and c.rstrip().endswith(PERCENT_ENDS)
+        for c in cells
+    ):
+        return True
+    note = RATE_UNIT_NOTE.fullmatch(flatten(lines[h - 1])) if h > 0 else None
+    return note is not None and note["of"] in ("", heading)
+
+
+PERCENT_ENDS = ("%", "％", "%）", "％）", "%)", "％)")
 
 
 def _text_header(line: str) -> tuple[int, tuple[int, int, int], str] | None:

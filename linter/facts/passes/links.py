@@ -763,6 +763,13 @@ def _share_base(
         return None
     if not found:
         return _inferred_whole(draft, wanted, s, part, owner, lists, paragraphs)
+    tail_total = _own_total_by_tail(draft, s, part, item, lists.get(id(s.part)), found)
+    if tail_total is not None:
+        return (
+            None
+            if _doubtful(paragraphs, s, part, tail_total[0], lists)
+            else replace(s, total=tail_total[1], certain=False)
+        )
     if _either_budget(draft, s.base_label, said, wanted, s.part, every, lists):
         return None
     found = _of_scope_named(_in_own_paragraph(_under_own_subject(found, part), part), part)
@@ -770,9 +777,28 @@ def _share_base(
     if listed is None:
         return None
     m, total = listed
-    if _without_carry_over(draft, s.base_label, m) or _doubtful(paragraphs, s, part, m):
+    if _without_carry_over(draft, s.base_label, m) or _doubtful(paragraphs, s, part, m, lists):
         return None
     return replace(s, total=total, certain=_certain(part.identity, m.identity))
+
+
+def _own_total_by_tail(
+    draft: Draft, s: Share, part: Mention, item: str, own: Mention | None, found: list[tuple[Mention, Quantity]]
+) -> tuple[Mention, Quantity] | None:
+    """`社会保险基金收入 T，其中：保险费收入 a，占基金收入的 p%` (and, in another section, `（一）某险种。基金收入 B`): a
+    share naming its whole by the end of its own list's total's item (four characters at least), where every figure
+    of that name stands under another heading than the part, is of its own list's total, stated under the part's
+    heading: the figures of that name elsewhere are other wholes' (another kind's, a section's own). Inferred."""
+    if own is None or s.part is None or len(item) < MIN_SUMMED or not own.identity.item.endswith(item):
+        return None
+    if not same_section(draft, own.start, part.start) or any(
+        same_section(draft, m.start, part.start) for m, _ in found
+    ):
+        return None
+    total = own.of_unit(s.part.base_unit)
+    if total is None or total.kind != s.part.kind or not total.exact or total.base_value <= s.part.base_value:
+        return None
+    return own, total
 
 
 # a share's whole named by what a verb of its sentence took and the thing taken (`占抽查资金的`, `占审计资金的`)
@@ -848,7 +874,7 @@ def _inferred_whole(
     )
     if (
         whole is None
-        or _doubtful(paragraphs, s, part, owner.get(whole.start))
+        or _doubtful(paragraphs, s, part, owner.get(whole.start), lists)
         or _over_years(s, owner.get(whole.start))
     ):
         return None
@@ -1124,13 +1150,15 @@ def _fund_part(wanted: Identity, part: Mention, m: Mention, q: Quantity, lists: 
     return fund is not None and any(t.identity.context.fund != fund for t in totals)
 
 
-def _doubtful(paragraphs: dict[int, list[Mention]], s: Share, part: Mention, whole: Mention | None) -> bool:
+def _doubtful(
+    paragraphs: dict[int, list[Mention]], s: Share, part: Mention, whole: Mention | None, lists: dict[int, Mention]
+) -> bool:
     """Is a whole found in another sentence than the part's in doubt (`_whole_beside`)? Not one the part's own
     paragraph states before it under the very words the share names it by (`收入总计 T，包括本年收入合计 W…。本年收入中：
     财政拨款收入 a，占本年收入合计的 p%`): the whole meant is then that figure, whatever a larger one before makes."""
     if whole is None or whole.sentence == part.sentence or _named_so_before(s, part, whole):
         return False
-    return _whole_beside(paragraphs, s, part, whole)
+    return _whole_beside(paragraphs, s, part, whole, lists)
 
 
 def _named_so_before(s: Share, part: Mention, whole: Mention) -> bool:
@@ -1157,7 +1185,15 @@ def _said_of_another_stage(s: Share, part: Mention, whole: Mention, m: Mention) 
     return read(s.base_label).context.stage is None
 
 
-def _whole_beside(paragraphs: dict[int, list[Mention]], s: Share, part: Mention, whole: Mention) -> bool:
+def _listed_under_whole(m: Mention, whole: Mention, lists: dict[int, Mention]) -> bool:
+    """Is the figure a part listed under the whole found (`国有资本经营预算收入 W，其中利润收入 a`)? A part of the whole
+    is no other reading of it (`调出资金 b，占国有资本经营预算收入的 p%`, b / a making p: the slip to report)."""
+    return any(lists.get(id(q)) is whole for q in m.quantities)
+
+
+def _whole_beside(
+    paragraphs: dict[int, list[Mention]], s: Share, part: Mention, whole: Mention, lists: dict[int, Mention]
+) -> bool:
     """Does a figure before the part in its own paragraph, of its unit and larger, make the share as written
     (`资金实际到位 A，当年支出 a，占到位资金的 p%`: a / A is p; `全市负债总额 A…。从构成看，应付债券 a，占负债总额的
     p%`)? The whole the words name may be that one, worded otherwise than the figure of that name found
@@ -1165,7 +1201,7 @@ def _whole_beside(paragraphs: dict[int, list[Mention]], s: Share, part: Mention,
     assert s.part is not None
     stated, value = s.stated, s.part.base_value
     for m in paragraphs.get(part.paragraph) or []:
-        if m is part or m is whole or m.start >= part.start:
+        if m is part or m is whole or m.start >= part.start or _listed_under_whole(m, whole, lists):
             continue
         q = m.of_unit(s.part.base_unit)
         if q is None or not q.exact or q.kind != s.part.kind or q.base_value <= value:
@@ -1591,6 +1627,11 @@ def _own_list_total(draft: Draft, s: Share, whole: Mention | None) -> Quantity |
     # paragraph before the list's total ends with the item too; the list's total is then one kind of it, and the 总额
     # may be T's: not known)
     summed = summed and not _wider_before(draft, whole, item)
+    # (`三、对村级的转移支付` … `向各村安排补助资金 T。（一）甲 a，占对村转移支付总额的 p%`: the 总额 of what the heading
+    # above the list's total names, the total standing under that heading alone (its subject is the heading's words),
+    # its own label worded otherwise)
+    headed = SUM_TAIL.search(named) is not None and len(item) >= MIN_SUMMED and whole.identity.subject == item
+    summed = summed or (headed and not _wider_before(draft, whole, ""))
     if s.part is None or not (
         item == whole.identity.item
         or summed
