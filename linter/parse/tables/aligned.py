@@ -2310,7 +2310,8 @@ def _place_names(
 
     k = len(first) - 1
     block.placed = _placed_surely(lines, header, rows, layout, k)
-    if listed([lines[h] for h in header], [len(r.figs) for r in rows], k, [c.text for c in first[1:]]):
+    names = [flatten(c.text).replace(" ", "") for c in first[1:]]  # (`2025 年` as the header's words join it)
+    if listed([lines[h] for h in header], [len(r.figs) for r in rows], k, names):
         block.placed, block.off_header = True, set()
     elif not block.placed and not _stacked(block, lines, header, rows, layout, first):
         _name_wrapped(block, lines, header, rows, first)
