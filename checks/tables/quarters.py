@@ -16,7 +16,7 @@ from tieout.linter.figures.context import Context
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.parse.tables import Column, Row, Side, Table
 from tieout.linter.parse.tables.cells import flatten
-from tieout.linter.parse.tables.identities import item
+from tieout.linter.parse.tables.identities import item, without_money_unit
 from tieout.linter.patterns import regex
 from tieout.linter.rules.base import CheckContext, Outcome
 
@@ -95,10 +95,16 @@ def _rows_by_item(ctx: CheckContext) -> dict[str, list[tuple[Table, Side, Row]]]
         for t in ctx.facts.tables:
             for side in t.sides:
                 for r in side.rows:
-                    out.setdefault(item(r.label), []).append((t, side, r))
+                    out.setdefault(_named(r.label), []).append((t, side, r))
         return out
 
     return ctx.memo("quarters.rows-by-item", build)
+
+
+def _named(label: str) -> str:
+    """The item a row's label names, less the money unit it may close with: the quarters' table writes
+    `营业收入` under its unit line where the year's table writes `营业收入（元）` (each cell keeps its own unit)."""
+    return without_money_unit(item(label))
 
 
 def _year_row(
@@ -107,7 +113,7 @@ def _year_row(
     """The year's figure of the row's name: the one row so named in the other tables, its one amount column of
     that year (`when`: the year, and the document's context periods are resolved against)."""
     year, doc = when
-    hits = [hit for hit in rows.get(item(row.label), []) if hit[0] is not own]
+    hits = [hit for hit in rows.get(_named(row.label), []) if hit[0] is not own]
     if len(hits) != 1:
         return None
     t, side, r = hits[0]

@@ -52,6 +52,7 @@ from .vocab import (
     POINTS_CELL,
     SATISFACTION,
     Role,
+    breakdown_heading,
     column_heading,
     defined_ratio_heading,
     grade_names,
@@ -900,6 +901,32 @@ def _label_tail(lines: list[str], j: int, data: list[Parsed], rows: list[_Line])
     return _coded_tail(lines, j)
 
 
+def _label_head(lines: list[str], j: int, data: list[Parsed], rows: list[_Line], widest: Callable[[], int]) -> bool:
+    """Is line j the head of the label of the row of figures right below it (`归属于上市公司股东的扣除非经常性` /
+    `损益的净利润（元）  288,810,992.97  …`, a label wrapped over the line of its figures), between two rows of figures
+    whose labels start where it starts? A long label alone that fills the label column (ends where the run's
+    widest label ends, give or take a character: words that stop short of it did not wrap), unnumbered, no
+    sentence mark nor total, over a tail that stops short of the column's end: the tail is no label of its own
+    and the head no heading (a heading over rows does not fill their column)."""
+    from .rows import marker
+
+    if not rows or rows[-1].line != j - 1 or not rows[-1].figs or j + 1 >= len(lines):
+        return False
+    below = data[j + 1]
+    head = lines[j].strip()
+    if below is None or len(head) < LONG_LABEL or not _text_only(lines[j]) or WIDE_GAP.search(head):
+        return False
+    if marker(head)[0] or SENTENCE_MARK.search(head) or total_kind(head) or breakdown_heading(head):
+        return False
+    tail, indent = below[0], below[1]
+    if marker(tail)[0] or total_kind(tail) or len(tail) >= len(head) or _lead(lines[j]) != indent:
+        return False
+    if rows[-1].indent != indent:
+        return False
+    end = widest()
+    return indent + width(head) >= end - FILL_SLACK and indent + width(tail) < end - FILL_SLACK
+
+
 def _coded_tail(lines: list[str], j: int) -> bool:
     """Is line j the tail of a coded row's label in a PDF's text that sets its cells one space apart, the
     tail at the line's start, under the code (`2080506 机关事业单位职业年金缴费支 1607.70 1607.70` / `出` /
@@ -1015,6 +1042,8 @@ def _wrapped(lines: list[str], starts: list[int], j: int) -> tuple[_Line, int] |
     return _Line(j + 1, flatten(label), UNKNOWN, figs, at), end
 
 
+# the unit of a row's figures closing its label (`营业收入（元）`, `基本每股收益（元/股）`, `研发人员数量（人）`)
+UNIT_CLOSED = regex(r"[（(](?:亿元|万元|千元|元|元/股|[%％]|人|个|家|户|台|套|吨|项)[）)]$")
 MAX_LABEL_LINES = 2  # the lines a row's label may wrap onto under its first
 LONG_LABEL = 8  # the characters of a label long enough to wrap (a short one fits its column)
 FILL_SLACK = 2  # display columns a wrapped label may stop short of the widest label of its rows
@@ -1046,6 +1075,8 @@ def _label_rest(lines: list[str], j: int, data: list[Parsed], row: tuple[str, in
     label, indent, figures = row
     if len(label) < LONG_LABEL or indent + width(label) < widest - FILL_SLACK:
         return 0  # (a label that does not fill its column did not wrap: `其中：保险费收入` over a blank item)
+    if UNIT_CLOSED.search(label):
+        return 0  # (`…净利润（元）`: the unit its figures are in closes the label; the words below head the next row)
     k = j
     while k < len(lines) and k - j < MAX_LABEL_LINES and _label_piece(lines[k], label, indent, figures):
         k += 1
@@ -1101,6 +1132,8 @@ def _label_piece(line: str, label: str, indent: int, figures: int) -> bool:
     text = line.strip()
     if not _text_only(line) or len(text) > len(label) or WIDE_GAP.search(text) or marker(text)[0]:
         return False
+    if breakdown_heading(text):
+        return False  # (`分产品` under `营业收入合计`: the heading of the rows below)
     # (a short tail may go back to the column's left edge, left of a label set in: `国有土地使用权出让收入及对应专项债务
     # 收入安排的` set in one space, `支出` under it at the line's start)
     return (indent <= _lead(line) or len(text) <= TAIL_MAX) and _lead(line) < figures
@@ -1863,6 +1896,17 @@ def _rows(
                 rows.append(wrapped[0])
                 j = wrapped[1]
                 continue
+            if breakdown_heading(lines[j]) and j + 1 < len(lines) and data[j + 1]:
+                rows.append(_heading_row(lines, starts, j))  # (`分行业` over its rows: no label's tail)
+                j += 1
+                continue
+            if _label_head(lines, j, data, rows, widest):
+                p = data[j + 1]
+                assert p is not None
+                at = starts[j] + len(lines[j]) - len(lines[j].lstrip())
+                rows.append(_Line(j + 1, flatten(lines[j].strip() + p[0]), UNKNOWN, p[2], at))
+                j = ended = j + 2
+                continue
             if _label_tail(lines, j, data, rows):
                 rows[-1].label += lines[j].strip()  # (`机关事业单位基本养老保险` over its tail `缴费支出`)
                 j += 1
@@ -2266,7 +2310,8 @@ def _place_names(
 
     k = len(first) - 1
     block.placed = _placed_surely(lines, header, rows, layout, k)
-    if listed([lines[h] for h in header], [len(r.figs) for r in rows], k, [c.text for c in first[1:]]):
+    names = [flatten(c.text).replace(" ", "") for c in first[1:]]  # (`2025 年` as the header's words join it)
+    if listed([lines[h] for h in header], [len(r.figs) for r in rows], k, names):
         block.placed, block.off_header = True, set()
     elif not block.placed and not _stacked(block, lines, header, rows, layout, first):
         _name_wrapped(block, lines, header, rows, first)

@@ -530,6 +530,8 @@ def _units(table: Table, heads: list[list[str]], n: int) -> None:
                 # rates are: its `%` is said once for the table (`单位：万元、%`) or not at all, and its cells are
                 # percentages (never 万元 a 合计 row adds up)
                 unit = "%"
+            elif _percent_change(table, (path, c), n):
+                unit = "%"
         if not unit and _grade_count(table, heads, c, n):
             unit = "个"
         units.append(unit)
@@ -622,6 +624,30 @@ def _grade_count(table: Table, heads: list[list[str]], c: int, n: int) -> bool:
 def _percent_cells(table: Table, c: int, n: int) -> bool:
     """Does a filled cell of the column carry its own `%`?"""
     return any(c < len(row) and row[c].text.strip().endswith(("%", "％")) for row in table.rows[max(n, 1) :])
+
+
+def _percent_change(table: Table, column: tuple[list[str], int], n: int) -> bool:
+    """Is a column headed by a bare change (`本年比上年增减`, `同比增减`: an amount's change in money, or its growth in
+    per cent) the growth in per cent, its cells written with their own `%` (`14.21%`)? Every filled cell carries
+    it, two at least, but those of rows that are rates themselves (`加权平均净资产收益率`), whose change the column
+    writes in points without a `%`: a listed company's 主要会计数据 table."""
+    path, c = column
+    role = role_of(path[-1]) if path else None
+    if role is None or role.kind != "delta":
+        return False
+    growth = role_of(path[-1], True)
+    if growth is None or growth.kind != "growth":
+        return False
+    marked = 0
+    for row in table.rows[max(n, 1) :]:
+        text = row[c].text.strip() if c < len(row) else ""
+        if not text or DASH.match(text) or no_figure(text):
+            continue
+        if text.endswith(("%", "％")):
+            marked += 1
+        elif not rate_heading(flatten(table.label(row))):
+            return False
+    return marked >= 2
 
 
 def _all_percent_cells(table: Table, c: int, n: int) -> bool:

@@ -20,6 +20,14 @@ from .vocab import PART_HEADING, Role, role_of
 NONE = Role("", "")
 
 PAREN = regex(r"[（(][^（）()]*[）)]$")
+# a money unit a row's label closes with (`营业收入（元）`, a listed company's 主要会计数据): no word of the item's name
+MONEY_UNIT_NOTE = regex(r"[（(]\s*(?:亿元|万元|千元|元)\s*[）)]$")
+
+
+def without_money_unit(name: str) -> str:
+    """An item's name less the money unit its label closes with (`营业收入（元）` → `营业收入`): the name prose and the
+    other tables give the item (each cell keeps its own unit)."""
+    return MONEY_UNIT_NOTE.sub("", name)
 
 
 @dataclass(frozen=True)

@@ -27,15 +27,19 @@ from tieout.linter.figures.quantities import Quantity
 from tieout.linter.patterns import regex
 
 from .identities import item as item_of
+from .identities import without_money_unit
 from .jurisdiction import title_context
 from .model import Column, Side, Table
 from .spans import leaf
 from .vocab import undone, words
 
-
 # (made for every figure cell of every table, and never changed once made: not frozen, whose `__init__` sets each
 # field through `object.__setattr__` at four times the cost, but hashable by its fields all the same; slotted, its
 # fields read without a dict)
+# the units of money a row's label may close with (`（元）`), where its cells are in money
+MONEY_UNITS = ("元", "千元", "万元", "亿元")
+
+
 @dataclass(unsafe_hash=True, slots=True)
 class CellIdentity:
     """What a figure cell is: its table, row and column, and the item, column and context that identify it."""
@@ -307,6 +311,8 @@ class TableIndex:
                     continue
                 item = ident.item
                 by_item(item, []).append(h)
+                if (named := without_money_unit(item)) != item and h.quantity.unit in MONEY_UNITS:
+                    by_item(named, []).append(h)  # (`营业收入（元）`'s cells are the 营业收入 prose names)
                 if ident.path:
                     by_path(ident.path, []).append(h)
                 if ident.total_row and item.endswith("合计") and len(item) >= 6:

@@ -137,13 +137,18 @@ def _one_cell_each(line: str, spans: list[tuple[int, int]], metric: Metric) -> b
 SPACED_NAME = regex(r"^\s*(?:[\u4e00-\u9fff]\s+){1,3}[\u4e00-\u9fff](?=\s)")
 
 
+# a year a space before the 年 it is of (`2025 年`, `2024 年末`)
+YEAR_SPACED = regex(r"(?<!\d)(\d{4}) (?=年)")
+
+
 def listed(header: list[str], figures: list[int], k: int, names: list[str]) -> bool:
     """Are the k figure columns named with certainty by a header of one line of single words (see above)? Each
     row's count of figures in `figures`; `names` the column names the grid was given, which must be the header's
     words in their order."""
     if k < 1 or len(header) != 1 or not figures or any(n != k for n in figures):
         return False
-    line = header[0].replace("\f", " ")
+    # (a year written a space before its 年, `2025 年`, as a text layer sets it: one name)
+    line = YEAR_SPACED.sub(r"\1", header[0].replace("\f", " "))
     # (the rows' name spaced out a character apart, `项    目`, `税  种`: the name column's one cell, no figure's name)
     words = header_names(SPACED_NAME.sub("", line))
     if len(words) != k or len(header[0].split()) == k:

@@ -445,3 +445,15 @@ def blank_is_zero(title: str) -> bool:
 # the header of the code column (`科目编码`; `经济分类`, `功能分类` naming the classification whose codes it holds): no
 # column of figures
 CODE_HEADER = regex(r"^(?:(?:功能分类|经济分类)(?:科目)?(?:编码|代码)?|(?:科目)?(?:编码|代码))$")
+
+
+@cache
+def _breakdown_heading() -> re.Pattern[str]:
+    dimensions = sorted((re.escape(str(w)) for w in load("tables").get("breakdown_dimensions") or []), key=len)
+    return re.compile(rf"^[分按](?:{'|'.join(reversed(dimensions))})分?$")
+
+
+def breakdown_heading(label: str) -> bool:
+    """Is the label a group's heading naming the dimension its rows break a total down by (`分行业`, `分产品`,
+    `按地区分`)? Such a line is a heading of its own, never the tail of the label above it."""
+    return _breakdown_heading().match(label.strip().replace(" ", "")) is not None
