@@ -564,6 +564,7 @@ def restatements(draft: Draft) -> Iterator[Restatement]:
     evaluation = draft.facts.genre.startswith("evaluation")
     whole = _title_subject(draft)
     forms = _form_starts(draft)
+    parts_of = _share_parts(draft)
     for m in draft.facts.mentions:
         ident = m.identity
         if not ident.complete() or ident.inferred or not ident.named:
@@ -574,8 +575,12 @@ def restatements(draft: Draft) -> Iterator[Restatement]:
             continue  # `年度绩效目标为：完成改造小区 220 个`: a target, no outcome of the same name
         for q in m.quantities:
             if q.exact and q.kind not in ("bare", "pp"):
+                share_of = _share_named_by_base(draft, parts_of, m, q)
+                if share_of is None:
+                    continue  # `占医疗收入的 p%` of a part not read: the base names it, not what it is a share of
                 # what a count counts is named after it (`实际补贴 131 个赛项`, `实际补贴 15 个`)
                 counted = (m.noun if q.kind == "count" else "") + _scored_as(draft, m, q) + _surveyed_as(draft, m, q)
+                counted += share_of
                 scored = q.base_unit == "分"
                 named_as = (
                     ident.item,
@@ -675,6 +680,40 @@ def _form_starts(draft: Draft) -> list[int]:
 def _form_of(draft: Draft, forms: list[int], q: Quantity) -> int:
     """The form a figure stands in (its place in the file as the user has it), 0 where there are no forms."""
     return bisect_right(forms, draft.doc.origin[q.start]) if forms else 0
+
+
+def _share_parts(draft: Draft) -> dict[int, str]:
+    """The item of each stated share's part, by where the share's percentage starts."""
+    owner = mention_index(draft)
+    parts: dict[int, str] = {}
+    for s in draft.facts.shares:
+        part = owner.get(s.part.start) if s.part is not None else None
+        if part is not None:
+            parts[s.stated.start] = part.identity.item
+    return parts
+
+
+# the word naming a share's base right before the base's name (`药品收入占医疗收入的比重为 p%`)
+SHARE_VERB = "占"
+SHARE_LABEL_REACH = 40  # characters before a percentage its label stands within
+
+
+def _share_named_by_base(draft: Draft, parts_of: dict[int, str], m: Mention, q: Quantity) -> str | None:
+    """What a percentage whose label names the base of its share (`A 占医疗收入的 p%`, `占医疗收入的比重为 q%`) is a
+    share of: its part's item, read into its identity (the shares of 门诊收入 and of 药品收入 in 医疗收入 are two
+    quantities, not one 医疗收入 stated twice); None where no part was read (what it is a share of is not known). ""
+    for any other figure, named by itself."""
+    if q.kind != "percent" or not m.label:
+        return ""
+    text = draft.doc.text
+    before = text[max(0, q.start - SHARE_LABEL_REACH) : q.start]
+    at = before.rfind(m.label)
+    if at <= 0 or not before[:at].rstrip().endswith(SHARE_VERB):
+        return ""
+    part = parts_of.get(q.start)
+    if part is None:
+        return None
+    return "" if part == m.identity.item else f"{part}{SHARE_VERB}"
 
 
 def _scored_as(draft: Draft, m: Mention, q: Quantity) -> str:

@@ -587,7 +587,11 @@ def _lead_in(draft: Draft, si: int) -> tuple[str, int]:
     m = LEAD_IN.match(draft.doc.text, sentence.start, mentions[0].start + len(mentions[0].label) + 1)
     if m and not NO_LEAD_IN.search(m.group(1)):  # (the match ends within its bound)
         return m.group(1), sentence.end
-    return _part_lead(draft.doc.text, sentence.start, sentence.end)
+    part = _part_lead(draft.doc.text, sentence.start, sentence.end)
+    if part[0]:
+        return part
+    name = _programme_opening(draft.doc.text, sentence.start, mentions[0].start)
+    return (name, sentence.end) if name else _run_in_programme(draft, si)
 
 
 # `其中，某某专项资金评价等级为“差”，压减 Δ，压减比例 p%；乙…`: 其中, then a programme's name (vocab relations
@@ -613,6 +617,61 @@ def _part_lead(text: str, start: int, end: int) -> tuple[str, int]:
         return "", 0
     semicolon = min((k for k in (text.find("；", m.end(), end), text.find(";", m.end(), end)) if k >= 0), default=end)
     return name, semicolon
+
+
+# a sentence opening with a programme's name ahead of its first figure, in the same clause (`学生资助项目年初预算 A，
+# 全年支出 B，其中中央资金 C`; `（二）校舍维修改造项目：…`) or alone in its first clause (`一是学生资助项目，年初预算 A…`):
+# the sentence states that programme's figures (C is not the 中央资金 of the next sentence's programme). The name ends
+# where a programme's ending (vocab relations programme_endings) is not the start of a kind of money (`项目支出`,
+# `专项资金`); a name opening with an ending is a generic word (`项目计划改造…`).
+PROGRAMME_OPENING = regex(
+    r"\s*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十\d]{1,3}[、.．]|[一二三四五六七八九十]是)?\s*"
+    r"(?P<name>(?!"
+    + relation_words("programme_endings")
+    + r")[\u4e00-\u9fff“”]{2,30}?(?:"
+    + relation_words("programme_endings")
+    + r"))(?!支出|收入|经费|资金|专项|预算)"
+)
+CLAUSE_BREAK = regex(r"[，,；;。]")
+NAME_CLAUSE_END = regex(r"\s*[，,：:]")  # (the name alone in its clause)
+NOT_A_NAME = regex(r"支出|收入|预算|决算|合计|总计")  # (`本年项目支出中专项资金 A`: an amount's words, not a name)
+RUN_IN_END = "。.．；; \t"  # what may close a run-in heading's sentence (`某某项目。`)
+RUN_IN_REACH = 6  # sentences of a paragraph a run-in heading's name reaches
+
+
+def _programme_opening(text: str, start: int, first_figure: int) -> str:
+    """The programme a sentence opens with by name, ahead of its first figure in the same clause or alone in its
+    first clause ("" where the sentence opens otherwise)."""
+    m = PROGRAMME_OPENING.match(text, start, first_figure)
+    if m is None or (CLAUSE_BREAK.search(text, m.end(), first_figure) and not NAME_CLAUSE_END.match(text, m.end())):
+        return ""
+    return _programme_name(m.group("name"))
+
+
+def _programme_name(found: str) -> str:
+    """A programme's name as matched, "" where it is too short, generic or an amount's words."""
+    name = found.strip("“”")
+    if len(name) < PART_NAME_LEAST or PART_NAME_NOT.match(name) or NOT_A_NAME.search(name):
+        return ""
+    return name
+
+
+def _run_in_programme(draft: Draft, si: int) -> tuple[str, int]:
+    """A paragraph opening with a sentence of a programme's name alone, no figure in it (a run-in heading:
+    `校舍维修改造项目。年初预算 A，…`): the paragraph's figures are that programme's. Looked for a few sentences back
+    only (a run-in heading's paragraph is short; a long run of sentences is no one programme's)."""
+    sentences = draft.doc.sentences
+    paragraph = sentences[si].paragraph
+    first = si
+    while first > 0 and si - first < RUN_IN_REACH and sentences[first - 1].paragraph == paragraph:
+        first -= 1
+    if first == si or (first > 0 and sentences[first - 1].paragraph == paragraph) or draft.by_sentence.get(first):
+        return "", 0
+    text, start = draft.doc.text, sentences[first].start
+    end = len(text[start : sentences[first].end].rstrip(RUN_IN_END)) + start
+    m = PROGRAMME_OPENING.match(text, start, end)
+    name = _programme_name(m.group("name")) if m is not None and m.end() == end else ""
+    return (name, sentences[si].end) if name else ("", 0)
 
 
 # a sentence that adds to the figure of the sentence before (`…基金支出 A。加上补助市县支出后，总支出 T。`)
