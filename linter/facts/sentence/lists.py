@@ -442,6 +442,17 @@ FLOWS = ("收入", "支出")
 FLOW_TOTALS = regex(r"总计|总额")
 
 
+# `按常住人口 N 人计算`: a figure framed as the basis something is worked on (relations.yaml basis_frame_close)
+BASIS_OPEN = regex(r"^[，,、；;：:\s]*按(?!照?规定)")
+BASIS_CLOSE = regex(f"\\s*(?:{alternation(words('relations', 'basis_frame_close'))})")
+
+
+def _basis_of_working(text: str, p: _Entry) -> bool:
+    """Is the entry's figure the basis a rate or a count is worked on, `按 <its name> N 计算`, not a thing counted?
+    It is then no part of a list before it (`老年人 T 人，其中纳入管理 a 人，管理率 p%；按常住人口 N 人计算，…`)."""
+    return bool(p.qs) and bool(BASIS_OPEN.match(p.label)) and bool(BASIS_CLOSE.match(text, p.qs[-1].end))
+
+
 def _balance_under_flow(whole: str, label: str) -> bool:
     """Does `label` name a balance, past a list under a flow (`支出 B，其中待遇支出 b，当年结余 c，年末滚存结余 d`)?
     What an account is left with is no kind of its income or spending: the list ended before it."""
@@ -1532,6 +1543,7 @@ class Lists(Rates, Changes):
             or self._outer_semicolon(head, p, parts)
             or self._past_a_joined_last(head, p, parts)
             or _balance_under_flow(head.label, p.label)
+            or _basis_of_working(self.doc.text, p)
             or _undone_of(head.label, p.label)
             or (bool(parts) and _done_of_due(parts[-1].label, p.label))
             or (bool(p.qs) and _undone_after(head.label, self.doc.text[p.qs[-1].end : p.qs[-1].end + 8]))
