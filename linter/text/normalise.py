@@ -185,6 +185,9 @@ HEADING_LEVEL = {"chap": 0, "cn": 1, "pcn": 2, "num": 3, "pnum": 4}
 # repeats (`（一）项目概况`, `（三）自评得分`), which without it would read as one section of one project
 WORD_NUMBERED = regex(r"项目[\d一二三四五六七八九十]{1,3}\s*[：:]\s*(?=[^。；;，,\d]{2,40}$)")
 WORD_NUMBERED_LEVEL = 1.5
+# a line naming the appendix alone (`附表`, `附件：`): the report's body ends there, and what follows is under no
+# part of it (the prose between appended tables is not of the last part's year: `二、2026年预算草案`, then `附表`)
+APPENDIX_LINE = regex(r"附(?:表|件|录)\s*[：:]?")
 # a short line of words alone (`社区养老服务补贴项目`): no figure, no clause mark; maybe a part's heading of no number
 BARE_TITLE = regex(r"[\u4e00-\u9fff“”（）()、]{4,30}")
 FIRST_NUMBERS = frozenset(("一", "1"))
@@ -1007,6 +1010,9 @@ def _headings(lines: _Lines) -> tuple[list[float | None], list[int], list[re.Mat
     for k, w in zip(compress(count(), words := list(map(WORD_NUMBERED.match, lines.chars))), filter(None, words)):
         if headings[k] is None and not lines.tables[k]:
             headings[k], markers[k] = WORD_NUMBERED_LEVEL, w.end()
+    for k in (k for k, line in enumerate(lines.chars) if len(line) <= 4 and APPENDIX_LINE.fullmatch(line)):
+        if headings[k] is None and not lines.tables[k]:
+            headings[k] = HEADING_LEVEL["cn"]
     return headings, markers, matches
 
 

@@ -124,6 +124,8 @@ TOTAL_AFTER = regex(r"(?:合计|总计|共计)$")
 
 # a list opener the layout cut off its list (`…合计 X 万元，其中：` at a line's end, the parts on the lines after)
 DANGLING_OPENER = regex(r"其中\s*[：:]\s*$")
+# two figures joined by one comma or 、 and nothing but the second one's name (`本金 A、支付利息 B`; no bracket)
+PAIR_JOINED = regex(r"[^\d。；;、，,（）()]*[、，,][^\d。；;、，,（）()]*")
 # a sentence opening with the name of a figure and 中 (`基本支出中，`, `在财政拨款支出预算中，`)
 OF_NAMED = regex(r"[\s，、；]*在?([\u4e00-\u9fff“”（）()]{2,24}?)中[，,：:]")
 # a sentence opening with the name of a figure stated before and the words listing what it holds
@@ -144,6 +146,14 @@ MAKE_UP = regex(r"(?:构成|结构|组成)(?:情况)?(?:为|是|看|来看|上�
 MAKE_UP_OF_NAMED = regex(
     r"[\s，、；]*[\u4e00-\u9fff]{0,10}?(?:构成|结构|组成)(?:情况)?(?:看|来看|上看)[，,]" + OF_NAMED.pattern
 )
+
+
+def _shared_ending(a: str, b: str) -> int:
+    """The number of characters the two names end on alike."""
+    n = 0
+    while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n]:
+        n += 1
+    return n
 
 
 def _counted_before(head: Mention | None, b: _Breakdown, mentions: list[Mention]) -> Mention | None:
@@ -1099,7 +1109,36 @@ class Lists(Rates, Changes):
             or survey_stages(parts)
             or sources_and_uses(parts)
             or income_and_cost(parts)
+            or self._restates_the_pair(head, parts)
         )
+
+    def _restates_the_pair(self, head: Mention, parts: list[Mention]) -> bool:
+        """Do two parts name, in order, the figure listed right before the head and the head (`偿还本金 A、支付利息 B，
+        其中县本级偿还本金 a、付息 b`; `新增债券 A、再融资债券 B，其中县本级新增债券 a、再融资债券 b`)? The list then
+        gives the pair again at a part's scope or kind, each figure a part of its own one, and none of it adds up to B
+        alone. A name ends on its noun: each part shares a longer ending with its own figure than with the other."""
+        before = self._listed_before(head)
+        if before is None or len(parts) != 2:
+            return False
+        names = [self.labeller.identify(m.label)[0] for m in (before, head, *parts)]
+        first, second = (_shared_ending(names[2], n) for n in names[:2])
+        own, other = (_shared_ending(names[3], n) for n in names[1::-1])
+        return first >= 2 and first > second and own > other
+
+    def _listed_before(self, head: Mention) -> Mention | None:
+        """The figure of the head's sentence right before it, joined to it by `、` or `，` alone (a pair of siblings)."""
+        earlier = [
+            m
+            for m in self.facts.mentions
+            if m.sentence == head.sentence and m is not head and 0 <= m.start < head.start
+        ]
+        if not earlier or not head.quantities:
+            return None
+        before = max(earlier, key=lambda m: m.start)
+        if id(before) in self.d.parts:
+            return None  # the last part of a list before (`甲 a，其中取暖费 b，乙 c`): no sibling of the head
+        between = self.doc.text[before.quantities[-1].end : head.start]
+        return before if PAIR_JOINED.fullmatch(between) else None
 
     def _head_clauses(
         self,

@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from itertools import combinations
 from math import comb
 
+from tieout.linter.figures.context import read
 from tieout.linter.patterns import regex
 
 from .vocab import role_of, total_kind
@@ -146,7 +147,7 @@ def _headings_over(frame: _Frame, headings: list[tuple[float, str]], names: list
         runs = list(zip((0, *cuts), (*cuts, k)))
         if all(frame.over(x, a, b - 1) and _a_group(names[a:b]) for (a, b), (x, _) in zip(runs, headings)):
             found.append(runs)
-    if len(found) != 1 or not any(b - a > 1 and _total_run(names[a:b]) for a, b in found[0]):
+    if len(found) != 1 or not any(b - a > 1 and _headed_run(names[a:b]) for a, b in found[0]):
         return None
     return _headed(found[0], [text for _, text in headings], names)
 
@@ -155,7 +156,25 @@ def _a_group(names: list[str]) -> bool:
     """Can one heading stand over these columns: one column (a wrapped name), a total with its parts, or changes?"""
     if len(names) == 1:
         return True
-    return all(names) and (_total_run(names) or all(_change(name) for name in names))
+    return all(names) and (_headed_run(names) or all(_change(name) for name in names))
+
+
+def _headed_run(names: list[str]) -> bool:
+    """A run that says its heading's columns apart: a total with its parts, or the heading's figure at each of two
+    or more levels of government (`增长%` over `全市 市本级`)."""
+    return _total_run(names) or _scope_run(names)
+
+
+def _scope_run(names: list[str]) -> bool:
+    """Does each name state a level of government alone, each another (`全市 | 市本级`, `全县 | 县本级 | 乡镇`)?"""
+    scopes = [_scope_alone(name) for name in names]
+    return len(names) > 1 and all(scopes) and len(set(scopes)) == len(scopes)
+
+
+def _scope_alone(name: str) -> str | None:
+    """The level of government a column's name states and nothing else (`全市`, `市本级`), else None."""
+    reading = read(name)
+    return reading.context.scope if not reading.rest.strip("（）() ") else None
 
 
 def _total_run(names: list[str]) -> bool:
@@ -178,6 +197,9 @@ def _headed(runs: list[tuple[int, int]], headings: list[str], names: list[str]) 
             named[a] = heading + names[a]
         elif _total_run(names[a:b]):
             groups.append((a, b - 1, heading))
+        elif _scope_run(names[a:b]):
+            # (each column is the heading's figure at its level: `全市` under `增长%` is 全市增长%)
+            named[a:b] = [name + heading for name in names[a:b]]
         else:
             named[a:b] = [heading + name for name in names[a:b]]
     return Tree(named, groups)
