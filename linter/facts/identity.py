@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from tieout.linter.facts.model import Breakdown, Identity, Mention
 from tieout.linter.figures.context import BUDGET_STAGES, MIXED, SIDES, Context, read, to_month, township_scopes
 from tieout.linter.figures.labels import GENERIC_ITEMS, INCLUDED, LAST_YEAR_BESIDE, STAGE_AND_SIDE, Labeller
-from tieout.linter.patterns import CHAPTER_MARK, YEARS_FROM_TO, regex
+from tieout.linter.patterns import CHAPTER_MARK, YEARS_FROM_TO, YEARS_TOGETHER, regex
 from tieout.linter.text.model import Document, Section
 from tieout.linter.vocab import load, relation_words, words
 
@@ -716,6 +716,7 @@ def _stated(draft: Draft, entity: Sequence[str] = ()) -> tuple[dict[int, Context
     for si, mentions in draft.by_sentence.items():
         running = NOTHING_STATED
         sentence_start = sentences[si].start
+        by_year = _listed_by_year(text, sentence_start, sentences[si].end)
         within = _within_fund(text, sentence_start, mentions)
         last_item = ""  # the item of the sentence's figure before, for a figure named by its stage alone
         budgeted = False  # (and whether that figure is a budget)
@@ -753,6 +754,9 @@ def _stated(draft: Draft, entity: Sequence[str] = ()) -> tuple[dict[int, Context
                 # period the sentence stated before A, if any)
                 unfunded = replace(unfunded, period=opened or None)
             stated[key] = context = said.under(unfunded)
+            if own.period is None and any(a <= at <= b for a, b in by_year):
+                # `近三年营业收入分别为 a、b和c`: each figure is of its own year of the span, none of the one read
+                stated[key] = context = replace(context, period=MIXED)
             items[key] = item
             left_out = _excluded(before, label)
             if left_out:
@@ -770,6 +774,18 @@ def _stated(draft: Draft, entity: Sequence[str] = ()) -> tuple[dict[int, Context
                 last_item = item
                 budgeted = context.stage in BUDGET_STAGES
     return stated, items
+
+
+# a span of years (`近三年`, `2023—2025年`), then the word giving a figure to each (`分别`), in one clause of items
+# (no one year named between them: `近三年来…，2025年收入和支出分别为 a 和 b` lists one year's figures)
+EACH_YEAR_LISTED = regex(rf"(?:{YEARS_TOGETHER})(?:(?!(?:19|20)\d{{2}}年)[^；;])*?分别(?P<listed>[^；;]*)")
+
+
+def _listed_by_year(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The stretches of the sentence (`start`, `end`) whose figures are a list giving each year of a span its figure
+    (`2023—2025年，研发投入分别为 a、b和c`): each is one of the span's years, which one its place says, not the
+    sentence's words. Read once per sentence (a figure asking from the sentence's start would be quadratic)."""
+    return [m.span("listed") for m in EACH_YEAR_LISTED.finditer(text, start, end)]
 
 
 # a figure named by the verb of its outturn alone (`完成`, `实现`, `入库`), the thing it is of named before a colon

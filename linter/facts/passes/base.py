@@ -377,7 +377,7 @@ def changed_by(label: str, part_labels: list[str]) -> bool:
 # 12 间`, `超出计划 3 个`, `比目标少 2 所`, `较目标多`, `低于年度计划`): a difference, never a list's whole nor a
 # rate's operand
 BEYOND_TARGET = regex(
-    r"(?:超额完成|超额|(?:比|较|与)[^，。；、]{0,8}?(?:多|少|超出|超过|高于|低于)|超出|超过"
+    r"(?:超额完成|超额|(?:比|较|与)[^，。；、]{0,8}?(?:多|少|超出|超过|高于|低于|节约|节余|节省|超支)|超出|超过"
     r"|(?:超出|超过|超额完成|超|高于|低于|多于|少于)(?:年度|全年)?(?:目标|计划|任务|预期|指标)(?:值|数)?)了?[，,]?\s*$"
 )
 
@@ -388,7 +388,11 @@ def beyond_target(label: str, part_labels: list[str]) -> bool:
     of that list."""
     if not part_labels or BEYOND_TARGET.search(label.strip("，、；： ")) is None:
         return False
-    return not all(("超" in p or "多" in p or "少" in p) for p in part_labels)
+    return not all(any(w in p for w in DIFFERENCE_WORDS) for p in part_labels)
+
+
+# the words a part names a difference by (`其中甲县超额 5 间`, `其中建安工程节约 a`)
+DIFFERENCE_WORDS = ("超", "多", "少", "节约", "节余", "节省")
 
 
 def account_side(label: str) -> str | None:
@@ -776,6 +780,28 @@ def _net_side(m: Mention) -> tuple[str, str] | None:
     if term is None:
         return None
     return term.group("thing"), "income" if term.group("income") else "cost"
+
+
+# the two sides of each difference the vocabulary defines between two measures of one thing (differences.yaml: `送审`
+# and `审定`, `资产` and `负债`, `原值` and `累计折旧`), those between a fund's flows aside (`收入` and `支出`: the sides a
+# list of both may hold each of its own total, breakdowns `_by_side`)
+DIFFERENCE_SIDES: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = tuple(
+    (tuple(str(n) for n in e.get("minuend") or []), tuple(str(n) for n in e.get("subtrahend") or []))
+    for e in load("differences").get("differences") or []
+    if e.get("flows") is not True
+)
+SIDE_NAME_END = "，、；：:（）() 为是达"
+
+
+def sides_of_a_difference(parts: list[Mention]) -> bool:
+    """Are two of the parts the two measures of a difference (`其中，工程费用送审 a，审定 b`: the amount submitted and
+    the amount approved of one cost, whose difference is the 审减)? They are one thing measured twice, not two parts
+    of a whole."""
+    names = [m.label.strip(SIDE_NAME_END) for m in parts]
+    return any(
+        any(n.endswith(minuend) for n in names) and any(n.endswith(subtrahend) for n in names)
+        for minuend, subtrahend in DIFFERENCE_SIDES
+    )
 
 
 # money named as arrived (`实际到位`, `已到位`, `市级资金实际到位`): a stage of money allotted or planned, not a kind

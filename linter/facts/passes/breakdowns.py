@@ -65,6 +65,7 @@ from tieout.linter.facts.passes.base import (
     same_section,
     scored_apart,
     sentences_holding,
+    sides_of_a_difference,
     sources_and_uses,
     under_heading,
     within_whole,
@@ -1802,6 +1803,8 @@ def _one_group(draft: Draft, items: list[Mention], prev: list[Mention], si: int)
     parts = _parts_of(draft, last, items, si)
     if not parts or not _named(draft, last) or not _may_break_down(last, parts) or survey_stages(parts):
         return None  # (`其中学生问卷发放 800 份、回收 782 份、有效 770 份`: one sample's stages, no parts)
+    if sides_of_a_difference(parts):
+        return None  # (`其中，工程费用送审 a，审定 b`: one cost submitted and approved, no two parts)
     return Breakdown(last, parts, "其中", False, si, certain=False)
 
 

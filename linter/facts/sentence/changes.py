@@ -53,7 +53,7 @@ from tieout.linter.figures.labels import GENERIC_ITEMS
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.parse.sentences import _Change, _FromTo, _Movement
 from tieout.linter.parse.tokens import CMP_ALONE, CMP_BEFORE, CMP_HEAD
-from tieout.linter.patterns import YEARS_FROM_TO, regex
+from tieout.linter.patterns import YEARS_TOGETHER, regex
 from tieout.linter.text.model import Section
 
 # an overall score's name (`项目自评得分`, `综合评价总分`), not an indicator's (`产出指标得分`)
@@ -192,11 +192,8 @@ COMPARISON_ONLY = regex(
 )
 
 
-# a figure of several years together: `三年`, `近五年`, `2022—2024年`, `历年结余` (not `2024年度`, `三年行动`)
-YEARS_SPAN = regex(
-    r"(?<![\d〇零一二三四五六七八九十])(?:近|连续|过去|前)?[两二三四五六七八九十]年(?![度级行计])"
-    rf"|{YEARS_FROM_TO}|历年"
-)
+# a figure of several years together (`近五年累计`, `2022—2024年`)
+YEARS_SPAN = regex(YEARS_TOGETHER)
 # a list's part named by its year alone (`其中2022年 a、2023年 b`)
 LISTED_YEAR = regex(r"(?:其中[：:，,]?)?((?:19|20)\d{2})年度?")
 # a label opening with the year its figure is of (`2024年安排`)

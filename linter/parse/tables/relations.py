@@ -806,6 +806,10 @@ def _stated_first_segment(rows: list[Row], t: int, grand: bool, stop: Callable[[
         # (`收入合计 / 税收收入 / … / 支出合计 / 教育支出 / …`: each total stated first over its own block)
         return _segment_below(rows, t, stop)
     if not grand and rows[0].total == "sub":
+        if len(rows) > 1 and rows[1].total:
+            # (`现金流入小计 / 现金流出小计 / 现金流量净额`: a 小计 right under the first one, which then opens no rows,
+            # says they are not stated over rows; an excerpt of a statement that left their items out: none known)
+            return []
         # (`小计 / A / B / 小计 / C / D / 合计`: a side opening with a 小计 states each one first, over its rows)
         return _segment_below(rows, t, stop)
     return None
