@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from tieout.linter.facts.identity import renamed_stage, short_names
 from tieout.linter.facts.model import Breakdown, Formula, Mention, Rate
+from tieout.linter.facts.passes.base import BEYOND_TARGET
 from tieout.linter.facts.passes.multiples import MULTIPLE_UNIT
 from tieout.linter.facts.passes.surveys import ANSWER_END, ANSWER_NOTED_END, ANSWERED, goes_on, satisfied, scale_ranks
 from tieout.linter.figures.context import BUDGET_STAGES, SIDES, read, to_month
@@ -1100,6 +1101,8 @@ def _counts_another_thing(ctx: CheckContext, num: Quantity, den: Quantity) -> bo
 def _role(ctx: CheckContext, label: str) -> str:
     """plan / outcome / "" for a figure's label: by its stage words (年初预算, 决算数 — a fund's name such as
     一般公共预算 is no stage), else by plan or outcome words of its item (计划, 实际支出)."""
+    if BEYOND_TARGET.search(label.strip("，、；： ")):
+        return ""  # `公用经费较调整预算节约 a`: what the outcome fell short of its plan by, neither of the two
     item, said = ctx.labeller.identify(label)
     if said.stage in PLAN_STAGES or (said.stage is None and PLAN.search(item)):
         return "plan"
