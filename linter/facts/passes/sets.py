@@ -1466,8 +1466,11 @@ def _score_items(
         if opath[: len(path)] != path:
             break  # left the section of the total
         deeper = len(opath) > len(path)
-        if not deeper and _another_total(other) and not draft.is_part(other):
-            break  # `总分 100 分。自评得分 92.4 分。其中：…`: the items after another overall score are that one's
+        if _another_total(other) and not draft.is_part(other):
+            # `总分 100 分。自评得分 92.4 分。其中：…`: the items after another overall score are that one's, as are
+            # those after the overall score stated again in a section below (`得分 86 分` in the summary, then
+            # `（一）综合评价结果 综合得分 86 分。其中：…`): that statement's list, not the summary's
+            break
         if other.sentence == again:
             break  # (the same overall score stated again below, with items before it: another project's)
         if not (deeper or other.paragraph in listed) or other.key == m.key or _another_total(other):
@@ -1478,7 +1481,42 @@ def _score_items(
         if deeper and _under_scored_heading(draft, other, home, scored):
             continue  # (`（二）过程指标（20分，得18分）`, then `资金管理得8.5分`: the heading's indicator's, not an item)
         items.append(other)
-    return items
+    return _stated_once(draft, items)
+
+
+# the indicators a score may be named as (the first-level ones and those under them, vocab score_children)
+INDICATOR_NAME = regex(alternation({*SCORE_CHILDREN, *(c for v in SCORE_CHILDREN.values() for c in v)}))
+
+
+def _indicator_named(draft: Draft, m: Mention, after: int) -> str | None:
+    """The indicator the words before the score name, back to `after` (the score before it in its sentence) or its
+    sentence's start: the last one named (`，过程类指标满分 25 分，得分 20 分` is 过程's; `1.决策指标（满分 15 分，得分
+    13 分）` is 决策's); None where they name none."""
+    doc = draft.doc
+    begin = max(after, doc.sentences[m.sentence].start)
+    named = [x.group() for x in INDICATOR_NAME.finditer(doc.text, begin, _score(m).start)]
+    return named[-1] if named else None
+
+
+def _stated_once(draft: Draft, items: list[Mention]) -> list[Mention]:
+    """The items, each indicator once: a summary's list stated again in the sections below it (`其中：决策类指标…得分
+    13 分，过程类…`, then `1.决策指标（满分 15 分，得分 13 分）`, `2.过程指标…`) is one list, not two; the later
+    statement of an indicator another paragraph named already with the same score is left out. Where the two
+    statements differ the list is not known: none."""
+    first: dict[str, Mention] = {}
+    out: list[Mention] = []
+    for k, m in enumerate(items):
+        prev = items[k - 1] if k else None
+        name = _indicator_named(draft, m, _score(prev).end if prev is not None and prev.sentence == m.sentence else -1)
+        before = first.get(name) if name is not None else None
+        if before is not None and before.paragraph != m.paragraph:
+            if _score(before).value != _score(m).value:
+                return []
+            continue
+        if name is not None:
+            first.setdefault(name, m)
+        out.append(m)
+    return out
 
 
 def _line_of(draft: Draft, offset: int) -> int:
