@@ -2207,8 +2207,41 @@ def _all_row_names(ctx: CheckContext) -> dict[int, set[str]]:
     """Each table's row names (no total row), less their enumeration (`四、某某保险基金` is named `某某保险基金`: the
     prose names a row by its name, not its number), by its index: made once per check."""
     return {
-        t.index: {row_item(r.label) for side in t.sides for r in side.rows if not r.total} for t in ctx.facts.tables
+        t.index: {
+            name
+            for side in t.sides
+            for r in side.rows
+            if not r.total
+            for name in (row_item(r.label), *_label_words(ctx.doc, t, side, r))
+        }
+        for t in ctx.facts.tables
     }
+
+
+# the gap that sets a space-aligned table's label columns apart within one row's label, and a word of them that is
+# a serial number or a code, no name
+LABEL_GAP = regex(r"\s{2,}|\u3000")
+NUMBER_WORD = regex(r"^[\dA-Za-z.．、]+$")
+
+
+def _label_words(doc: Document, table: Table, side: Side, row: Row) -> set[str]:
+    """The words a space-aligned table's row label sets apart by wide gaps in the file's text, where its label
+    columns ran together into one label (`1     东城街道    槐荫里小区` under `序号  所属街道  小区名称`, read
+    `1东城街道槐荫里小区`): the row's own name and the group it stands in. The prose names the row by its name, not by
+    the joined label (`教师新村…，实际支出 a` is that estate's, not the table's 合计). None for a label of one word,
+    or one wrapped over lines (its words are not all on its line); serial numbers and codes are no names."""
+    if not table.aligned or not side.descriptors or not 0 <= row.index < len(table.rows):
+        return set()
+    cells = table.rows[row.index]
+    label = next((c for c in cells if c.col == side.descriptors[0]), None)
+    figures = [c.start for c in cells if c.quantity is not None and label is not None and c.start > label.start]
+    if label is None or not figures or max(label.start, *figures) >= len(doc.origin):
+        return set()
+    written = doc.original[doc.origin[label.start] : doc.origin[min(figures)]].strip()
+    words = LABEL_GAP.split(written)
+    if len(words) < 2 or "\n" in written or flatten(written) != row.label:
+        return set()
+    return {w for w in words if not NUMBER_WORD.match(w)}
 
 
 # what an earlier figure of the paragraph is made of, listed after it and closed before the figure's clause
