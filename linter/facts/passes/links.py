@@ -41,7 +41,7 @@ from tieout.linter.figures.intervals import HUNDRED, writes_ratio
 from tieout.linter.figures.labels import GENERIC_ITEMS
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.patterns import lazy, regex
-from tieout.linter.vocab import alternation, words
+from tieout.linter.vocab import alternation, load, words
 
 if TYPE_CHECKING:
     from tieout.linter.facts.draft import Draft
@@ -871,6 +871,7 @@ def _inferred_whole(
         or _qualified_part_whole(draft, wanted, s)
         or _announced_whole(draft, wanted, s.part, part)
         or _paragraph_side_whole(draft, wanted, s, part)
+        or _drawn_from_whole(draft, s, part)
     )
     if (
         whole is None
@@ -1903,6 +1904,54 @@ def _paragraph_side_whole(draft: Draft, wanted: Identity, s: Share, owner: Menti
         return None
     whole = next(iter(found.values()))
     return whole if whole.base_value >= part.base_value else None
+
+
+# the set a part's own label says it is drawn from, before it (`全年实际支出中使用财政拨款`): the set's words, ending with
+# a side (`支出`, `收入`)
+DRAWN_FROM = regex(r"^(?P<set>[\u4e00-\u9fff]{0,8}?(?P<side>收入|支出))中")
+
+
+def _drawn_from_whole(draft: Draft, s: Share, owner: Mention) -> Quantity | None:
+    """`全年实际支出中使用财政拨款 a，占支出总额的 p%`: a part whose own label names the set it is drawn from (`…支出中`),
+    its share's whole named by that side and a total word alone (`支出总额`), is of that side's one total in a report
+    stating its totals once for the whole document (a department's, genres.yaml document_wide_totals): the one value
+    the document states of the bare side (`支出`) at the part's scope, stage and year, of all funds, no list's part,
+    at least the part; none where two values are stated (inferred)."""
+    part = s.part
+    drawn = DRAWN_FROM.match(_words(owner.label))
+    total = SIDE_TOTAL_WORDS.fullmatch(_words(s.base_label))
+    if part is None or drawn is None or total is None or total.group("of") != drawn.group("side"):
+        return None
+    all_funds = _document_funds(draft.facts.genre)
+    own = owner.identity.context
+    if all_funds is None or any(getattr(own, f) is None for f in PLACE_FIELDS):
+        return None
+    found = {
+        q.base_value: q
+        for m in draft.facts.mentions
+        if m.identity.item == drawn.group("side")
+        and not draft.is_part(m)
+        and m.identity.context.fund == all_funds
+        and all(getattr(m.identity.context, f) == getattr(own, f) for f in PLACE_FIELDS)
+        and (q := exact_of(m, part.base_unit)) is not None
+        and q.kind == part.kind
+    }
+    if len(found) != 1:
+        return None
+    whole = next(iter(found.values()))
+    return whole if whole.base_value >= part.base_value else None
+
+
+# the fields a whole of all funds shares with its part: where, at what stage, of which year
+PLACE_FIELDS = ("scope", "stage", "period")
+
+
+def _document_funds(genre: str) -> str | None:
+    """The fund a report stating its totals once for the whole document gives a figure naming none (a department's:
+    all its funds, genres.yaml defaults); None for a report of another genre."""
+    entry = load("genres").get(genre, {}) if genre else {}
+    fund = (entry.get("defaults") or {}).get("fund")
+    return str(fund) if entry.get("document_wide_totals") and fund else None
 
 
 def _announced_whole(draft: Draft, wanted: Identity, q: Quantity, part: Mention) -> Quantity | None:
