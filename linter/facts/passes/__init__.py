@@ -87,7 +87,15 @@ from tieout.linter.facts.passes import (
     unit_costs,
     unspent,
 )
-from tieout.linter.facts.passes.base import RECORDED, Completed, exact_figure, foots, periods_apart, rolls_forward
+from tieout.linter.facts.passes.base import (
+    RECORDED,
+    Completed,
+    exact_figure,
+    foots,
+    periods_apart,
+    rolls_forward,
+    sums_other_than_changes,
+)
 
 if TYPE_CHECKING:
     from tieout.linter.facts.draft import Draft
@@ -302,6 +310,8 @@ def _record(draft: Draft, found: Any) -> None:
         return
     if isinstance(found, Breakdown) and not found.certain and periods_apart(found):
         return  # (a list found across sentences: a month's figure, items of the months up to it)
+    if isinstance(found, Breakdown) and sums_other_than_changes(found):
+        return  # (`甲税完成 a，下降 p%；乙税完成 b，下降 q%。上述两个税种合计减收 T`: T is no sum of a and b)
     if isinstance(found, Breakdown):
         found = _footing_prefix(draft.doc, found)
     if isinstance(found, ScoreSet) and (before := _read_before(facts.scores, found)) is not None:

@@ -16,7 +16,7 @@ from tieout.linter.figures.intervals import digit_slip, interval
 from tieout.linter.figures.labels import Labeller
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.patterns import regex
-from tieout.linter.vocab import load, words
+from tieout.linter.vocab import alternation, load, words
 
 if TYPE_CHECKING:
     from tieout.linter.facts.draft import Draft
@@ -371,6 +371,56 @@ def changed_by(label: str, part_labels: list[str]) -> bool:
         return False
     word = label.strip("，、；： ")
     return not all(word[-2:] in p for p in part_labels)
+
+
+def _change_words() -> dict[str, tuple[str, str]]:
+    """Each word naming a figure as a change, with its kind (`changed`: against an earlier period; `budget`: a gap to
+    a budget) and direction (vocab relations up, down, changed_by, missed_budget_by). One-character words (增, 减)
+    are left out: they end too many names (`新增`) to say a figure is a change."""
+    rel = load("relations")
+    found = {w: ("changed", side) for side in ("up", "down") for w in words("relations", side) if len(w) > 1}
+    found.update({str(w): ("changed", str(side)) for w, side in (rel.get("changed_by") or {}).items()})
+    found.update({str(w): ("budget", str(side)) for w, side in (rel.get("missed_budget_by") or {}).items()})
+    return found
+
+
+CHANGE_WORDS = _change_words()
+_CHANGE = alternation(CHANGE_WORDS)
+# a total named as a change of the items it sums: the change's word after the total word (`上述三个税种合计减收`,
+# `以上两项共减少`, `合计比上年增加`) or right before it (`减收合计`)
+CHANGE_TOTAL = regex(
+    rf"(?:(?:合计|共计|总计|总共|一共|共|累计)(?:同比|(?:比|较)[\u4e00-\u9fff]{{1,8}}?)?(?P<after>{_CHANGE})"
+    rf"|(?P<before>{_CHANGE})(?:合计|共计|总计))(?:了|为)?$"
+)
+# a figure named as a change, the change's word last (`减收`, `甲税比上年减收`, `比上年下降`)
+NAMED_CHANGE = regex(rf"(?P<w>{_CHANGE})了?$")
+
+
+def total_change(label: str) -> tuple[str, str] | None:
+    """The kind and direction of the change a total is named as (`合计减收`: changed, down), None for a total of
+    the items' own figures."""
+    found = CHANGE_TOTAL.search(label.strip("，、；：:。 "))
+    return None if found is None else CHANGE_WORDS[found.group("after") or found.group("before")]
+
+
+def named_change(label: str) -> tuple[str, str] | None:
+    """The kind and direction of the change a figure is named as (`比上年减收`: changed, down), None for another."""
+    found = NAMED_CHANGE.search(label.strip("，、；：:。 "))
+    return None if found is None else CHANGE_WORDS[found.group("w")]
+
+
+def sums_other_than_changes(b: Breakdown) -> bool:
+    """Does a total named as a change (`上述三个税种合计减收 T`) take parts that are not changes of its kind and
+    direction (`甲税完成 a，下降 p%`: a, what was collected)? T sums what the items changed by, never their own
+    figures; subtracted parts may change either way. (A list after the total, `合计减收 T，其中甲税 a、乙税 b`, is
+    of the change it names: its parts are changes whatever their words.)"""
+    change = total_change(b.total.label)
+    if change is None or any(p.start > b.total.start for p in [*b.parts, *b.minus]):
+        return False
+    kind = change[0]
+    return any(named_change(p.label) != change for p in b.parts) or any(
+        (named_change(p.label) or ("", ""))[0] != kind for p in b.minus
+    )
 
 
 # a figure named as what an outcome passed or fell short of its target, or another reference, by (`智慧教室超额完成
