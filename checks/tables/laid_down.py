@@ -51,6 +51,8 @@ class Laid:
 
 def laid_down(side: Side) -> Laid | None:
     """The rows of two years and their change, when the side's rows are so named and nothing else is unsure."""
+    if sum(1 for row in side.rows if "年" in row.label) < 2:
+        return None  # (two rows named by a year, `_YEAR_ROW`, hold 年: most sides have none, their rows not read)
     years: list[tuple[int, str, int]] = []
     changes: dict[str, list[int]] = {}
     for row in side.rows:

@@ -725,7 +725,11 @@ def announced_total_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
         first = _first_figure(table)
         if first is None:
             continue
-        said = [a for a in ANNOUNCED_TABLE.finditer(text, max(0, first.start - ANNOUNCED_WITHIN), first.start)]
+        begin = max(0, first.start - ANNOUNCED_WITHIN)
+        # (every announcement holds 如下: the words before most tables, which hold none, are not searched, a search
+        # tried at each of their characters)
+        held = text.find("如下", begin, first.start) >= 0
+        said = [a for a in ANNOUNCED_TABLE.finditer(text, begin, first.start)] if held else []
         if not said or "。" in text[said[-1].end() : first.start]:
             continue
         si = ctx.doc.sentence_index(said[-1].start())

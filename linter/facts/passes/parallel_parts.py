@@ -34,6 +34,8 @@ def parallel_parts(draft: Draft) -> Iterator[Breakdown]:
     owner = None
     for si in sentences_holding(draft, ANCHOR):
         s = draft.doc.sentences[si]
+        if text.count("、", s.start, s.end) < 2:
+            continue  # (the two pairs are each joined by 、: a sentence with fewer is not searched at every offset)
         for m in PARALLEL.finditer(text, s.start, s.end):
             if m.group("u") == m.group("v"):
                 continue

@@ -84,8 +84,10 @@ def score_lines(draft: Draft) -> Iterator[ScoreSet | Breakdown]:
         return  # (most documents state no score: their text is not searched for lists of pairs)
     held = {id(s.total) for s in draft.facts.scores}
     spans = list(_spans_with_marks(text))  # (found once for the three patterns)
-    for pattern in (LINE_PAIR, SCORE_THEN_MARKS, MARKS_BRACKETED):
-        for total, pairs in _closed_lists(text, pattern, spans):
+    for pattern, key in _PAIR_PATTERNS:
+        # (the stretches holding the words every pair of the pattern holds: the others can hold none)
+        keyed = [(begin, end) for begin, end in spans if key.search(text, begin, end) is not None]
+        for total, pairs in _closed_lists(text, pattern, keyed):
             # a heading between the pairs ends the list; an item line may be a heading itself (`（1）决策：…`)
             lines = {text.rfind("\n", 0, p.start()) + 1 for p in pairs}
             if draft.doc.blank_line_between(pairs[0].start(), total.start("got")):
@@ -114,6 +116,13 @@ def _closed_lists(
 
 # every pair of the three patterns names full marks (`满分`, `分值`, …) or brackets them (`（20分）`)
 _PAIR_KEY = regex(rf"{_MARKS_WORD}|分[）)]")
+# the three patterns, each with the words every pair of it holds: full marks named (LINE_PAIR), named in brackets
+# (SCORE_THEN_MARKS, `（满分10分）`), bracketed (MARKS_BRACKETED, `（20分）`)
+_PAIR_PATTERNS = (
+    (LINE_PAIR, regex(_MARKS_WORD)),
+    (SCORE_THEN_MARKS, regex(rf"[（(]{_MARKS_WORD}")),
+    (MARKS_BRACKETED, regex(r"分[）)]")),
+)
 
 
 def _spans_with_marks(text: str, margin: int = 2) -> Iterator[tuple[int, int]]:

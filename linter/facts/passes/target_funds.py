@@ -40,10 +40,9 @@ if TYPE_CHECKING:
 TOTAL = "年度资金总额"
 # a field's name: the total (`年度资金总额`, a local form's `资金总额`) or a source of a project's funds
 # (`其中：财政拨款`; `forms.FUND_SOURCE_GROUPS`), then its unit in brackets if any
-_NAME = (
-    rf"(?:(?P<total>(?:年度|项目)?资金总额)|(?:其中[：:]?)?(?P<source>{names_pattern(FUND_SOURCE_GROUPS)}))"
-    r"(?:[（(](?:万元|亿元|元)[）)])?"
-)
+_TOTAL_NAME = r"(?P<total>(?:年度|项目)?资金总额)"
+_UNIT_NOTE = r"(?:[（(](?:万元|亿元|元)[）)])?"
+_NAME = rf"(?:{_TOTAL_NAME}|(?:其中[：:]?)?(?P<source>{names_pattern(FUND_SOURCE_GROUPS)})){_UNIT_NOTE}"
 # a table's cell naming a field: the name alone, a colon after it if any
 FIELD_NAME = regex(rf"^{_NAME}[：:]?$")
 _SPACES = regex(r"\s+")
@@ -51,6 +50,10 @@ _AMOUNT = r"\d+(?:\.\d+)?"
 # a field of a line of text: its name (no word before it: `本年财政拨款` is none), a colon or spaces, its figure (no
 # per cent, no further digit), its unit after it if any
 TEXT_FIELD = regex(rf"(?<![\u4e00-\u9fff]){_NAME}(?:[：:]\s*|\s+)(?P<n>{_AMOUNT})(?![\d.%])(?:万元|亿元|元)?")
+# a total's field of a line of text alone (TEXT_FIELD's total, without the unit after its figure), tried only where
+# `资金总额` stands: a report holding the words in prose, not as a field, is not scanned with every source's name
+TOTAL_FIELD = regex(rf"(?<![\u4e00-\u9fff]){_TOTAL_NAME}{_UNIT_NOTE}(?:[：:]\s*|\s+)(?P<n>{_AMOUNT})(?![\d.%])")
+TOTAL_WORDS = "资金总额"
 # what may stand between two fields of one run: separators and line breaks, nothing written
 BETWEEN = regex(r"^[\s，,；;。、|]*$")
 # the lines above a total's field its unit may be stated on (`单位：万元`, `项目资金（万元）`)
@@ -77,6 +80,8 @@ def target_text_funds(draft: Draft) -> Iterator[Breakdown]:
     if not target_text_funds_held(draft):
         return
     original = draft.doc.original
+    if not _total_field_held(original):
+        return  # (a run of fields opens with its total's: without one, no field is read)
     matches = list(TEXT_FIELD.finditer(original))
     read = _read_before(draft)
     for k, m in enumerate(matches):
@@ -97,6 +102,18 @@ def target_text_funds(draft: Draft) -> Iterator[Breakdown]:
             run.append((nxt.group("source"), figure))
             end = nxt.end()
         yield from _sources_after(draft, total, run)
+
+
+def _total_field_held(original: str) -> bool:
+    """Does a total's field (`TOTAL_FIELD`) stand in the text? It opens at its `资金总额` or two characters before
+    (`年度`, `项目`): tried there only. (Every total TEXT_FIELD finds is one: a source's field before it ends with its
+    figure or unit, where a total's opens, or before.)"""
+    k = original.find(TOTAL_WORDS)
+    while k >= 0:
+        if TOTAL_FIELD.match(original, max(0, k - 2)) or TOTAL_FIELD.match(original, k):
+            return True
+        k = original.find(TOTAL_WORDS, k + 1)
+    return False
 
 
 def _read_before(draft: Draft) -> set[int]:

@@ -82,6 +82,8 @@ def row_formula_relations(table: Table) -> list[Relation]:
     name `公式`: the formula written out is what says the letters are the rows')."""
     out: list[Relation] = []
     for side in table.sides:
+        if not _holds_formula(table, side):
+            continue  # (no `=` in a row's label or descriptor cells, most sides: no formula, the rows' marks not read)
         cols = summable(side)
         marks = [(row, *_row_mark(table, side, row)) for row in side.rows]
         letters = Counter(m.group("name") for _, m, _ in marks if m is not None)
@@ -98,6 +100,18 @@ def row_formula_relations(table: Table) -> list[Relation]:
                 parts = [(at[n], c) for n in names]
                 out.append(Relation("identity", (row.index, c), parts, signs, where=item, name=name))
     return out
+
+
+def _holds_formula(table: Table, side: Side) -> bool:
+    """Does a row of the side hold `=` in its label or a descriptor cell, as a formula (`ROW_MARK`'s `expr`) does?"""
+    for row in side.rows:
+        if "=" in row.label:
+            return True
+        for c in side.descriptors:
+            cell = table.cell(row.index, c)
+            if cell is not None and "=" in cell.text:
+                return True
+    return False
 
 
 def _row_mark(table: Table, side: Side, row: Row) -> tuple[re.Match[str] | None, str]:

@@ -84,10 +84,11 @@ def _parts_of_the_year(side: Side) -> int:
     """How many of the side's first rows are the year's quarters, or its months, from the first on, in order."""
     from .build import MONTH_ROW, QUARTER_ROW, part_number
 
-    labels = [flatten(r.label) for r in side.rows]
-    pattern = QUARTER_ROW if labels and QUARTER_ROW.match(labels[0]) else MONTH_ROW
+    rows = side.rows
+    # (each label flattened when reached: most sides' first row is no quarter or month, and the rest are not read)
+    pattern = QUARTER_ROW if rows and QUARTER_ROW.match(flatten(rows[0].label)) else MONTH_ROW
     count = 0
-    while count < len(labels) and part_number(pattern.match(labels[count])) == count + 1:
+    while count < len(rows) and part_number(pattern.match(flatten(rows[count].label))) == count + 1:
         count += 1
     return count
 
