@@ -821,6 +821,26 @@ def _repeated_block(lines: list[str], j: int, data: list[Parsed], step: int) -> 
     return False
 
 
+def _flow_heading(lines: list[str], j: int, data: list[Parsed], rows: list[_Line] | None = None) -> bool:
+    """Is line j the heading of one flow's block of a table of stacked blocks, a flow's word alone (`收入` over the
+    taxes and their totals, `支出` over the 科目 under the 收入总计 closing the block before: stacked.py), right above a
+    row of figures and set no further in than it? Opening the table (`rows` None or empty) only right under its
+    header (not the tail of a label wrapped around its figures, `…安排的` / figures / `支出`); below its first rows
+    (`rows`, those read so far) only where the row above closes the block before: a grand total."""
+    from .stacked import flow_heading
+
+    if j + 1 >= len(lines) or not data[j + 1] or not _text_only(lines[j]) or not flow_heading(lines[j]):
+        return False
+    first = data[j + 1]
+    assert first is not None
+    if width(lines[j][: len(lines[j]) - len(lines[j].lstrip())]) > first[1]:
+        return False
+    if rows:
+        return total_kind(rows[-1].label) == "grand"
+    above = lines[j - 1] if j else ""
+    return bool(NAME_HEADER.search(above) or column_headings(above))
+
+
 def _part_heading(lines: list[str], j: int, data: list[Parsed]) -> bool:
     """Is line j a statement's part named alone with a colon (`流动资产：`, `非流动负债：`: a balance sheet's way, the rows
     it heads right under it at its own indentation, its 合计 row closing them) or a group's name in brackets (`【产出】`,
@@ -1516,7 +1536,10 @@ def _earlier_starts(lines: list[str], i: int, data: list[Parsed]) -> Iterator[in
     when the one before has no header over it): a group's heading right above, the first line of a wrapped label,
     of figures set above their labels."""
     if i and (
-        _group_heading(lines, i - 1, data) or _part_heading(lines, i - 1, data) or _block_heading(lines, i - 1, data)
+        _group_heading(lines, i - 1, data)
+        or _part_heading(lines, i - 1, data)
+        or _block_heading(lines, i - 1, data)
+        or _flow_heading(lines, i - 1, data)
     ):
         yield i - 1
     first = _wrapped_first(lines, i)
@@ -1916,6 +1939,7 @@ def _rows(
                 or _part_heading(lines, j, data)
                 or _blank_item(lines, j, data, rows)
                 or block_heading(j)
+                or _flow_heading(lines, j, data, rows)
             ):
                 rows.append(_heading_row(lines, starts, j))
                 j += 1

@@ -10,12 +10,13 @@ under one header (a 预算调整表, 收支决算表):
       …
 
 Each grand total is stated first, over its own block's rows; a block's grand total is no part of the other's, and
-the rows of one block are not the other's. A block may also open with its heading (`一、收入`, no figures) and close with its
-total, `收入合计` under its rows. Read so only where it is certain: every grand total of the side opens
-a block (stated first, rows of its own under it, the block before it closed by rows, not by a total), and each
-two in a row are named for two flows (收入 / 支出, tables.yaml block_flows) or two funds (context.yaml fund). A
-second total that could be a subtotal of the first (`税收收入合计` under `一般公共预算收入合计`: the same flow, no
-fund of its own) opens no block.
+the rows of one block are not the other's. A block may also open with its heading (`一、收入`, or the flow's word
+alone, `收入` / `支出`: no figures) and close with its total, `收入合计` under its rows (or its 合计 and then the
+总计 adding the transfers under it to it). Read so only where it is certain: every grand total of the side opens a
+block (stated first, rows of its own under it, the block before it closed by rows, not by a total), and each two in
+a row are named for two flows (收入 / 支出, tables.yaml block_flows) or two funds (context.yaml fund). A second total
+that could be a subtotal of the first (`税收收入合计` under `一般公共预算收入合计`: the same flow, no fund of its own) opens no
+block.
 """
 
 from __future__ import annotations
@@ -51,6 +52,13 @@ def flows_named(name: str) -> set[str]:
     支出, a name of both (`收入支出总计`) of both."""
     flat = flatten(name)
     return {flow for word, flow in _flows() if word in flat}
+
+
+def flow_heading(label: str) -> bool:
+    """Is a label alone one flow's wording and nothing else (`收入`, `支出`, `资金来源`): the heading of a block of
+    rows that a table of stacked blocks opens each of its flows with, no figure of its own?"""
+    flat = flatten(label)
+    return any(word == flat for word, _ in _flows())
 
 
 def _fund(name: str) -> str:
