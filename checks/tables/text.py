@@ -1470,7 +1470,9 @@ def _of_a_named_project(ctx: CheckContext, m: Mention, h: Hit) -> bool:
 
 # a numbered line led by the name of one thing and a colon (`1.某某监测：预算 A，其中上年结转 b`), the numbering aside;
 # a name of words an amount is named by (`收入预算：`, `项目支出：`) names a part of the table's whole, no thing of its own
-ITEM_LEAD = regex(r"(?:\d{1,2}\s*[.．、]|[（(][一二三四五六七八九十\d]{1,3}[）)])\s*(?P<name>[\u4e00-\u9fff（）()“”]{4,30})[：:]")
+ITEM_LEAD = regex(
+    r"(?:\d{1,2}\s*[.．、]|[（(][一二三四五六七八九十\d]{1,3}[）)])\s*(?P<name>[\u4e00-\u9fff（）()“”]{4,30})[：:]"
+)
 AMOUNT_WORDS = regex(r"收入|支出|预算|决算|合计|总计|结转|结余|经费|资金|拨款")
 
 
