@@ -1419,7 +1419,7 @@ def _row_under(side: Side, index: int, names: set[str]) -> bool:
 def _said_of_another(ctx: CheckContext, m: Mention, h: Hit) -> bool:
     """Does the figure's sentence open on what the figure is of, and the cell is not: a source of money it is a part
     of (`_of_a_source`), or a project (`_of_a_named_project`)?"""
-    return _of_a_source(ctx, m, h) or _of_a_named_project(ctx, m, h)
+    return _of_a_source(ctx, m, h) or _of_a_named_project(ctx, m, h) or _of_a_named_lead(ctx, m, h)
 
 
 # a clause naming a source of money and ending on 中 (vocab tables fund_part_leads: `省级补助资金中，`,
@@ -1465,6 +1465,36 @@ def _of_a_named_project(ctx: CheckContext, m: Mention, h: Hit) -> bool:
         return False
     name = lead["name"]
     if NO_NAME.search(name):
+        return False
+    table = tables_by_index(ctx)[h.identity.table]
+    names = ctx.memo("tables.row_names", lambda: _row_names(ctx)).get(h.identity.table, set())
+    owned = re.sub(r"\s+", "", f"{table.title}{document_title(ctx.doc)}")
+    return name not in owned and not any(n and (n in name or name in n) for n in names)
+
+
+# a numbered line led by the name of one thing and a colon (`1.某某监测：预算 A，其中上年结转 b`), the numbering aside;
+# a name of words an amount is named by (`收入预算：`, `项目支出：`) names a part of the table's whole, no thing of its own
+ITEM_LEAD = regex(
+    r"(?:\d{1,2}\s*[.．、]|[（(][一二三四五六七八九十\d]{1,3}[）)])\s*(?P<name>[\u4e00-\u9fff（）()“”]{4,30})[：:]"
+)
+AMOUNT_WORDS = regex(r"收入|支出|预算|决算|合计|总计|结转|结余|经费|资金|拨款")
+
+
+def _of_a_named_lead(ctx: CheckContext, m: Mention, h: Hit) -> bool:
+    """Does the figure's sentence open as a numbered item led by the name of one thing and a colon (`1.某某监测：预算
+    A，其中财政拨款 a，上年结转 b`), a thing none of the cell's table's rows names nor its title or the document's title
+    does, the figure's own label stating no scope? The item's figures, its parts too, are that thing's: b is what the
+    project carries over, not the unit's row 上年结转 (a table of that thing, naming it by a row or its title, is
+    still held)."""
+    sentences = ctx.doc.sentences
+    if not 0 <= m.sentence < len(sentences) or read(m.label).context.scope is not None:
+        return False
+    start = sentences[m.sentence].start
+    lead = ITEM_LEAD.match(ctx.doc.text, start, m.start)
+    if lead is None or lead.end() > m.start - len(m.label):
+        return False  # (no lead, or the figure's own name with its colon: `1.上年结转：b`)
+    name = lead["name"].strip("“”")
+    if NO_NAME.search(name) or AMOUNT_WORDS.search(name) or ctx.labeller.identify(name)[0] in GENERIC_ITEMS:
         return False
     table = tables_by_index(ctx)[h.identity.table]
     names = ctx.memo("tables.row_names", lambda: _row_names(ctx)).get(h.identity.table, set())
