@@ -1441,14 +1441,16 @@ def _kind_names() -> frozenset[str]:
 
 def _of_an_unnamed_kind(ctx: CheckContext, m: Mention, h: Hit) -> bool:
     """Is the figure of a kind of a whole (its subject, from the sentence or heading it stands under: `1.企业职工基本
-    养老保险基金。收入 A，其中：财政补贴收入 a`) that the cell's table names nowhere, in its title, its blocks or its
+    养老保险基金。收入 A，其中：财政补贴收入 a`) that the cell's table names nowhere, in its title, header, blocks or
     rows, nor does the document's title? a is that fund's subsidy, not the row 财政补贴收入 of a table of all the
     kinds together (`全市社会保险基金收支预算表`)."""
     kinds = [k for k in m.identity.subject.split("›") if k in _kind_names()]
     if not kinds:
         return False
     table = tables_by_index(ctx)[h.identity.table]
-    named = flatten(f"{table.title}{document_title(ctx.doc)}")
+    # (a table of the kinds side by side names each in its header, `| 项目 | 合计 | 失业保险基金 |`: the kind's own)
+    header = "".join(c.text for row in table.rows[: table.header_rows] for c in row)
+    named = flatten(f"{table.title}{document_title(ctx.doc)}{header}")
     rows = {flatten(r.label) for side in table.sides for r in side.rows}
     blocks = {flatten(b) for side in table.sides for b in block_names(side) if b}
     return not any(k in named or any(k in n for n in rows | blocks) for k in kinds)
