@@ -1418,8 +1418,52 @@ def _row_under(side: Side, index: int, names: set[str]) -> bool:
 
 def _said_of_another(ctx: CheckContext, m: Mention, h: Hit) -> bool:
     """Does the figure's sentence open on what the figure is of, and the cell is not: a source of money it is a part
-    of (`_of_a_source`), or a project (`_of_a_named_project`)?"""
-    return _of_a_source(ctx, m, h) or _of_a_named_project(ctx, m, h) or _of_a_named_lead(ctx, m, h)
+    of (`_of_a_source`), a project (`_of_a_named_project`, `_of_a_named_lead`) or one kind of a defined whole
+    (`_of_an_unnamed_kind`)?"""
+    return (
+        _of_a_source(ctx, m, h)
+        or _of_a_named_project(ctx, m, h)
+        or _of_a_named_lead(ctx, m, h)
+        or _of_an_unnamed_kind(ctx, m, h)
+    )
+
+
+# the flows a kind of a defined whole is named with in sums.yaml (`失业保险基金收入`, `失业保险基金支出`): what is left
+# before them is the kind's own name (`失业保险基金`), which a heading or a sentence of its own names it by
+KIND_FLOWS = ("收入", "支出")
+KIND_LEAST = 4  # the characters of a kind's name, not a bare `基金`
+
+
+@cache  # (a pure function of the vocabulary)
+def _kind_names() -> frozenset[str]:
+    """The names of the kinds of the wholes sums.yaml defines by their flows (`企业职工基本养老保险基金`, from the
+    part `企业职工基本养老保险基金收入` of 社会保险基金收入), each a fund of its own."""
+    names = set()
+    for _, parts in defined_sums():
+        for wordings in parts:
+            for w in wordings:
+                w = w.lstrip("=")
+                for flow in KIND_FLOWS:
+                    if w.endswith(flow) and len(w) - len(flow) >= KIND_LEAST:
+                        names.add(w[: -len(flow)])
+    return frozenset(names)
+
+
+def _of_an_unnamed_kind(ctx: CheckContext, m: Mention, h: Hit) -> bool:
+    """Is the figure of a kind of a whole (its subject, from the sentence or heading it stands under: `1.企业职工基本
+    养老保险基金。收入 A，其中：财政补贴收入 a`) that the cell's table names nowhere, in its title, header, blocks or
+    rows, nor does the document's title? a is that fund's subsidy, not the row 财政补贴收入 of a table of all the
+    kinds together (`全市社会保险基金收支预算表`)."""
+    kinds = [k for k in m.identity.subject.split("›") if k in _kind_names()]
+    if not kinds:
+        return False
+    table = tables_by_index(ctx)[h.identity.table]
+    # (a table of the kinds side by side names each in its header, `| 项目 | 合计 | 失业保险基金 |`: the kind's own)
+    header = "".join(c.text for row in table.rows[: table.header_rows] for c in row)
+    named = flatten(f"{table.title}{document_title(ctx.doc)}{header}")
+    rows = {flatten(r.label) for side in table.sides for r in side.rows}
+    blocks = {flatten(b) for side in table.sides for b in block_names(side) if b}
+    return not any(k in named or any(k in n for n in rows | blocks) for k in kinds)
 
 
 # a clause naming a source of money and ending on 中 (vocab tables fund_part_leads: `省级补助资金中，`,

@@ -76,7 +76,7 @@ from tieout.linter.facts.passes.roll_forward import CLOSING as STOCK_CLOSING
 from tieout.linter.facts.passes.roll_forward import OPENING as STOCK_OPENING
 from tieout.linter.facts.passes.roll_forward import STOCK, same_stock
 from tieout.linter.facts.passes.surveys import one_answer_apart, survey_stages
-from tieout.linter.figures.context import CLAUSE_END, FIELDS, MIXED, Context
+from tieout.linter.figures.context import CLAUSE_END, FIELDS, MIXED, Context, read
 from tieout.linter.figures.intervals import HUNDRED, digit_slip, rounding_unit
 from tieout.linter.figures.labels import GENERIC_ITEMS, INCLUDED, LAST_YEAR_BESIDE, shared_word
 from tieout.linter.figures.quantities import Quantity, count_number
@@ -111,8 +111,23 @@ def defined_totals(draft: Draft) -> Iterator[Completed]:
     """A list whose parts cover a total's definition (三公经费 = 因公出国（境）费 + 公务用车购置及运行维护费 +
     公务接待费) is complete, whatever word opened it."""
     for b in draft.facts.breakdowns:
-        if not b.exhaustive and len(b.parts) >= 2 and complete(b.total, b.parts):
+        if not b.exhaustive and len(b.parts) >= 2 and complete(b.total, b.parts) and not _parts_of_a_period(b):
             yield Completed(b, replace(b, exhaustive=True))
+
+
+def _parts_of_a_period(b: Breakdown) -> bool:
+    """Does a part state a period the total is not of (`未来五年…还本付息合计 T。其中，2026年需偿还本金 a，付息 b`)? The
+    parts are then that period's share of the whole, not the parts of its definition: a + b is 2026's 还本付息, not T,
+    and the list stays one of some parts."""
+    whole = b.total.identity.context.period
+    return any(_stated_period(p) not in (None, whole) for p in b.parts)
+
+
+def _stated_period(m: Mention) -> str | None:
+    """The period a figure's own words name by its year (`2026年需偿还本金`), not one of the document's it is given
+    when they name none (a relative `本年` is that too)."""
+    period = read(m.label).context.period
+    return period if period not in (None, MIXED) and not period.startswith(("+", "-")) else None
 
 
 # what may follow a listed part in its sentence: nothing, or its share (`，占 47.79%`, `，占比 5%`), and what it is
