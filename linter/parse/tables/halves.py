@@ -50,20 +50,27 @@ def whole_total(table: Table) -> tuple[Side, Row, list[tuple[Side, list[Row]]] |
     if len(home) != 1 or home[0].rows[-1].total != "grand":
         return None
     side, row = home[0], home[0].rows[-1]
-    # the halves' own totals, each its half's last row (of the total's half: the row right above it), on one row
-    closing = [s.rows[-2] if s is side else s.rows[-1] for s in table.sides if len(s.rows) >= (2 if s is side else 1)]
-    if len(closing) == len(table.sides) and all(r.total == "grand" for r in closing):
-        if len({r.index for r in closing}) != 1:
-            return None
-        return side, row, [(s, [r]) for s, r in zip(table.sides, closing)]
-    opening = _opening_totals(table.sides, row)
-    if opening is not None:
-        return side, row, [(s, [r]) for s, r in zip(table.sides, opening)]
+    closing = _closing_totals(table.sides, side)
+    if closing == []:
+        return None
+    own = closing or _opening_totals(table.sides, row)
+    if own is not None:
+        return side, row, [(s, [r]) for s, r in zip(table.sides, own)]
     if any(r.total for s in table.sides for r in s.rows if r is not row):
         return None
     # (a total named, not bare, below halves of no totals of their own may name the whole or one half: it is no
     # total of its half's rows alone, and footed against nothing)
     return side, row, _top_items(table.sides, row) if flatten(row.label) in BARE_TOTALS else None
+
+
+def _closing_totals(sides: list[Side], home: Side) -> list[Row] | None:
+    """The halves' own totals stated last, each its half's last row (of the total's half `home`: the row right
+    above it), all on one row; [] where they are each a total but not on one row (the table's total is then
+    not known), None where they are not all totals."""
+    closing = [s.rows[-2] if s is home else s.rows[-1] for s in sides if len(s.rows) >= (2 if s is home else 1)]
+    if len(closing) != len(sides) or any(r.total != "grand" for r in closing):
+        return None
+    return closing if len({r.index for r in closing}) == 1 else []
 
 
 def _opening_totals(sides: list[Side], total: Row) -> list[Row] | None:
