@@ -5,10 +5,13 @@ side); what this module reads is the row below both halves that totals the whole
 half's columns only (`| 基本支出合计 |  | 383.00 |  |  |  |`): it is no total of that half's rows.
 
 - Below the halves' own totals, stated on one row (`人员经费合计 330.00 | 公用经费合计 53.00`), with nothing
-  after them in any half: the table's total is the sum of those totals.
+  after them in any half, or below the halves' own totals stated first, each its half's first row, on one row,
+  over its half's rows (no other total in any half): the table's total is the sum of those totals. The rows
+  under a half's total are that total's parts, not the table's.
 - With no total in any half, a row named a bare total (合计, 总计) below every half's last row: the table's
   total is the sum of each half's top-level items, where the halves' codes say which they are (every item
-  coded); elsewhere which rows it sums is not known, and it is footed against nothing.
+  coded); elsewhere, or under a total named (`基本支出合计`, which may name the whole or one half), which rows it
+  sums is not known, and it is footed against nothing.
 
 Precision first: a table whose sides differ in shape (their label and figure columns, or the names over
 their figures) is not two halves of one kind (a 收入 | 支出 table under other headers, a side of 功能分类
@@ -47,15 +50,40 @@ def whole_total(table: Table) -> tuple[Side, Row, list[tuple[Side, list[Row]]] |
     if len(home) != 1 or home[0].rows[-1].total != "grand":
         return None
     side, row = home[0], home[0].rows[-1]
-    # the halves' own totals, each its half's last row (of the total's half: the row right above it), on one row
-    closing = [s.rows[-2] if s is side else s.rows[-1] for s in table.sides if len(s.rows) >= (2 if s is side else 1)]
-    if len(closing) == len(table.sides) and all(r.total == "grand" for r in closing):
-        if len({r.index for r in closing}) != 1:
-            return None
-        return side, row, [(s, [r]) for s, r in zip(table.sides, closing)]
-    if flatten(row.label) not in BARE_TOTALS or any(r.total for s in table.sides for r in s.rows if r is not row):
+    closing = _closing_totals(table.sides, side)
+    if closing == []:
         return None
-    return side, row, _top_items(table.sides, row)
+    own = closing or _opening_totals(table.sides, row)
+    if own is not None:
+        return side, row, [(s, [r]) for s, r in zip(table.sides, own)]
+    if any(r.total for s in table.sides for r in s.rows if r is not row):
+        return None
+    # (a total named, not bare, below halves of no totals of their own may name the whole or one half: it is no
+    # total of its half's rows alone, and footed against nothing)
+    return side, row, _top_items(table.sides, row) if flatten(row.label) in BARE_TOTALS else None
+
+
+def _closing_totals(sides: list[Side], home: Side) -> list[Row] | None:
+    """The halves' own totals stated last, each its half's last row (of the total's half `home`: the row right
+    above it), all on one row; [] where they are each a total but not on one row (the table's total is then
+    not known), None where they are not all totals."""
+    closing = [s.rows[-2] if s is home else s.rows[-1] for s in sides if len(s.rows) >= (2 if s is home else 1)]
+    if len(closing) != len(sides) or any(r.total != "grand" for r in closing):
+        return None
+    return closing if len({r.index for r in closing}) == 1 else []
+
+
+def _opening_totals(sides: list[Side], total: Row) -> list[Row] | None:
+    """The halves' own totals stated first, over their rows (`人员经费合计 a | 公用经费合计 b` as the table's first
+    row): each half's first row a total, all on one row, and no other total in any half but the table's at the
+    foot; None otherwise. The rows under each are that half's, summed by it: the table's total sums the two."""
+    firsts = [s.rows[0] for s in sides if s.rows]
+    if len(firsts) != len(sides) or len({r.index for r in firsts}) != 1 or firsts[0].index >= total.index:
+        return None
+    if any(r.total != "grand" for r in firsts):
+        return None
+    others = [r for s in sides for r in s.rows[1:] if r.total and r is not total]
+    return None if others else firsts
 
 
 def _top_items(sides: list[Side], total: Row) -> list[tuple[Side, list[Row]]] | None:
