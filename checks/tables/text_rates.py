@@ -150,13 +150,17 @@ def _rows_of_outcome(ctx: CheckContext, tables: list[Table], r: Rate, kind: str)
         for t in tables
         for side in t.sides
         for row in side.rows
-        if said in _amounts(t, side, row.index) and (rr := _columns(t, side, row.index, kind, None)) is not None
+        if (rr := _columns(t, side, row.index, kind, None)) is not None and said in _outcome_amounts(t, side, rr)
     ]
 
 
-def _amounts(t: Table, side: Side, row: int) -> set[Decimal]:
-    """The values of the row's cells that are no rate."""
-    return {q.base_value for c in side.columns if (q := _figure(t, row, c)) is not None}
+def _outcome_amounts(t: Table, side: Side, rr: RowRate) -> set[Decimal]:
+    """The sums the row states in the outcome column the rate is of: the one it is held to, or, held to a rate
+    cell, the columns of that cell's period (`上年实际支付` holds another year's sum, whose rate is not the rate
+    column's)."""
+    period = rr.cell.context.period if rr.cell is not None else None
+    cols = [rr.num] if rr.num is not None else [c for c in side.columns if c.context.period == period]
+    return {q.base_value for c in cols if (q := _figure(t, rr.row, c)) is not None}
 
 
 def _rows_named(tables: list[Table], name: str, kind: str, base: str | None) -> list[RowRate]:

@@ -777,8 +777,11 @@ def _stated(draft: Draft, entity: Sequence[str] = ()) -> tuple[dict[int, Context
 
 
 # a span of years (`近三年`, `2023—2025年`), then the word giving a figure to each (`分别`), in one clause of items
-# (no one year named between them: `近三年来…，2025年收入和支出分别为 a 和 b` lists one year's figures)
-EACH_YEAR_LISTED = regex(rf"(?:{YEARS_TOGETHER})(?:(?!(?:19|20)\d{{2}}年)[^；;])*?分别(?P<listed>[^；;]*)")
+# (no one year named between them: `近三年来…，2025年收入和支出分别为 a 和 b` lists one year's figures); the list ends
+# where a year is named again (`…分别为 a、b和c，2025年末资产总额 d`: d is of its own year)
+EACH_YEAR_LISTED = regex(
+    rf"(?:{YEARS_TOGETHER})(?:(?!(?:19|20)\d{{2}}年)[^；;])*?分别(?P<listed>(?:(?!(?:19|20)\d{{2}}年)[^；;])*)"
+)
 
 
 def _listed_by_year(text: str, start: int, end: int) -> list[tuple[int, int]]:
