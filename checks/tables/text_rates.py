@@ -158,9 +158,23 @@ def _outcome_amounts(t: Table, side: Side, rr: RowRate) -> set[Decimal]:
     """The sums the row states in the outcome column the rate is of: the one it is held to, or, held to a rate
     cell, the columns of that cell's period (`上年实际支付` holds another year's sum, whose rate is not the rate
     column's)."""
-    period = rr.cell.context.period if rr.cell is not None else None
-    cols = [rr.num] if rr.num is not None else [c for c in side.columns if c.context.period == period]
+    if rr.num is not None:
+        cols = [rr.num]
+    else:
+        period = rr.cell.context.period if rr.cell is not None else None
+        years = [str(c.context.period) for c in side.columns if str(c.context.period or "").isdigit()]
+        cols = [c for c in side.columns if not _of_earlier_period(str(c.context.period or ""), period, years)]
     return {q.base_value for c in cols if (q := _figure(t, rr.row, c)) is not None}
+
+
+def _of_earlier_period(own: str, rate: object, years: list[str]) -> bool:
+    """Is a column of another period than the rate column: another than the one the rate column names, else one
+    before the table's own (`上年实际支付`, or `2024年执行数` beside `2025年执行数`)?"""
+    if not own:
+        return False
+    if rate is not None:
+        return own != str(rate)
+    return own.startswith("-") or (own.isdigit() and own < max(years))
 
 
 def _rows_named(tables: list[Table], name: str, kind: str, base: str | None) -> list[RowRate]:
