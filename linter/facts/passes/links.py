@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from decimal import Decimal
 from functools import lru_cache
@@ -1889,16 +1889,25 @@ def _paragraph_side_whole(draft: Draft, wanted: Identity, s: Share, owner: Menti
     if part is None or total is None or total.group("of") not in GENERIC_ITEMS:
         return None  # (`占本年收入的`: the year's own income, not a side's total that may hold last year's carry-over)
     side = total.group("of")
+    return _sole_whole(
+        (
+            m
+            for m in draft.facts.mentions
+            if m.paragraph == owner.paragraph
+            and m.start < owner.start
+            and m.identity.item == side
+            and not draft.is_part(m)
+            and m.identity.context.agrees(owner.identity.context)
+        ),
+        part,
+    )
+
+
+def _sole_whole(mentions: Iterable[Mention], part: Quantity) -> Quantity | None:
+    """The one value the mentions state in the part's unit and kind, where it is at least the part; None where they
+    state none or two."""
     found = {
-        q.base_value: q
-        for m in draft.facts.mentions
-        if m.paragraph == owner.paragraph
-        and m.start < owner.start
-        and m.identity.item == side
-        and not draft.is_part(m)
-        and m.identity.context.agrees(owner.identity.context)
-        and (q := exact_of(m, part.base_unit)) is not None
-        and q.kind == part.kind
+        q.base_value: q for m in mentions if (q := exact_of(m, part.base_unit)) is not None and q.kind == part.kind
     }
     if len(found) != 1:
         return None
@@ -1926,20 +1935,17 @@ def _drawn_from_whole(draft: Draft, s: Share, owner: Mention) -> Quantity | None
     own = owner.identity.context
     if all_funds is None or any(getattr(own, f) is None for f in PLACE_FIELDS):
         return None
-    found = {
-        q.base_value: q
-        for m in draft.facts.mentions
-        if m.identity.item == drawn.group("side")
-        and not draft.is_part(m)
-        and m.identity.context.fund == all_funds
-        and all(getattr(m.identity.context, f) == getattr(own, f) for f in PLACE_FIELDS)
-        and (q := exact_of(m, part.base_unit)) is not None
-        and q.kind == part.kind
-    }
-    if len(found) != 1:
-        return None
-    whole = next(iter(found.values()))
-    return whole if whole.base_value >= part.base_value else None
+    return _sole_whole(
+        (
+            m
+            for m in draft.facts.mentions
+            if m.identity.item == drawn.group("side")
+            and not draft.is_part(m)
+            and m.identity.context.fund == all_funds
+            and all(getattr(m.identity.context, f) == getattr(own, f) for f in PLACE_FIELDS)
+        ),
+        part,
+    )
 
 
 # the fields a whole of all funds shares with its part: where, at what stage, of which year
