@@ -1510,6 +1510,12 @@ def _of_a_named_project(ctx: CheckContext, m: Mention, h: Hit) -> bool:
     name = lead["name"]
     if NO_NAME.search(name):
         return False
+    return _not_of_the_table(ctx, h, name)
+
+
+def _not_of_the_table(ctx: CheckContext, h: Hit, name: str) -> bool:
+    """Is the thing `name` names none of the cell's table's: no row of it names the thing (nor the thing a row), nor
+    does its title or the document's title?"""
     table = tables_by_index(ctx)[h.identity.table]
     names = ctx.memo("tables.row_names", lambda: _row_names(ctx)).get(h.identity.table, set())
     owned = re.sub(r"\s+", "", f"{table.title}{document_title(ctx.doc)}")
@@ -1540,10 +1546,7 @@ def _of_a_named_lead(ctx: CheckContext, m: Mention, h: Hit) -> bool:
     name = lead["name"].strip("“”")
     if NO_NAME.search(name) or AMOUNT_WORDS.search(name) or ctx.labeller.identify(name)[0] in GENERIC_ITEMS:
         return False
-    table = tables_by_index(ctx)[h.identity.table]
-    names = ctx.memo("tables.row_names", lambda: _row_names(ctx)).get(h.identity.table, set())
-    owned = re.sub(r"\s+", "", f"{table.title}{document_title(ctx.doc)}")
-    return name not in owned and not any(n and (n in name or name in n) for n in names)
+    return _not_of_the_table(ctx, h, name)
 
 
 # the funds that are kinds of a department's 财政拨款 (identity.APPROPRIATION, all its appropriations; vocab

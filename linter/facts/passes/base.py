@@ -423,6 +423,11 @@ def sums_other_than_changes(b: Breakdown) -> bool:
     )
 
 
+# the fields that place a figure: where, at what stage, of which year (a whole of all funds shares them with its part;
+# a transfer between funds is stated alike on both sides)
+PLACE_FIELDS = ("scope", "stage", "period")
+
+
 # a figure named as what an outcome passed or fell short of its target, or another reference, by (`智慧教室超额完成
 # 12 间`, `超出计划 3 个`, `比目标少 2 所`, `较目标多`, `低于年度计划`): a difference, never a list's whole nor a
 # rate's operand

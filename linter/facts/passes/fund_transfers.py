@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from tieout.linter.facts.model import Breakdown, Mention
-from tieout.linter.facts.passes.base import exact_figure
+from tieout.linter.facts.passes.base import PLACE_FIELDS, exact_figure
 from tieout.linter.figures.context import read
 from tieout.linter.patterns import regex
 from tieout.linter.vocab import load
@@ -26,7 +26,6 @@ RECEIVER = str(_VOCAB.get("receiver") or "")
 BROUGHT_IN = regex(r"^从(?P<fund>[\u4e00-\u9fff]{2,12}?)调入(?:资金)?$")
 # the items of a giving fund's own figure of what it handed over (`调出资金`)
 HANDED_OVER = frozenset(str(w) for w in _VOCAB.get("handed_over") or [])
-FIELDS = ("scope", "stage", "period")
 
 
 def fund_transfers(draft: Draft) -> Iterator[Breakdown]:
@@ -52,7 +51,7 @@ def _giving_fund(m: Mention) -> str | None:
     """The fund a receiver's figure names as the one it brought the money in from (`从政府性基金预算调入 B` of the
     general budget: 政府性基金预算), where its own fund, level, stage and year are known; None otherwise."""
     ctx = m.identity.context
-    if ctx.fund != RECEIVER or any(getattr(ctx, f) is None for f in FIELDS):
+    if ctx.fund != RECEIVER or any(getattr(ctx, f) is None for f in PLACE_FIELDS):
         return None
     named = BROUGHT_IN.match(m.identity.item)
     if named is None:
@@ -64,4 +63,4 @@ def _giving_fund(m: Mention) -> str | None:
 def _same_place(a: Mention, b: Mention) -> bool:
     """Are the two figures of one level, stage and year, each stated?"""
     ca, cb = a.identity.context, b.identity.context
-    return all(getattr(ca, f) is not None and getattr(ca, f) == getattr(cb, f) for f in FIELDS)
+    return all(getattr(ca, f) is not None and getattr(ca, f) == getattr(cb, f) for f in PLACE_FIELDS)

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from tieout.linter.facts.definitions import defines, nested_kind, siblings, splits
 from tieout.linter.facts.model import Breakdown, Change, Identity, Mention, Share, ShareList
 from tieout.linter.facts.passes.base import (
+    PLACE_FIELDS,
     RESPECTIVELY_WORD,
     Completed,
     by_paragraph,
@@ -1946,10 +1947,6 @@ def _drawn_from_whole(draft: Draft, s: Share, owner: Mention) -> Quantity | None
         ),
         part,
     )
-
-
-# the fields a whole of all funds shares with its part: where, at what stage, of which year
-PLACE_FIELDS = ("scope", "stage", "period")
 
 
 def _document_funds(genre: str) -> str | None:

@@ -148,14 +148,6 @@ MAKE_UP_OF_NAMED = regex(
 )
 
 
-def _shared_ending(a: str, b: str) -> int:
-    """The number of characters the two names end on alike."""
-    n = 0
-    while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n]:
-        n += 1
-    return n
-
-
 def _counted_before(head: Mention | None, b: _Breakdown, mentions: list[Mention]) -> Mention | None:
     """`项目共 9 个，涉及资金 X 万元，其中：甲 5 个、乙 4 个`: a list of counts right after an amount is of the count
     the sentence states just before that amount (the things the amount is of), when the amount is of no unit of
@@ -1121,8 +1113,8 @@ class Lists(Rates, Changes):
         if before is None or len(parts) != 2:
             return False
         names = [self.labeller.identify(m.label)[0] for m in (before, head, *parts)]
-        first, second = (_shared_ending(names[2], n) for n in names[:2])
-        own, other = (_shared_ending(names[3], n) for n in names[1::-1])
+        first, second = (len(common_tail(names[2], n)) for n in names[:2])
+        own, other = (len(common_tail(names[3], n)) for n in names[1::-1])
         return first >= 2 and first > second and own > other
 
     def _listed_before(self, head: Mention) -> Mention | None:

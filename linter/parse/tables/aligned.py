@@ -2334,26 +2334,25 @@ def _place_names(
 
     k = len(first) - 1
     block.placed = _placed_surely(lines, header, rows, layout, k)
-    names = [flatten(c.text).replace(" ", "") for c in first[1:]]  # (`2025 年` as the header's words join it)
+    names = [flatten(c.text) for c in first[1:]]  # (spaces dropped: `2025 年` as the header's words join it)
     if listed([lines[h] for h in header], [len(r.figs) for r in rows], k, names):
         block.placed, block.off_header = True, set()
-    elif not block.placed and not _stacked(block, lines, header, rows, layout, first):
+    elif not block.placed and not _stacked(block, lines, header, rows, layout, names):
         _name_wrapped(block, lines, header, rows, first)
 
 
 def _stacked(
-    block: Block, lines: list[str], header: list[int], rows: list[_Line], layout: Layout | None, first: list[Cell]
+    block: Block, lines: list[str], header: list[int], rows: list[_Line], layout: Layout | None, names: list[str]
 ) -> bool:
     """Mark the block's column names placed with certainty where a two-line header's lower line names every column
     where it stands and its upper line only begins some of the names (placing.stacked), and the names the grid was
-    given are those."""
+    given (`names`, spaces dropped) are those."""
     from .placing import stacked
 
     if layout is None:
         return False
-    k = len(first) - 1
-    names = stacked([lines[h] for h in header], [(lines[r.line], r.figs) for r in rows], k, layout.metric)
-    if names is None or names != [flatten(c.text).replace(" ", "") for c in first[1:]]:
+    found = stacked([lines[h] for h in header], [(lines[r.line], r.figs) for r in rows], len(names), layout.metric)
+    if found is None or found != names:
         return False
     block.placed, block.off_header = True, set()
     return True
