@@ -3435,12 +3435,7 @@ NAMED_TOTAL = regex(r"^[，,、；;]?\s*(?:合计|共计|总计)(?P<w>[\u4e00-\u
 def _named_sum(draft: Draft, m: Mention, run: list[tuple[Mention, Quantity]]) -> bool:
     """Do the figure's words name a sum of figures before it: a total (`本年收入合计`), the run's names joined
     (`还本付息`), or words counting two (`两者之和`, of the two figures of its sentence: `_sums_sentence`)?"""
-    return (
-        _names_total(draft, m)
-        or _joins(m.key, run)
-        or TOTAL_WORD_ALONE.match(m.label) is not None
-        or total_change(m.label) is not None
-    )
+    return _names_total(draft, m) or _joins(m.key, run) or TOTAL_WORD_ALONE.match(m.label) is not None
 
 
 def _named_run(
@@ -3448,26 +3443,21 @@ def _named_run(
 ) -> list[tuple[Mention, Quantity]] | None:
     """The figures before mentions[i] (`_run_before`, `_counted_run`) when its words name a sum of them, else None."""
     m = mentions[i]
-    if not _may_name_sum(draft, m):
+    change = total_change(m.label)  # (`以上三项共减少 T`: a total of changes, named by 共 and the change's word)
+    if change is None and not _may_name_sum(draft, m):
         return None  # (asked before the run is walked: most figures name no sum, whatever stands before them)
     run = _run_before(draft, mentions, i, unit, taken) or _counted_run(draft, m, unit, taken)
-    change = total_change(m.label)
     if change is not None:
         # (`甲税完成 a，减收 Δa；乙税完成 b，减收 Δb。上述两个税种合计减收 T`: T sums the changes, each item's own
         # figure beside its change is none of its parts)
         run = [(pm, pq) for pm, pq in run if named_change(pm.label) == change]
-    return run if _named_sum(draft, m, run) else None
+    return run if change is not None or _named_sum(draft, m, run) else None
 
 
 def _may_name_sum(draft: Draft, m: Mention) -> bool:
-    """Could the figure's words name a sum, whatever run stands before it (`_named_sum` true for some run)?"""
-    # (`以上三项共减少 T`: a total of changes, named by 共 and the change's word, sums changes: `_named_run`)
-    return (
-        _names_total(draft, m)
-        or TOTAL_WORD_ALONE.match(m.label) is not None
-        or JOINED.search(m.key) is not None
-        or total_change(m.label) is not None
-    )
+    """Could the figure's words name a sum, whatever run stands before it (`_named_sum` true for some run)? (A total
+    named as a change is asked by `_named_run` itself.)"""
+    return _names_total(draft, m) or TOTAL_WORD_ALONE.match(m.label) is not None or JOINED.search(m.key) is not None
 
 
 def _defines(total: Mention, run: list[tuple[Mention, Quantity]]) -> bool:
