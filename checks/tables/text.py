@@ -1457,13 +1457,22 @@ def _of_an_unnamed_kind(ctx: CheckContext, m: Mention, h: Hit) -> bool:
     kinds = [k for k in m.identity.subject.split("›") if k in _kind_names()]
     if not kinds:
         return False
-    table = tables_by_index(ctx)[h.identity.table]
-    # (a table of the kinds side by side names each in its header, `| 项目 | 合计 | 失业保险基金 |`: the kind's own)
-    header = "".join(c.text for row in table.rows[: table.header_rows] for c in row)
-    named = flatten(f"{table.title}{document_title(ctx.doc)}{header}")
-    rows = {flatten(r.label) for side in table.sides for r in side.rows}
-    blocks = {flatten(b) for side in table.sides for b in block_names(side) if b}
-    return not any(k in named or any(k in n for n in rows | blocks) for k in kinds)
+    named, names = _table_names(ctx, h.identity.table)
+    return not any(k in named or any(k in n for n in names) for k in kinds)
+
+
+def _table_names(ctx: CheckContext, index: int) -> tuple[str, frozenset[str]]:
+    """The table's title with the document's and its header, flattened, and its rows' and blocks' names: read once
+    a table, however many of its cells' figures ask."""
+    memo: dict[int, tuple[str, frozenset[str]]] = ctx.memo("tables.names_of", dict)
+    if index not in memo:
+        table = tables_by_index(ctx)[index]
+        # (a table of the kinds side by side names each in its header, `| 项目 | 合计 | 失业保险基金 |`: the kind's own)
+        header = "".join(c.text for row in table.rows[: table.header_rows] for c in row)
+        rows = {flatten(r.label) for side in table.sides for r in side.rows}
+        blocks = {flatten(b) for side in table.sides for b in block_names(side) if b}
+        memo[index] = (flatten(f"{table.title}{document_title(ctx.doc)}{header}"), frozenset(rows | blocks))
+    return memo[index]
 
 
 # a clause naming a source of money and ending on 中 (vocab tables fund_part_leads: `省级补助资金中，`,
@@ -1524,9 +1533,9 @@ def _not_of_the_table(ctx: CheckContext, h: Hit, name: str) -> bool:
 
 # a numbered line led by the name of one thing and a colon (`1.某某监测：预算 A，其中上年结转 b`), the numbering aside;
 # a name of words an amount is named by (`收入预算：`, `项目支出：`) names a part of the table's whole, no thing of its own
-ITEM_LEAD = regex(
-    r"(?:\d{1,2}\s*[.．、]|[（(][一二三四五六七八九十\d]{1,3}[）)])\s*(?P<name>[\u4e00-\u9fff（）()“”]{4,30})[：:]"
-)
+# (the name and its colon as NAME_LEAD reads them)
+NAMED = r"(?P<name>[\u4e00-\u9fff（）()“”]{4,30})[：:]"
+ITEM_LEAD = regex(r"(?:\d{1,2}\s*[.．、]|[（(][一二三四五六七八九十\d]{1,3}[）)])\s*" + NAMED)
 AMOUNT_WORDS = regex(r"收入|支出|预算|决算|合计|总计|结转|结余|经费|资金|拨款")
 
 
@@ -2219,7 +2228,7 @@ def _thing_named_before(ctx: CheckContext, m: Mention, hit: Hit) -> bool:
 
 
 # a statement led by the name of what it is about and a colon (`甲投资集团有限公司：资产总额 A，负债总额 B`)
-NAME_LEAD = regex(r"\s*(?P<name>[\u4e00-\u9fff（）()“”]{4,30})[：:]")
+NAME_LEAD = regex(r"\s*" + NAMED)
 
 
 # … or by the name of an organisation and a comma (`甲投资集团有限公司，资产总额 A，负债总额 B`)
