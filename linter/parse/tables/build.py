@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import replace
 
 from tieout.linter.figures.context import Context, read
@@ -639,10 +640,7 @@ def _percent_change(table: Table, column: tuple[list[str], int], n: int) -> bool
     if growth is None or growth.kind != "growth":
         return False
     marked = 0
-    for row in table.rows[max(n, 1) :]:
-        text = row[c].text.strip() if c < len(row) else ""
-        if not text or DASH.match(text) or no_figure(text):
-            continue
+    for row, text in _filled(table, c, n):
         if text.endswith(("%", "％")):
             marked += 1
         elif not rate_heading(flatten(table.label(row))):
@@ -653,23 +651,24 @@ def _percent_change(table: Table, column: tuple[list[str], int], n: int) -> bool
 def _all_percent_cells(table: Table, c: int, n: int) -> bool:
     """Does every filled cell of the column (one at least) carry its own `%` (a dash or a word in place of a
     figure aside)? The column is then in per cent, though its heading says so nowhere (`变动比例`)."""
-    cells = [
-        t
-        for row in table.rows[max(n, 1) :]
-        if c < len(row) and (t := row[c].text.strip()) and not DASH.match(t) and not no_figure(t)
-    ]
+    cells = [t for _, t in _filled(table, c, n)]
     return bool(cells) and all(t.endswith(("%", "％")) for t in cells)
 
 
 def _rate_cells(table: Table, c: int, n: int) -> bool:
     """Are a column's filled cells (one at least) all figures written as rates are: at most two decimals, below
     1000, no separators (a dash is a blank cell)?"""
-    cells = [
-        t
-        for row in table.rows[max(n, 1) :]
-        if c < len(row) and (t := row[c].text.strip()) and not DASH.match(t) and not no_figure(t)
-    ]
+    cells = [t for _, t in _filled(table, c, n)]
     return bool(cells) and all(RATE_FIGURE.fullmatch(t) for t in cells)
+
+
+def _filled(table: Table, c: int, n: int) -> Iterator[tuple[list[Cell], str]]:
+    """The column's filled cells below the header, each with its row: a dash, a blank or a word in place of a
+    figure (`无`) is no filled cell."""
+    for row in table.rows[max(n, 1) :]:
+        text = row[c].text.strip() if c < len(row) else ""
+        if text and not DASH.match(text) and not no_figure(text):
+            yield row, text
 
 
 def _roles_of_columns(
