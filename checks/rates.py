@@ -592,9 +592,16 @@ def _plan_and_outcome(ctx: CheckContext, r: Rate) -> Outcome | None:
     return _ratio_outcome(ctx, r, num, den, r.certain, "分母")
 
 
+# a rate naming its base a target or a plan in its own words (`完成年度目标的`, `为计划的`, `完成任务数的`):
+# vocab relations.yaml `target_bases`
+TARGET_BASE = regex(f"(?:{_alt('target_bases')})[数值量]?的$")
+TARGET_WORD = regex(f"(?:{_alt('target_bases')})")
+
+
 def _plan_and_outcome_pair(ctx: CheckContext, r: Rate) -> tuple[Quantity, Quantity] | None:
     """(outcome, plan) of an execution rate's two figures in the order written: one plan and one outcome, one of
-    them named suffices, the other is the other; none where one is what is left of the plan (`_left_over`)."""
+    them named suffices, the other is the other, unless the rate names its base a target or plan (`完成年度目标的`):
+    that base is a figure named so; none where one is what is left of the plan (`_left_over`)."""
     roles = [_role(ctx, label) for label in r.labels]
     if sorted(roles) not in (["outcome", "plan"], ["", "outcome"], ["", "plan"]):
         return None
@@ -602,6 +609,12 @@ def _plan_and_outcome_pair(ctx: CheckContext, r: Rate) -> tuple[Quantity, Quanti
         return None
     first_is_num = roles[0] == "outcome" or roles[1] == "plan"
     num, den = r.operands if first_is_num else r.operands[::-1]
+    plan = r.labels[1] if first_is_num else r.labels[0]
+    if TARGET_BASE.search(r.name.strip()) and _role(ctx, plan) != "plan" and not TARGET_WORD.search(plan):
+        # `完成日常养护 12480 公里，大中修 386 公里，完成年度目标的 p%`: the rate names its base a target, and the other
+        # figure is not named so (`计划完成大中修 360 公里` is): another thing done, not the target, which is
+        # stated elsewhere if at all
+        return None
     return num, den
 
 
