@@ -3972,7 +3972,7 @@ def defined_in_next_sentence(draft: Draft) -> Iterator[Breakdown]:
             continue
         parts = [m for m in draft.by_sentence.get(si) or [] if m.quantities]
         before = [m for m in draft.by_sentence.get(si - 1) or [] if m.quantities]
-        if len(parts) < 2 or not before:
+        if len(parts) < 2 or not before or _names_its_whole(draft, si):
             continue
         head = next((m for m in reversed(before) if not LAST_YEAR_BESIDE.match(m.label)), before[-1])
         unit = head.quantities[0].base_unit
@@ -3988,6 +3988,13 @@ def defined_in_next_sentence(draft: Draft) -> Iterator[Breakdown]:
             continue
         if of_total(head, parts):
             yield Breakdown(head, parts, "具体为", True, si - 1, inferred=True, certain=False)
+
+
+def _names_its_whole(draft: Draft, si: int) -> bool:
+    """Does the sentence open by naming the whole its figures are of (`新增债券中，一般债券 a，专项债券 b`, `支出总计
+    包括：`)? Then that name, not the figure ending the sentence before (`…、再融资债券 C。`), says whose parts they are
+    (`headless` finds the figure of that name, or none)."""
+    return si in draft.whole_named or si in draft.whole_listed
 
 
 def defined_after_semicolon(draft: Draft) -> Iterator[Breakdown]:
