@@ -2042,18 +2042,36 @@ class Changes(Reader):
         X`: X is 2024's; `上年预算 B，实际支出 X`: last year's). None where a comparison comes first (`比上年的 B`,
         `与上年相比，支出 X`: the period is the one compared with, not the figure's)."""
         mentions = self.d.by_sentence.get(m.sentence) or []
-        ends = [self.doc.sentences[m.sentence].start] + [max(q.end for q in x.quantities) for x in mentions]
-        for k in reversed(range(next((k for k, x in enumerate(mentions) if x is m), -1) + 1)):
-            words = self.doc.text[ends[k] : mentions[k].start]
-            # (past a `；` the words are the next clause's: what the clause before stated carries no further)
-            clause = CLAUSE_END.split(words)[-1]
-            words_of_clause = COMPARISON_OPENING.sub("", clause)
-            if COMPARISON_WORD.search(words_of_clause):
-                return None
-            period = read(words_of_clause).context.period
-            if period is not None or len(clause) < len(words):
-                return period
-        return None
+        carried, place = self._periods_carried(m.sentence, mentions)
+        k = place.get(id(m))
+        return carried[k] if k is not None else None
+
+    def _periods_carried(self, si: int, mentions: list[Mention]) -> tuple[list[str | None], dict[int, int]]:
+        """`_period_carried` of each figure of a sentence, in order, and each figure's place (by id). Each carries
+        the one before it unless its own words decide, so one reading in order answers for all; a sentence's
+        mentions are only ever added to, so what was read stays true and only the figures added since are read."""
+        kept = self._carried.get(si)
+        if kept is None or kept[0] is not mentions:
+            kept = self._carried[si] = (mentions, [], {})
+        _, carried, place = kept
+        for k in range(len(carried), len(mentions)):
+            start = max(q.end for q in mentions[k - 1].quantities) if k else self.doc.sentences[si].start
+            decided, period = self._period_stated(self.doc.text[start : mentions[k].start])
+            carried.append(period if decided else carried[k - 1] if k else None)
+            place.setdefault(id(mentions[k]), k)
+        return carried, place
+
+    @staticmethod
+    def _period_stated(words: str) -> tuple[bool, str | None]:
+        """Do the words before a figure (from the figure before it) decide its period, and which: None where a
+        comparison comes first."""
+        # (past a `；` the words are the next clause's: what the clause before stated carries no further)
+        clause = CLAUSE_END.split(words)[-1]
+        words_of_clause = COMPARISON_OPENING.sub("", clause)
+        if COMPARISON_WORD.search(words_of_clause):
+            return True, None
+        period = read(words_of_clause).context.period
+        return period is not None or len(clause) < len(words), period
 
     def _opened_as_last_years(self, subject: Mention, si: int) -> bool:
         """Does the figure stand in a sentence of its own that opens by naming last year (`上年度审计查出问题 88 个，涉及
