@@ -1573,6 +1573,7 @@ class Changes(Reader):
             return None
 
         clause = self._own_clause_start(subject)
+        item = self.labeller.identify(subject.label)[0]  # (the subject's item: read once, not for each candidate)
 
         def labelled(among: list[Mention]) -> list[Quantity]:
             # (a figure that names a level, `区县年末余额 A，比年初增加 δ`, is compared within its own clause: not with
@@ -1583,7 +1584,7 @@ class Changes(Reader):
                 if m is not subject
                 and plan.group() in m.label
                 and m.start >= clause
-                and not self._another_items_plan(m, subject, among)
+                and not self._another_items_plan(m, subject, item, among)
             ]
             return [
                 q for m in named for q in m.quantities if q.kind == current.kind and q.base_unit == current.base_unit
@@ -1601,22 +1602,21 @@ class Changes(Reader):
             ]
             # (`一般公共预算支出年初预算 A，调整为 B。——农林水支出 C，比年初预算增加 Δ`: an item named apart from the
             # budget's is compared with its own initial budget, not stated)
-            item = self.labeller.identify(subject.label)[0]
             if item and item not in GENERIC_ITEMS:
                 earlier = [m for m in earlier if self.labeller.identify(m.label)[0] == item]
             found = labelled(earlier)
             return found[0] if len(found) == 1 else None
         return found[0] if len(found) == 1 and found[0].start < current.start else None
 
-    def _another_items_plan(self, plan: Mention, subject: Mention, mentions: list[Mention]) -> bool:
+    def _another_items_plan(self, plan: Mention, subject: Mention, item: str, mentions: list[Mention]) -> bool:
         """Is the plan figure, in a clause before the subject's (a `；` between them), another item's: named so, or
         named by its comparison alone after another item's figure (`固定资产 A，比年初的 B 增长 p%；无形资产 C，比年初
-        减少 Δ`: B is the initial figure of 固定资产, not of 无形资产, whose initial figure is not stated)?"""
+        减少 Δ`: B is the initial figure of 固定资产, not of 无形资产, whose initial figure is not stated)? `item` is
+        the subject's (its label's)."""
         if not plan.quantities or not subject.quantities:
             return False
         if CLAUSE_END.search(self.doc.text, plan.quantities[-1].end, subject.quantities[0].start) is None:
             return False
-        item = self.labeller.identify(subject.label)[0]
         if not item or item in GENERIC_ITEMS:
             return False
         owner: Mention | None = plan
