@@ -281,7 +281,7 @@ def assign(draft: Draft) -> None:
     sections = _Sections(doc)
     # a government's report states its totals for each fund and level under their own headings; a
     # department's states its own totals once for the whole document
-    wide = _document_wide(genre)
+    wide = document_wide(genre)
     outcomes = frozenset(load("genres").get(genre, {}).get("outcome_items", [])) if genre else frozenset()
     leads: dict[int, tuple[str, int]] = {}
     own_names = entity_names(_title_text(doc)) if wide else ()
@@ -368,7 +368,7 @@ def _appropriated_side(item: str, fund: str | None) -> bool:
     return item in SIDES and fund is not None and fund != MIXED and fund.endswith(APPROPRIATION)
 
 
-def _document_wide(genre: str) -> bool:
+def document_wide(genre: str) -> bool:
     """Does a report of this genre state its totals once for the whole document (a department's report)?"""
     return bool(load("genres").get(genre, {}).get("document_wide_totals")) if genre else False
 
@@ -524,7 +524,7 @@ def refine(draft: Draft) -> None:
     nothing of what it is comes from the whole. (Under another whole, `所属中心收入 B。其中：一般公共预算拨款收入 Y`, or
     under an appropriation a heading may make a function's, `（一）农林水支出` › `财政拨款支出 C。其中：…`, what the
     part is stays inferred.)"""
-    wide = _document_wide(draft.facts.genre)
+    wide = document_wide(draft.facts.genre)
     lists = _lists_of_totals(draft) if wide else []
     of_totals = {id(p) for b in lists for p in b.parts}
     listed = {id(b) for b in lists}

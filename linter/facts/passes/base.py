@@ -11,6 +11,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from tieout.linter.facts.model import Breakdown, Mention, Share
+from tieout.linter.facts.passes.difference_identities import IDENTITIES
 from tieout.linter.figures.context import MIXED, SIDES, read
 from tieout.linter.figures.intervals import digit_slip, interval
 from tieout.linter.figures.labels import Labeller
@@ -837,13 +838,11 @@ def _net_side(m: Mention) -> tuple[str, str] | None:
     return term.group("thing"), "income" if term.group("income") else "cost"
 
 
-# the two sides of each difference the vocabulary defines between two measures of one thing (differences.yaml: `送审`
+# the two sides of each difference the vocabulary defines between two measures of one thing (difference_identities: `送审`
 # and `审定`, `资产` and `负债`, `原值` and `累计折旧`), those between a fund's flows aside (`收入` and `支出`: the sides a
 # list of both may hold each of its own total, breakdowns `_by_side`)
 DIFFERENCE_SIDES: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = tuple(
-    (tuple(str(n) for n in e.get("minuend") or []), tuple(str(n) for n in e.get("subtrahend") or []))
-    for e in load("differences").get("differences") or []
-    if e.get("flows") is not True
+    (tuple(i.minuend), tuple(i.subtrahend)) for i in IDENTITIES if not i.flows
 )
 SIDE_NAME_END = "，、；：:（）() 为是达"
 

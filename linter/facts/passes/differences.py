@@ -6,12 +6,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from tieout.linter.facts.model import Balance, Mention
 from tieout.linter.facts.passes.base import by_clause, exact_of, labels_holding, sentences_holding
+from tieout.linter.facts.passes.difference_identities import IDENTITIES, Identity
 from tieout.linter.facts.passes.sets import agree_open
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.patterns import regex
@@ -19,43 +20,6 @@ from tieout.linter.vocab import load
 
 if TYPE_CHECKING:
     from tieout.linter.facts.draft import Draft
-
-
-@dataclass(frozen=True, slots=True)
-class Identity:
-    """A difference the vocabulary defines (differences.yaml): the names of the difference, the minuend and the
-    subtrahend."""
-
-    difference: frozenset[str]
-    minuend: frozenset[str]
-    subtrahend: frozenset[str]
-    # the minuend is a stock of an earlier period than the other two (`earlier_minuend`: the money an audit's problems
-    # involve, dated by the audit's year, and what was rectified of it by a later day): its period is not compared
-    earlier_minuend: bool = False
-    # the two are a budget's or a fund's flows (`flows`: 收入 and 支出): each may be named by its item, the fund and the
-    # period it is of left out (`一般公共预算收入`), and may open with the fund it is of (`失业保险基金收入`)
-    flows: bool = False
-    # the minuend is what was due and the others what came of it (`stages`: 应到位 of the plan, 到位 and 未到位 of the
-    # execution): their stages are not compared
-    stages: bool = False
-
-
-def _names(entry: dict[str, object], role: str) -> frozenset[str]:
-    values = entry.get(role)
-    return frozenset(str(v) for v in values) if isinstance(values, list) else frozenset()
-
-
-IDENTITIES: tuple[Identity, ...] = tuple(
-    Identity(
-        _names(e, "difference"),
-        _names(e, "minuend"),
-        _names(e, "subtrahend"),
-        e.get("earlier_minuend") is True,
-        e.get("flows") is True,
-        e.get("stages") is True,
-    )
-    for e in load("differences").get("differences") or []
-)
 
 
 DIFFERENCES: frozenset[str] = frozenset().union(*(i.difference for i in IDENTITIES))

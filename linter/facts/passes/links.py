@@ -19,6 +19,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from tieout.linter.facts.definitions import defines, nested_kind, siblings, splits
+from tieout.linter.facts.identity import document_wide
 from tieout.linter.facts.model import Breakdown, Change, Identity, Mention, Share, ShareList
 from tieout.linter.facts.passes.base import (
     PLACE_FIELDS,
@@ -1952,9 +1953,10 @@ def _drawn_from_whole(draft: Draft, s: Share, owner: Mention) -> Quantity | None
 def _document_funds(genre: str) -> str | None:
     """The fund a report stating its totals once for the whole document gives a figure naming none (a department's:
     all its funds, genres.yaml defaults); None for a report of another genre."""
-    entry = load("genres").get(genre, {}) if genre else {}
-    fund = (entry.get("defaults") or {}).get("fund")
-    return str(fund) if entry.get("document_wide_totals") and fund else None
+    if not document_wide(genre):
+        return None
+    fund = (load("genres")[genre].get("defaults") or {}).get("fund")
+    return str(fund) if fund else None
 
 
 def _announced_whole(draft: Draft, wanted: Identity, q: Quantity, part: Mention) -> Quantity | None:

@@ -1573,6 +1573,7 @@ class Changes(Reader):
             return None
 
         clause = self._own_clause_start(subject)
+        item = self.labeller.identify(subject.label)[0]  # (the subject's item: read once, not for each candidate)
 
         def labelled(among: list[Mention]) -> list[Quantity]:
             # (a figure that names a level, `区县年末余额 A，比年初增加 δ`, is compared within its own clause: not with
@@ -1583,7 +1584,7 @@ class Changes(Reader):
                 if m is not subject
                 and plan.group() in m.label
                 and m.start >= clause
-                and not self._another_items_plan(m, subject, among)
+                and not self._another_items_plan(m, subject, item, among)
             ]
             return [
                 q for m in named for q in m.quantities if q.kind == current.kind and q.base_unit == current.base_unit
@@ -1601,22 +1602,21 @@ class Changes(Reader):
             ]
             # (`一般公共预算支出年初预算 A，调整为 B。——农林水支出 C，比年初预算增加 Δ`: an item named apart from the
             # budget's is compared with its own initial budget, not stated)
-            item = self.labeller.identify(subject.label)[0]
             if item and item not in GENERIC_ITEMS:
                 earlier = [m for m in earlier if self.labeller.identify(m.label)[0] == item]
             found = labelled(earlier)
             return found[0] if len(found) == 1 else None
         return found[0] if len(found) == 1 and found[0].start < current.start else None
 
-    def _another_items_plan(self, plan: Mention, subject: Mention, mentions: list[Mention]) -> bool:
+    def _another_items_plan(self, plan: Mention, subject: Mention, item: str, mentions: list[Mention]) -> bool:
         """Is the plan figure, in a clause before the subject's (a `；` between them), another item's: named so, or
         named by its comparison alone after another item's figure (`固定资产 A，比年初的 B 增长 p%；无形资产 C，比年初
-        减少 Δ`: B is the initial figure of 固定资产, not of 无形资产, whose initial figure is not stated)?"""
+        减少 Δ`: B is the initial figure of 固定资产, not of 无形资产, whose initial figure is not stated)? `item` is
+        the subject's (its label's)."""
         if not plan.quantities or not subject.quantities:
             return False
         if CLAUSE_END.search(self.doc.text, plan.quantities[-1].end, subject.quantities[0].start) is None:
             return False
-        item = self.labeller.identify(subject.label)[0]
         if not item or item in GENERIC_ITEMS:
             return False
         owner: Mention | None = plan
@@ -2042,18 +2042,36 @@ class Changes(Reader):
         X`: X is 2024's; `上年预算 B，实际支出 X`: last year's). None where a comparison comes first (`比上年的 B`,
         `与上年相比，支出 X`: the period is the one compared with, not the figure's)."""
         mentions = self.d.by_sentence.get(m.sentence) or []
-        ends = [self.doc.sentences[m.sentence].start] + [max(q.end for q in x.quantities) for x in mentions]
-        for k in reversed(range(next((k for k, x in enumerate(mentions) if x is m), -1) + 1)):
-            words = self.doc.text[ends[k] : mentions[k].start]
-            # (past a `；` the words are the next clause's: what the clause before stated carries no further)
-            clause = CLAUSE_END.split(words)[-1]
-            words_of_clause = COMPARISON_OPENING.sub("", clause)
-            if COMPARISON_WORD.search(words_of_clause):
-                return None
-            period = read(words_of_clause).context.period
-            if period is not None or len(clause) < len(words):
-                return period
-        return None
+        carried, place = self._periods_carried(m.sentence, mentions)
+        k = place.get(id(m))
+        return carried[k] if k is not None else None
+
+    def _periods_carried(self, si: int, mentions: list[Mention]) -> tuple[list[str | None], dict[int, int]]:
+        """`_period_carried` of each figure of a sentence, in order, and each figure's place (by id). Each carries
+        the one before it unless its own words decide, so one reading in order answers for all; a sentence's
+        mentions are only ever added to, so what was read stays true and only the figures added since are read."""
+        kept = self._carried.get(si)
+        if kept is None or kept[0] is not mentions:
+            kept = self._carried[si] = (mentions, [], {})
+        _, carried, place = kept
+        for k in range(len(carried), len(mentions)):
+            start = max(q.end for q in mentions[k - 1].quantities) if k else self.doc.sentences[si].start
+            decided, period = self._period_stated(self.doc.text[start : mentions[k].start])
+            carried.append(period if decided else carried[k - 1] if k else None)
+            place.setdefault(id(mentions[k]), k)
+        return carried, place
+
+    @staticmethod
+    def _period_stated(words: str) -> tuple[bool, str | None]:
+        """Do the words before a figure (from the figure before it) decide its period, and which: None where a
+        comparison comes first."""
+        # (past a `；` the words are the next clause's: what the clause before stated carries no further)
+        clause = CLAUSE_END.split(words)[-1]
+        words_of_clause = COMPARISON_OPENING.sub("", clause)
+        if COMPARISON_WORD.search(words_of_clause):
+            return True, None
+        period = read(words_of_clause).context.period
+        return period is not None or len(clause) < len(words), period
 
     def _opened_as_last_years(self, subject: Mention, si: int) -> bool:
         """Does the figure stand in a sentence of its own that opens by naming last year (`上年度审计查出问题 88 个，涉及

@@ -1119,11 +1119,9 @@ class Lists(Rates, Changes):
 
     def _listed_before(self, head: Mention) -> Mention | None:
         """The figure of the head's sentence right before it, joined to it by `、` or `，` alone (a pair of siblings)."""
-        earlier = [
-            m
-            for m in self.facts.mentions
-            if m.sentence == head.sentence and m is not head and 0 <= m.start < head.start
-        ]
+        # (the sentence's own mentions, kept as it is read: not every mention of the document)
+        own = self.d.by_sentence.get(head.sentence) or []
+        earlier = [m for m in own if m is not head and 0 <= m.start < head.start]
         if not earlier or not head.quantities:
             return None
         before = max(earlier, key=lambda m: m.start)

@@ -141,6 +141,8 @@ class Reader:
         # where each year is named in the text, in order (`_latest_year_between`), found once when asked
         self._years: list[tuple[int, int]] | None = None
         self._closing = Closing(draft)  # the lines closing item lines with their total (`基本支出小计 X`)
+        # sentence → its mentions, the period each carries and each one's place (changes.py `_periods_carried`)
+        self._carried: dict[int, tuple[list[Mention], list[str | None], dict[int, int]]] = {}
 
     def _title_context(self) -> Context:
         """The context the document's title states (identity.document_context), read once per document."""

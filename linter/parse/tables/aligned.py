@@ -40,7 +40,7 @@ from tieout.linter.patterns import lazy, regex
 from tieout.linter.text.model import Document
 from tieout.linter.text.normalise import PAGE_NUMBER
 
-from .blocks import CONTINUED, UNIT_ONLY, Block, _caption_key, _repeats, unit_of
+from .blocks import CONTINUED, UNIT_LIST_MONEY, UNIT_ONLY, Block, _caption_key, _repeats, unit_of
 from .cells import DASH, DASH_CHARS, UNPLACED, Cell, flatten
 from .groups import Metric, Tree, tree
 from .levels import LEVEL_HEADER
@@ -1062,8 +1062,9 @@ def _wrapped(lines: list[str], starts: list[int], j: int) -> tuple[_Line, int] |
     return _Line(j + 1, flatten(label), UNKNOWN, figs, at), end
 
 
-# the unit of a row's figures closing its label (`营业收入（元）`, `基本每股收益（元/股）`, `研发人员数量（人）`)
-UNIT_CLOSED = regex(r"[（(](?:亿元|万元|千元|元|元/股|[%％]|人|个|家|户|台|套|吨|项)[）)]$")
+# the unit of a row's figures closing its label (`营业收入（元）`, `基本每股收益（元/股）`, `研发人员数量（人）`): a unit
+# of money the unit notes name (blocks.UNIT_LIST_MONEY), or one of a share or of counting
+UNIT_CLOSED = regex(r"[（(](?:" + "|".join(UNIT_LIST_MONEY) + r"|元/股|[%％]|人|个|家|户|台|套|吨|项)[）)]$")
 MAX_LABEL_LINES = 2  # the lines a row's label may wrap onto under its first
 LONG_LABEL = 8  # the characters of a label long enough to wrap (a short one fits its column)
 FILL_SLACK = 2  # display columns a wrapped label may stop short of the widest label of its rows
