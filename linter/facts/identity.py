@@ -262,6 +262,7 @@ class _Sections:
 STATED_AMOUNT = regex(r"^\s*(?P<label>[^\d%％]{1,24}?)\d[\d,.]*(?![\d,.]|\s*(?:[%％‰]|个百分点))")
 # a clause comparing with a base (`比预算节约 p`, `较上年执行数增加 d`, `同比增长`): its stage is the base's
 COMPARED_WITH = regex(r"^(?:[比较与同]|相比)")
+THIS_YEAR = "+0"  # the period this year is read as (figures.context RELATIVE current): (`全年支出决算为 B`, `本年决算 B`: the year the heading's first figure is of)
 
 
 def _restages(first: Context, clauses: Sequence[str]) -> bool:
@@ -273,7 +274,7 @@ def _restages(first: Context, clauses: Sequence[str]) -> bool:
         if stated is None or COMPARED_WITH.match(stated["label"].strip()):
             continue
         said = read(stated["label"]).context
-        if said.stage not in (None, MIXED, first.stage) and said.period in (None, first.period):
+        if said.stage not in (None, MIXED, first.stage) and said.period in (None, first.period, THIS_YEAR):
             return True
     return False
 
