@@ -241,7 +241,12 @@ class _Sections:
         if hit is None:
             # a heading that runs on into a sentence states its context before its first clause ends: what the
             # sentence compares with after it (`1.收入 671.9 亿元，比上年执行数增长…`) is not the heading's
-            own = read(CLAUSE_END.split(HEADING_MARK.sub("", section.title), maxsplit=1)[0])
+            clauses = CLAUSE_END.split(HEADING_MARK.sub("", section.title))
+            own = read(clauses[0])
+            if own.context.stage is not None and _restages(own.context, clauses[1:]):
+                # `2.公务用车购置及运行费预算为 A，支出决算为 B，…`: the stage opening the run-in heading is its first
+                # figure's, the paragraph goes on at another; the headings above say which its other figures are of
+                own = replace(own, context=replace(own.context, stage=None))
             outer, outer_subject = self.of(section.parent)
             # a heading that runs on into a sentence (`（1）总收入 274.6 亿元，其构成是：…`) names its subject
             # before its first figure or comma
@@ -251,6 +256,27 @@ class _Sections:
             path = f"{outer_subject}›{subject}" if outer_subject and subject else (subject or outer_subject)
             hit = self._memo[id(section)] = (own.context.under(outer), path)
         return hit
+
+
+# a clause stating an amount by the words before it (`支出决算为 54.31万元`), not a percentage (`完成预算的 87.69%`)
+STATED_AMOUNT = regex(r"^\s*(?P<label>[^\d%％]{1,24}?)\d[\d,.]*(?![\d,.]|\s*(?:[%％‰]|个百分点))")
+# a clause comparing with a base (`比预算节约 p`, `较上年执行数增加 d`, `同比增长`): its stage is the base's
+COMPARED_WITH = regex(r"^(?:[比较与同]|相比)")
+THIS_YEAR = "+0"  # the period this year is read as (figures.context RELATIVE current): (`全年支出决算为 B`, `本年决算 B`: the year the heading's first figure is of)
+
+
+def _restages(first: Context, clauses: Sequence[str]) -> bool:
+    """Does a clause after a run-in heading's first state an amount of the same period at another stage
+    (`…预算为 A，支出决算为 B`)? The heading then sets two stages side by side: its first clause's is not the
+    paragraph's. (A comparison, `比上年执行数增长 p%`, and last year's figure, `上年决算数 C`, set none.)"""
+    for clause in clauses:
+        stated = STATED_AMOUNT.match(clause)
+        if stated is None or COMPARED_WITH.match(stated["label"].strip()):
+            continue
+        said = read(stated["label"]).context
+        if said.stage not in (None, MIXED, first.stage) and said.period in (None, first.period, THIS_YEAR):
+            return True
+    return False
 
 
 def assign(draft: Draft) -> None:
