@@ -125,9 +125,23 @@ def rate_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
             continue
         if r.formula is not None or r.stated.kind != "percent" or not r.stated.exact:
             continue
-        o = _over_moved_budget(ctx, r, _percent_outcome(ctx, r))
+        o = _unsure_initial(ctx, r, _over_moved_budget(ctx, r, _percent_outcome(ctx, r)))
         if o is not None:
             yield o
+
+
+def _unsure_initial(ctx: CheckContext, r: Rate, o: Outcome | None) -> Outcome | None:
+    """`“三公”经费年初预算 A，全年预算 B。其中，…费年初预算 a。…费支出决算 x，完成预算的 p%`: a rate naming no stage
+    that misses over an initial budget found, where its section tells the initial budget from the year's whole one
+    (`_adjustment_said`), may be of the item's whole-year budget, which the report does not state: not reported."""
+    if o is None or o.verdict == "pass" or len(o.related) != 2 or INITIAL.search(r.name):
+        return o
+    if BUDGET_RATE.search(r.name.strip()) is None:
+        return o
+    base = ctx.index.mention_of(o.related[1][0])
+    if base is None or INITIAL.search(base.label) is None or not _adjustment_said(ctx, base):
+        return o
+    return None
 
 
 def _over_moved_budget(ctx: CheckContext, r: Rate, o: Outcome | None) -> Outcome | None:
@@ -1872,6 +1886,21 @@ def _against_budget(ctx: CheckContext, r: Rate) -> Outcome | None:
             # tried here too)
             return _fitting_budget(ctx, r, num, [*moved, den])
     return _ratio_outcome(ctx, r, num, den, certain, "计划数" if m.identity.context.stage == "计划" else "预算数")
+
+
+# the words naming a budget after the year's adjustments (`全年预算`, `调整后预算`, `调整预算`, `变动预算`, `追加后`)
+ADJUSTED_SAID = regex(r"全年预算|调整后?的?预算|变动预算|追加后")
+
+
+def _adjustment_said(ctx: CheckContext, own: Mention) -> bool:
+    """Does the outcome's section name a budget after the year's adjustments, of any item (the year's budgets were
+    changed, and the report tells the initial one from the whole year's)?"""
+    doc = ctx.doc
+    section = doc.section_at(own.start)
+    start = section.start if section is not None else 0
+    after = doc.sections_between(own.start, len(doc.text))
+    end = after[0].start if after else len(doc.text)
+    return ADJUSTED_SAID.search(doc.text, start, end) is not None
 
 
 def _restated_outcome(ctx: CheckContext, m: Mention, q: Quantity, num: Quantity) -> bool:

@@ -1929,13 +1929,38 @@ def _another_budget(ctx: CheckContext, m: Mention, h: Hit) -> bool:
         cell = "adjusted"
     elif column == BUDGET_COLUMN and "年初" in header:
         cell = "initial"
+    elif h.identity.context.stage == BUDGET_STAGE and "年初" not in header + _row_label(table, h):
+        cell = "either"
     else:
         return False
     sentence = ctx.doc.sentences[m.sentence] if 0 <= m.sentence < len(ctx.doc.sentences) else None
     if sentence is None:
         return False
     said = [x.lastgroup for x in BUDGET_MOMENT.finditer(ctx.doc.text, sentence.start, m.start)]
+    if cell == "either":
+        return bool(said) and said[-1] == "initial" and _adjusted_named_beside(ctx, m)
     return bool(said) and said[-1] != cell
+
+
+def _adjusted_named_beside(ctx: CheckContext, m: Mention) -> bool:
+    """Does the figure's section name the adjusted budget too (`年初预算为 A，全年预算为 B，决算为 C。其中，…年初预算
+    a`)? Then the year's budget was changed, and a cell headed by the budget alone (`预算数`, as a 决算's “三公”
+    table heads the year's whole budget) is not certainly the initial one its words name: either may be meant."""
+    doc = ctx.doc
+    section = doc.section_at(m.start)
+    start = section.start if section is not None else 0
+    after = doc.sections_between(m.start, len(doc.text))
+    end = after[0].start if after else len(doc.text)
+    return any(x.lastgroup == "adjusted" for x in BUDGET_MOMENT.finditer(doc.text, start, end))
+
+
+def _row_label(table: Table, h: Hit) -> str:
+    """The label of the cell's row (`预算数`, where a table's rows are the stages and its columns the items)."""
+    for side in table.sides:
+        row = next((r for r in side.rows if r.index == h.identity.row), None)
+        if row is not None:
+            return row.label
+    return ""
 
 
 # an income's name (`事业收入`, `其他收入`), and the words of spending and income in a table's title or a figure's

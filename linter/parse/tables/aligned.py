@@ -685,8 +685,15 @@ def column_headings(line: str) -> bool:
         return _rows_and_unit(cells)
     heads = cells[1 + _parts_before_total(cells[1:]) :]
     # (a column of a part of the one before it, `培训人次  其中：农村转移劳动力`, is headed by what the part is: 其中
-    # after a column's heading makes it one, whatever it counts)
-    return column_heading(heads[0]) and all(column_heading(c) or PART_HEADING.match(c) for c in heads[1:])
+    # after a column's heading makes it one, whatever it counts; so is the column of what the kinds before it leave,
+    # `年度  合计  办公费  水电费  其他`: 其他 after them counts what they count)
+    return column_heading(heads[0]) and all(
+        column_heading(c) or PART_HEADING.match(c) or REMAINDER_HEADING.fullmatch(c) for c in heads[1:]
+    )
+
+
+# the heading of the column of what the kinds before it leave (`其他`): of their kind, by its place after them
+REMAINDER_HEADING = regex(r"其[他它]")
 
 
 # a column heading that names the sum of the columns before it (`合计`, `合计里程`, `小计`, `总计金额`)
