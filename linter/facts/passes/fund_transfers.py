@@ -14,7 +14,7 @@ from tieout.linter.facts.model import Breakdown, Mention
 from tieout.linter.facts.passes.base import PLACE_FIELDS, exact_figure
 from tieout.linter.figures.context import read
 from tieout.linter.patterns import regex
-from tieout.linter.vocab import load
+from tieout.linter.vocab import alternation, load, words
 
 if TYPE_CHECKING:
     from tieout.linter.facts.draft import Draft
@@ -26,6 +26,8 @@ RECEIVER = str(_VOCAB.get("receiver") or "")
 BROUGHT_IN = regex(r"^从(?P<fund>[\u4e00-\u9fff]{2,12}?)调入(?:资金)?$")
 # the items of a giving fund's own figure of what it handed over (`调出资金`)
 HANDED_OVER = frozenset(str(w) for w in _VOCAB.get("handed_over") or [])
+# the manner a giving fund's prose may put before what it handed over (`按规定调出 B`, `全额调出 B`): no other money
+MANNER = regex(f"^(?:{alternation(words('relations', 'destination_adverbs'))})")
 
 
 def fund_transfers(draft: Draft) -> Iterator[Breakdown]:
@@ -33,7 +35,7 @@ def fund_transfers(draft: Draft) -> Iterator[Breakdown]:
     over in the same level, stage and year (one Breakdown: the handed-over figure and the brought-in one as equal)."""
     if not RECEIVER or not HANDED_OVER:
         return
-    given = [m for m in draft.facts.mentions if m.identity.item in HANDED_OVER and exact_figure(m) is not None]
+    given = [m for m in draft.facts.mentions if _handed_over(m.identity.item) and exact_figure(m) is not None]
     if not given:
         return
     for m in draft.facts.mentions:
@@ -45,6 +47,11 @@ def fund_transfers(draft: Draft) -> Iterator[Breakdown]:
         if len(values) != 1:
             continue  # (none stated, or two: which of them the other side meant is not said)
         yield Breakdown(same[0], [m], "", True, m.sentence, inferred=True, certain=False, sides=True)
+
+
+def _handed_over(item: str) -> bool:
+    """Does the item name what a fund handed over (`调出资金`, `按规定调出`), a manner before it aside?"""
+    return item in HANDED_OVER or MANNER.sub("", item) in HANDED_OVER
 
 
 def _giving_fund(m: Mention) -> str | None:

@@ -150,7 +150,8 @@ def find_two_sided(doc: Document, taken: list[Aligned]) -> list[Aligned]:
     lines = commas_for_spaces(doc.original.split("\n"))
     used: set[int] = set()
     for t in taken:
-        used.update(range(t.first_line, t.last_line + 1))
+        if not _headed_by_pairs(lines, t):
+            used.update(range(t.first_line, t.last_line + 1))
     # the two-sided rows: a label and figures, then a label and figures (cheap tests first, most lines of a
     # report fail them: the line ends in a figure or a dash, and a Chinese word follows its first figure)
     # (the lines with text picked in C: an empty line is none)
@@ -179,6 +180,13 @@ def find_two_sided(doc: Document, taken: list[Aligned]) -> list[Aligned]:
         if found is not None:
             _add(lines, out, found, cut)
     return out
+
+
+def _headed_by_pairs(lines: list[str], table: Aligned) -> bool:
+    """Did the one-sided reading take a two-sided row (a label and figures, then a label and figures) for a line
+    of its header? The rows below it are then one side's rows of that two-sided table (`税收收入 a b 一般公共服务支出
+    c d` over rows of the 支出 side alone, the 收入 side's few rows ended): no header has figures on both sides."""
+    return any(_paired(_row_line(lines[h])) for h in table.header)
 
 
 def _add(lines: list[str], out: list[Aligned], found: Aligned, cut: bool) -> None:
@@ -406,8 +414,10 @@ def _labels_above(lines: list[str], first: int, done: int, used: set[int]) -> in
 def _rows_go_on(lines: list[str], k: int, used: set[int]) -> bool:
     """Is the page number at line k (`— 2 —`) between two rows of the table, the line above one of its rows and
     the first line with text below one too (a page turned inside the table, nothing repeated)? Read so, the
-    rows above and below are one table: its totals, on the page after, sum the rows on the page before."""
-    if k == 0 or _row_line(lines[k - 1]) is None:
+    rows above and below are one table: its totals, on the page after, sum the rows on the page before. (Blank
+    lines may set the number apart on both sides, as a PDF's text gives it: the nearest lines with text count.)"""
+    above = next((m for m in range(k - 1, max(-1, k - MAX_GAP - 2), -1) if lines[m].strip()), None)
+    if above is None or _row_line(lines[above]) is None:
         return False
     below = next((m for m in range(k + 1, min(len(lines), k + MAX_GAP + 2)) if lines[m].strip()), None)
     return below is not None and below not in used and _row_line(lines[below]) is not None
