@@ -395,6 +395,7 @@ def _listed(head: _Entry | None, keyword: str, items: list) -> _Breakdown:
     depth = 0
     enumerated = _enumerated(items)
     scored_details = _scored_details(items)
+    named = _scores_named_by_opening(items)
     marked = False  # an enumerator seen since the last part (`②股利、股息收入 6 万元`: on the label before)
     for c in items:
         mark = str(c)[-1:] if _is_sep(c) else ""
@@ -409,7 +410,7 @@ def _listed(head: _Entry | None, keyword: str, items: list) -> _Breakdown:
             # one of them are that item's details
             detail = enumerated and isinstance(c, (_Entry, _Breakdown)) and not marked
             detail = detail or (isinstance(c, _Entry) and (_no_part(c, items) or id(c) in scored_details))
-            (own if depth == 0 and not detail else noted).append(c)
+            (own if depth == 0 and not detail else noted).append(named.get(id(c), c))
             if isinstance(c, (_Entry, _Breakdown)):
                 marked = False
     return _Breakdown(head, keyword, own, noted)
@@ -529,7 +530,7 @@ def _indicator_segments(items: list) -> list[list[_Entry]] | None:
         elif isinstance(c, _Breakdown):
             return None  # (an indicator's own list, `其中`, says what stands under it already)
     segments = [s for s in segments if s]
-    if len(segments) < MIN_SCORE_SEGMENTS or not all(_named_score(s[0]) for s in segments):
+    if len(segments) < MIN_SCORE_SEGMENTS or not all(_segment_score(s) is not None for s in segments):
         return None
     return segments
 
@@ -540,12 +541,57 @@ def _named_score(c: _Entry) -> bool:
     return len(c.qs) == 1 and c.qs[0].base_unit == "分" and bool(NAMED_SCORE.search(label)) and not SCORED.match(label)
 
 
+# an indicator named at a segment's opening, with its full marks or the way it is scored after the name
+# (`决策指标分值 20 分`, `预算执行率指标按执行率乘以 10 计分`)
+INDICATOR_OPENING = regex(r"^[，、；：:,;\s]*[\u4e00-\u9fff]{0,12}指标")
+FULL_MARKS_NAMED = regex(r"[\u4e00-\u9fff]{2,}?(?:分值|满分|权重|标准分)(?:为)?$")
+
+
+def _segment_score(s: list[_Entry]) -> int | None:
+    """The index, in an indicator's segment, of the score the indicator earned: its opening entry named with what
+    it scored (`投入指标得 18.5 分`), or the first score in 分 named by the verb alone after an opening that names the
+    indicator with its full marks or the way it is scored and states no score (`决策指标分值 20 分，得 18.5 分`,
+    `预算执行率指标按执行率乘以 10 计分，得 9.69 分`); None where the segment opens otherwise."""
+    if _named_score(s[0]):
+        return 0
+    if not INDICATOR_OPENING.match(s[0].label) and not FULL_MARKS_NAMED.search(s[0].label):
+        return None
+    for k, c in enumerate(s):
+        in_points = bool(c.qs) and c.qs[-1].base_unit == "分"
+        if k and in_points and len(c.qs) == 1 and SCORED.match(c.label):
+            return k
+        if in_points and not FULL_MARKS_NAMED.search(c.label.lstrip("，、；：:,; ")):
+            return None  # (a score named otherwise before the verb: which one is the indicator's is not said)
+    return None
+
+
+def _scores_named_by_opening(items: list) -> dict[int, _Entry]:
+    """The scores of indicators' segments named by the verb alone (`决策指标分值 20 分，得 18.5 分`), each named as the
+    indicator its segment opens with (`决策指标得`), by the id of the entry they stand for: the score is that
+    indicator's, as `决策指标得 18.5 分` would say."""
+    out: dict[int, _Entry] = {}
+    for s in _indicator_segments(items) or []:
+        own = _segment_score(s)
+        opening = INDICATOR_OPENING.match(s[0].label) if own else None
+        if own and opening is not None:
+            c = s[own]
+            name = opening.group().lstrip("，、；：:,; \t")
+            out[id(c)] = _Entry(name + c.label.lstrip("，、；：:,; "), c.qs, c.share, c.share_base, c.of)
+    return out
+
+
 def _scored_details(items: list) -> set[int]:
-    """The scores within an indicator's segment (`_indicator_segments`) named by the verb alone after the words of
-    how they were scored (`投入指标得 a 分，预算执行率指标按执行率乘以分值计分，得 b 分；…`): an indicator under the
-    segment's, b a detail of a, no sibling of the indicators the `；` parts (by id)."""
-    segments = _indicator_segments(items) or []
-    return {id(c) for s in segments for c in s[1:] if c.qs and c.qs[-1].base_unit == "分" and SCORED.match(c.label)}
+    """The figures within an indicator's segment (`_indicator_segments`) other than its own score: the scores named
+    by the verb alone after it, after the words of how they were scored (`投入指标得 a 分，预算执行率指标按执行率乘以
+    分值计分，得 b 分；…`: an indicator under the segment's, b a detail of a), and the full marks or the figures of the
+    way it is scored stated before it (`决策指标分值 20 分，得 18.5 分`: 20 the weight, no score); none is a sibling of
+    the indicators the `；` parts (by id)."""
+    out: set[int] = set()
+    for s in _indicator_segments(items) or []:
+        own = _segment_score(s) or 0
+        out.update(id(c) for c in s[:own])
+        out.update(id(c) for c in s[own + 1 :] if c.qs and c.qs[-1].base_unit == "分" and SCORED.match(c.label))
+    return out
 
 
 def _names_then_deng(items: list, seps: list[tuple[int, str]], first: int) -> bool:

@@ -1825,6 +1825,18 @@ def _one_group(draft: Draft, items: list[Mention], prev: list[Mention], si: int)
     return Breakdown(last, parts, "其中", False, si, certain=False)
 
 
+def _is_target(draft: Draft, m: Mention) -> bool:
+    """Is the figure named as a target (`城镇新增就业年度目标 6000 人`, `目标值`): the stage 计划, said by 目标?"""
+    return "目标" in m.label and draft.labeller.identify(m.label)[1].stage == "计划"
+
+
+def _targets_of_an_outcome(draft: Draft, whole: Mention, parts: list[Mention]) -> bool:
+    """Are the 其中 items all targets while the figure before is no target (`…实现就业 520 人，完成年度目标的 108%。其中
+    城镇新增就业年度目标 6000 人，失业人员再就业年度目标 1800 人`)? What was aimed at is no part of what was done: the
+    items say the targets of the outcomes before, one each, not a division of the last."""
+    return all(_is_target(draft, p) for p in parts) and not _is_target(draft, whole)
+
+
 # a 其中 sentence naming the whole its items are of before them (`其中，调入资金包括：从政府性基金预算调入 a、…`)
 NAMES_ITS_WHOLE = regex(r"\s*其中[，,：:]?\s*(?P<name>[\u4e00-\u9fff“”]{2,12}?)(?:包括|分别为|分别是|主要有)")
 
@@ -1896,11 +1908,13 @@ def _named(draft: Draft, m: Mention) -> bool:
 
 def _parts_of(draft: Draft, whole: Mention, items: list[Mention], si: int) -> list[Mention]:
     """The items of a 其中 sentence that are parts of the whole before it: in its units, within it, and none a
-    part of another (`其中项目支出 a，建设支出 b，占项目支出的 p%`: b is a part of a, not beside it)."""
+    part of another (`其中项目支出 a，建设支出 b，占项目支出的 p%`: b is a part of a, not beside it); none where they
+    are all targets of an outcome (`_targets_of_an_outcome`)."""
     dims = {q.base_unit for q in whole.quantities if q.kind in ("amount", "count")}
     parts = _spent_only(whole, [m for m in items if m.quantities and m.quantities[0].base_unit in dims])
     parts = within_whole(draft.labeller, whole, parts)
-    return not_of_another(draft.labeller, [s for s in draft.facts.shares if s.sentence == si], parts)
+    parts = not_of_another(draft.labeller, [s for s in draft.facts.shares if s.sentence == si], parts)
+    return [] if parts and _targets_of_an_outcome(draft, whole, parts) else parts
 
 
 def _defined_earlier(draft: Draft, items: list[Mention], prev: list[Mention]) -> tuple[list[Mention], list[Mention]]:
