@@ -2189,13 +2189,20 @@ def share_lists(draft: Draft) -> Iterator[ShareList]:
             continue  # `中小企业 a，占 p%；小微企业 b，占 q%`: b is within a, the shares add up to no whole
         defined = bool(whole) and _defined_whole(draft, whole, parts, shares)
         if not defined:
-            whole, shares = "", [s for s in shares if not s.base_label]
+            whole, shares = "", [s for s in shares if not s.base_label or _named_once_first(shares, s)]
         units = {s.part.base_unit for s in shares if s.part is not None}
         if len(shares) >= 2 and len(units) == 1:
             yield ShareList(shares, whole, defined)
 
 
 NAME_NOISE = regex(r"[“”\"'‘’\s]")
+
+
+def _named_once_first(shares: list[Share], s: Share) -> bool:
+    """Is `s` the first share of its list and the only one naming a whole (`A a，占自评资金总额的 p%；B b，占 q%；C c，
+    占 r%`)? The whole is named once, at the first share, and left unsaid at the others: all are of it, and the
+    list is judged as the shares of a list naming none are."""
+    return s is shares[0] and not any(t.base_label for t in shares[1:])
 
 
 def _defined_whole(draft: Draft, whole: str, parts: list[Mention | None], shares: list[Share]) -> bool:
