@@ -156,7 +156,7 @@ def _over_moved_budget(ctx: CheckContext, r: Rate, o: Outcome | None) -> Outcome
     num, den = o.related[0][0], o.related[1][0]
     moved = _moved_budgets(ctx, r.stated.start, num)
     initial = ctx.index.mention_of(den)
-    named_initial = initial is not None and INITIAL.search(initial.label) is not None
+    named_initial = initial is not None and _names_initial(initial.label)
     # (the budget found is the one before the move: named 年初, or stated before the move to the new figure)
     if not moved or not (named_initial or any(q.start > den.start for q in moved)):
         return o  # (over an adjusted budget already, or no move stated: read as found)
@@ -412,7 +412,7 @@ def _names_adjusted(r: Rate) -> bool:
 def _moved_to(m: Mention) -> bool:
     """Is the figure an adjusted budget: named as the move to it (`调整为`, `变动预算数为`) or as the adjusted
     budget itself (`调整预算数`), not an initial one?"""
-    if INITIAL.search(m.label):
+    if _names_initial(m.label):
         return False
     if ADJUSTED_TO.search(m.label.strip()):
         return True  # (`支出预算调整为`: of two stages by its words, its stage is read as unknown)
@@ -830,6 +830,14 @@ SURVEY_RATE = regex(r"满意度|满意率")
 WEIGHTED = regex(r"加权|权重|赋分|综合|×|\*")  # a satisfaction worked out by weights is no share of one answer
 INITIAL = regex(r"年初")
 ADJUSTED = regex(r"全年|调整")
+# a label naming the initial budget as what was adjusted, its figure the budget as moved (`年初预算经调整后为 X`,
+# `年初预算调整为 X`)
+INITIAL_MOVED = regex(r"年初.*(?:经?调整后|调整(?:为|至|到))(?:为|是)?$")
+
+
+def _names_initial(label: str) -> bool:
+    """Does a budget's label name the initial budget (年初), not the budget it was adjusted to?"""
+    return INITIAL.search(label) is not None and INITIAL_MOVED.search(label.strip()) is None
 
 
 def _outcome_and_budgets(ctx: CheckContext, r: Rate) -> tuple[Quantity, Quantity, Quantity] | None:
@@ -841,8 +849,8 @@ def _outcome_and_budgets(ctx: CheckContext, r: Rate) -> tuple[Quantity, Quantity
     plans = [(q, _written(ctx, q, label)) for q, label, role in zip(r.operands, r.labels, roles) if role == "plan"]
     if len(outcome) != 1 or len(plans) != 2:
         return None
-    adjusted = [q for q, label in plans if ADJUSTED.search(label) and not INITIAL.search(label)]
-    initial = [q for q, label in plans if INITIAL.search(label)]
+    adjusted = [q for q, label in plans if ADJUSTED.search(label) and not _names_initial(label)]
+    initial = [q for q, label in plans if _names_initial(label)]
     if len(adjusted) != 1 or len(initial) != 1:
         return None
     return outcome[0], adjusted[0], initial[0]
@@ -954,8 +962,8 @@ def _in_items(ctx: CheckContext, section: Section | None) -> list[Mention]:
 def _stage_of(ctx: CheckContext, m: Mention, initial: bool) -> bool:
     """Is the budget named initial (年初, when `initial`) or adjusted (全年, 调整; not 年初)?"""
     if initial:
-        return INITIAL.search(m.label) is not None and not _listed(ctx, m)
-    return ADJUSTED.search(m.label) is not None and not INITIAL.search(m.label)
+        return _names_initial(m.label) and not _listed(ctx, m)
+    return ADJUSTED.search(m.label) is not None and not _names_initial(m.label)
 
 
 ADJUSTMENT_RATE = regex(r"调整率|调整幅度")
@@ -967,8 +975,8 @@ def _adjustment(ctx: CheckContext, r: Rate) -> Outcome | None:
     stated before it in its section (then inferred: a warning). As some write it B / A, a rate that fits that
     passes too; one that fits neither is reported."""
     plans = [(q, _written(ctx, q, label)) for q, label in zip(r.operands, r.labels) if _role(ctx, label) == "plan"]
-    initial = [q for q, label in plans if INITIAL.search(label)]
-    adjusted = [q for q, label in plans if ADJUSTED.search(label) and not INITIAL.search(label)]
+    initial = [q for q, label in plans if _names_initial(label)]
+    adjusted = [q for q, label in plans if ADJUSTED.search(label) and not _names_initial(label)]
     if len(adjusted) != 1 or len(initial) > 1 or len(plans) != len(r.operands) or len(initial) + 1 != len(plans):
         return None
     new = adjusted[0]
@@ -1868,7 +1876,7 @@ def _against_budget(ctx: CheckContext, r: Rate) -> Outcome | None:
     if ctx.value(den) == 0:  # a budget of 0: no rate can be computed against it
         return None
     certain = own.identity.complete() and m.identity.complete()
-    if INITIAL.search(m.label) and not INITIAL.search(r.name):
+    if _names_initial(m.label) and not INITIAL.search(r.name):
         adjusted = _budgets_beside(ctx, own, num)
         if len(adjusted) == 1:
             # `年初预算数 A，全年预算数 B。…执行数 X，预算执行率 p%`: a rate that names no stage is of the adjusted

@@ -90,9 +90,12 @@ class RestatedFigure(Rule):
     differ is a wording filled in for each item of a list, not a copy, and so is one whose single differing figure
     stands under parallel headings (`一、农村公路养护项目`, `二、城区道路养护项目`).
 
-    A project's 自评表 restates the text: an indicator's outcome the text states under the project's heading, or
-    anywhere in the report of that one project's evaluation (its one form, of the project its title names), named
-    as the indicator and in its unit (`路面中修 42.5 公里` for the row `路面中修 | ≥40公里 | 42.5公里`), is that
+    A project's 自评表 restates the text: an indicator's outcome the text states under the project's heading
+    (or, in a compilation of several projects' reports, under the heading of its report: `三、X绩效自评报告`
+    over the form whose caption names `项目名称：X`), or anywhere in the report of that one project's
+    evaluation (its one form, of the project its title names), named as the indicator (or as the thing
+    the indicator's name measures: `农村公路新改建 1263 公里` for `农村公路新改建里程`, vocab
+    `indicator_measures`) and in its unit (`路面中修 42.5 公里` for the row `路面中修 | ≥40公里 | 42.5公里`), is that
     row's 实际完成值, where the figure is of the year's outcome (stage 执行, the report's year, not summed up
     over years or a part: `累计`, `截至`, `其中`).
 

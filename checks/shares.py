@@ -295,7 +295,8 @@ class ShareList(Rule):
 
     ## What it does
     Takes the shares of one sentence that name no whole, or name one whole of which the document states no
-    figure (`占“三公”经费的 p%`), and belong to no breakdown with a stated total (those are TO103's), two or
+    figure (`占“三公”经费的 p%`; or name it at the first share only, left unsaid at the others: `A a，占自评资金
+    总额的 p%；B b，占 q%；C c，占 r%`, read as naming none), and belong to no breakdown with a stated total (those are TO103's), two or
     more with parts of one unit, and judges them against the sum of the listed parts when that sum is their
     whole: when the stated shares add up to 100% (within their rounding), when the named whole is a total
     whose definition (`linter/vocab/sums.yaml`) the listed parts cover, one each, or when three or more are

@@ -248,6 +248,8 @@ def read(text: str) -> Reading:
         previous = found.get(field)
         if field == "stage" and _adjusted_named_budget(text, m, previous, stage_end):
             value = ADJUSTED_STAGE  # (`调整后支出预算`: the budget the adjustment gave, the item between its words)
+        if field == "stage" and _budget_adjusted_to(text, m, previous, stage_end):
+            previous = None  # (`年初预算经调整后为 X`: the initial budget as adjusted, X the adjusted budget alone)
         if (
             field == "period"
             and previous is not None
@@ -273,6 +275,7 @@ def read(text: str) -> Reading:
 # the bare words of a budget, which after 调整后 and an item in one clause name the budget adjusted (`调整后支出预算`)
 BARE_BUDGET = frozenset(("预算", "预算数"))
 ADJUSTED_STAGE = "调整预算"  # (context.yaml's stage of the budget as adjusted)
+INITIAL_STAGE = "预算"  # (context.yaml's stage of the budget as approved)
 
 
 def _adjusted_named_budget(text: str, m: re.Match[str], previous: str | None, after: int) -> bool:
@@ -282,6 +285,23 @@ def _adjusted_named_budget(text: str, m: re.Match[str], previous: str | None, af
         previous == ADJUSTED_STAGE
         and m.group("word") in BARE_BUDGET
         and text[after - 3 : after] == "调整后"
+        and not CLAUSE_END.search(text, after, m.start())
+    )
+
+
+# the words that close a label on the budget after an adjustment (`年初预算经调整后`, `预算数调整为`), the figure next
+ADJUSTED_TO = frozenset(("经调整后", "调整后", "调整为"))
+LABEL_TAIL = regex(r"\s*(?:为|是|的)?\s*[:：]?\s*$")
+
+
+def _budget_adjusted_to(text: str, m: re.Match[str], previous: str | None, after: int) -> bool:
+    """Is the stage word `m` the 调整后 / 调整为 that ends a label opened by the initial budget in one clause
+    (`年初预算经调整后为 X`, `年初预算调整为 X`)? The figure after it is the budget as adjusted, not one of two
+    stages: the initial budget is what was adjusted."""
+    return (
+        previous == INITIAL_STAGE
+        and m.group("word") in ADJUSTED_TO
+        and LABEL_TAIL.match(text, m.end()) is not None
         and not CLAUSE_END.search(text, after, m.start())
     )
 

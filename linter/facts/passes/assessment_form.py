@@ -50,7 +50,7 @@ from tieout.linter.figures.quantities import Quantity
 from tieout.linter.parse.tables.blocks import CONTINUED
 from tieout.linter.patterns import regex
 from tieout.linter.text.normalise import PAGE_NUMBER
-from tieout.linter.vocab import load
+from tieout.linter.vocab import load, words
 
 if TYPE_CHECKING:
     from tieout.linter.facts.draft import Draft
@@ -374,12 +374,19 @@ def _fund_block(reader: Reader, h: int) -> _FundBlock | None:
     return _FundBlock(names, total, groups, h, unit, _project(reader, h))
 
 
+# a caption line's first cell naming the project after a colon (`项目名称：农村公路建设补助资金`)
+_PROJECT_NAMED = regex(r"^项目名称[：:](?P<name>\S+)$")
+
+
 def _project(reader: Reader, h: int) -> str:
-    """The form's project: the cell after `项目名称` in a line just above the funds' header."""
+    """The form's project: the cell after `项目名称` in a line just above the funds' header, or the name after its
+    colon in that cell (`项目名称：X   主管部门：Y`)."""
     for line in reversed(reader.lines[max(h - _CAPTION_LINES, 0) : h]):
         texts = [word(c.text) for c in line.cells if c.text]
         if len(texts) >= 2 and texts[0] == "项目名称":
             return texts[1]
+        if texts and (named := _PROJECT_NAMED.match(texts[0])) is not None:
+            return named.group("name")
     return ""
 
 
@@ -994,18 +1001,43 @@ def _restated_indicator(draft: Draft, m: Mention, forms: dict[str, _FundBlock]) 
     the indicator's name (`全年资助家庭经济困难学生3468人次` for `资助家庭经济困难学生人次 | 3486人次`: the name, or the
     name without the unit it ends with), in the same unit."""
     form = (
-        forms.get(m.identity.subject.rsplit("›", 1)[-1]) or _form_around(draft, m, forms) or _form_of_report(draft, m)
+        forms.get(m.identity.subject.rsplit("›", 1)[-1])
+        or _form_of_part(m, forms)
+        or _form_around(draft, m, forms)
+        or _form_of_report(draft, m)
     )
     if form is None or not form.done or len(m.quantities) != 1 or not m.quantities[0].exact:
         return
     q, item = m.quantities[0], m.identity.item
-    # (the name, the name with its unit, or with its unit counted: `惠及居民` for `惠及居民户数 | 3416户`)
-    figure = form.done.get(item) or form.done.get(item + q.unit) or form.done.get(item + q.unit + "数")
+    # (the name, the name with its unit, or with its unit counted: `惠及居民` for `惠及居民户数 | 3416户`; or with the
+    # measure it ends with: `农村公路新改建` for `农村公路新改建里程 | 1263公里`)
+    figure = (
+        form.done.get(item)
+        or form.done.get(item + q.unit)
+        or form.done.get(item + q.unit + "数")
+        or next((form.done[item + w] for w in _MEASURES if item + w in form.done), None)
+    )
     if not item or figure is None or figure.unit != q.unit:
         return
     own = mention(draft, f"{form.project}（自评表{item}）", figure)
     if own.sentence != m.sentence:
         yield Restatement(Identity(item, m.identity.context, form.project), [(m, q), (own, figure)])
+
+
+# the measure an indicator's name ends with, after the thing measured (`农村公路新改建里程`, `客运站提档升级数量`)
+_MEASURES = words("relations", "indicator_measures")
+# a heading over one project's part of a compilation of reports (`三、农村公路建设补助资金绩效自评报告`): its project
+_PART_OF_PROJECT = regex(r"^(?P<name>.+?)(?:项目)?(?:支出)?(?:绩效)?自评(?:报告|情况)$")
+
+
+def _form_of_part(m: Mention, forms: dict[str, _FundBlock]) -> _FundBlock | None:
+    """The form of the project whose part of the report (a heading naming its self-evaluation report) the figure
+    stands under: a compilation of several projects' reports, each with its form."""
+    for heading in m.identity.subject.split("›"):
+        named = _PART_OF_PROJECT.match(heading)
+        if named is not None:
+            return forms.get(named.group("name")) or forms.get(named.group("name") + "项目")
+    return None
 
 
 def _form_around(draft: Draft, m: Mention, forms: dict[str, _FundBlock]) -> _FundBlock | None:

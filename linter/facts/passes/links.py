@@ -111,6 +111,7 @@ def _difference_base(
     same_period = by_period.get(own.identity.context.period, [])
     opening = _opening_of(same_period, own, cur) if c.comparison else None
     opening = opening or _before_adjustment(draft, c, own, cur, same_period)
+    opening = opening or _initial_budget_said(c, own, cur, by_paragraph(draft).get(own.paragraph, []))
     if opening is not None:
         return Completed(
             c, replace(c, base=opening[1], certain=c.certain and _certain(own.identity, opening[0].identity))
@@ -365,6 +366,36 @@ def _before_adjustment(
         return None
     found = _figures_of(mentions, own, cur, own.identity.context.period or "", "预算")
     return found[0] if found and len({q.base_value for _, q in found}) == 1 else None
+
+
+# a comparison with the budget as approved at the year's start (`较年初预算减少 Δ`, `比年初预算数增加 Δ`), its words
+BEFORE_INITIAL = regex(r"^(?:比|较|与)(?P<named>年初预算)数?(?:相比)?$")
+
+
+def _initial_budget_said(
+    c: Change, own: Mention, cur: Quantity, mentions: list[Mention]
+) -> tuple[Mention, Quantity] | None:
+    """`年初预算安排 A，其中…。调整后全年预算 B，较年初预算减少 Δ`: the base of an adjusted budget's change against the
+    initial budget is the one figure of its paragraph (`mentions`) named so (its label holds the budget the
+    comparison names) of the budget's stage, scope, fund and period (own's, where it names one), stated before it. Own's item is the sentence's thing where its label is the
+    stage alone (`调整后全年预算`); where it names an item, the base is of that item."""
+    named = BEFORE_INITIAL.match(c.comparison.replace(" ", ""))
+    if own.identity.context.stage != "调整预算" or named is None:
+        return None
+    said = own.identity.context
+    found = [
+        (m, q)
+        for m in mentions
+        if m.start < cur.start
+        and said.period in (None, m.identity.context.period)
+        and named.group("named") in m.label
+        and m.identity.context.stage == "预算"
+        and (m.identity.context.scope, m.identity.context.fund) == (said.scope, said.fund)
+        and (not own.identity.item or m.identity.item == own.identity.item)
+        for q in m.quantities
+        if q.base_unit == cur.base_unit and q.kind == cur.kind and q.exact
+    ]
+    return found[0] if len(found) == 1 else None
 
 
 def _year_before_base(
@@ -2160,13 +2191,20 @@ def share_lists(draft: Draft) -> Iterator[ShareList]:
             continue  # `中小企业 a，占 p%；小微企业 b，占 q%`: b is within a, the shares add up to no whole
         defined = bool(whole) and _defined_whole(draft, whole, parts, shares)
         if not defined:
-            whole, shares = "", [s for s in shares if not s.base_label]
+            whole, shares = "", [s for s in shares if not s.base_label or _named_once_first(shares, s)]
         units = {s.part.base_unit for s in shares if s.part is not None}
         if len(shares) >= 2 and len(units) == 1:
             yield ShareList(shares, whole, defined)
 
 
 NAME_NOISE = regex(r"[“”\"'‘’\s]")
+
+
+def _named_once_first(shares: list[Share], s: Share) -> bool:
+    """Is `s` the first share of its list and the only one naming a whole (`A a，占自评资金总额的 p%；B b，占 q%；C c，
+    占 r%`)? The whole is named once, at the first share, and left unsaid at the others: all are of it, and the
+    list is judged as the shares of a list naming none are."""
+    return s is shares[0] and not any(t.base_label for t in shares[1:])
 
 
 def _defined_whole(draft: Draft, whole: str, parts: list[Mention | None], shares: list[Share]) -> bool:
