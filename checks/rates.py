@@ -1903,12 +1903,8 @@ ADJUSTED_SAID = regex(r"全年预算|调整后?的?预算|变动预算|追加后
 def _adjustment_said(ctx: CheckContext, own: Mention) -> bool:
     """Does the outcome's section name a budget after the year's adjustments, of any item (the year's budgets were
     changed, and the report tells the initial one from the whole year's)?"""
-    doc = ctx.doc
-    section = doc.section_at(own.start)
-    start = section.start if section is not None else 0
-    after = doc.sections_between(own.start, len(doc.text))
-    end = after[0].start if after else len(doc.text)
-    return ADJUSTED_SAID.search(doc.text, start, end) is not None
+    start, end = ctx.doc.section_span(own.start)
+    return ADJUSTED_SAID.search(ctx.doc.text, start, end) is not None
 
 
 def _restated_outcome(ctx: CheckContext, m: Mention, q: Quantity, num: Quantity) -> bool:

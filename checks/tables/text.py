@@ -1273,13 +1273,17 @@ def _line_of_the_whole(ctx: CheckContext, h: Hit) -> bool:
     is the whole's figure, which a figure of one of the table's items (under a heading naming that item's row) is
     not: `（六）工伤保险基金` over `本年收支结余 b` is that fund's balance, not the 三、本年收支结余 of all of them."""
     table = tables_by_index(ctx).get(h.identity.table)
-    if table is None:
-        return False
+    found = _hit_row(table, h) if table is not None else None
+    return found is not None and any(r is found[1] for r in _whole_line_rows(found[0]))
+
+
+def _hit_row(table: Table, h: Hit) -> tuple[Side, Row] | None:
+    """The side and row of the table that hold the cell."""
     for side in table.sides:
         row = next((r for r in side.rows if r.index == h.identity.row), None)
         if row is not None:
-            return any(r is row for r in _whole_line_rows(side))
-    return False
+            return side, row
+    return None
 
 
 def _whole_line_rows(side: Side) -> list[Row]:
@@ -1534,8 +1538,8 @@ def _not_of_the_table(ctx: CheckContext, h: Hit, name: str) -> bool:
 # a numbered line led by the name of one thing and a colon (`1.某某监测：预算 A，其中上年结转 b`), the numbering aside;
 # a name of words an amount is named by (`收入预算：`, `项目支出：`) names a part of the table's whole, no thing of its own
 # (the name and its colon as NAME_LEAD reads them)
-NAMED = r"(?P<name>[\u4e00-\u9fff（）()“”]{4,30})[：:]"
-ITEM_LEAD = regex(r"(?:\d{1,2}\s*[.．、]|[（(][一二三四五六七八九十\d]{1,3}[）)])\s*" + NAMED)
+_NAME_COLON = r"(?P<name>[\u4e00-\u9fff（）()“”]{4,30})[：:]"
+ITEM_LEAD = regex(r"(?:\d{1,2}\s*[.．、]|[（(][一二三四五六七八九十\d]{1,3}[）)])\s*" + _NAME_COLON)
 AMOUNT_WORDS = regex(r"收入|支出|预算|决算|合计|总计|结转|结余|经费|资金|拨款")
 
 
@@ -1946,21 +1950,14 @@ def _adjusted_named_beside(ctx: CheckContext, m: Mention) -> bool:
     """Does the figure's section name the adjusted budget too (`年初预算为 A，全年预算为 B，决算为 C。其中，…年初预算
     a`)? Then the year's budget was changed, and a cell headed by the budget alone (`预算数`, as a 决算's “三公”
     table heads the year's whole budget) is not certainly the initial one its words name: either may be meant."""
-    doc = ctx.doc
-    section = doc.section_at(m.start)
-    start = section.start if section is not None else 0
-    after = doc.sections_between(m.start, len(doc.text))
-    end = after[0].start if after else len(doc.text)
-    return any(x.lastgroup == "adjusted" for x in BUDGET_MOMENT.finditer(doc.text, start, end))
+    start, end = ctx.doc.section_span(m.start)
+    return any(x.lastgroup == "adjusted" for x in BUDGET_MOMENT.finditer(ctx.doc.text, start, end))
 
 
 def _row_label(table: Table, h: Hit) -> str:
     """The label of the cell's row (`预算数`, where a table's rows are the stages and its columns the items)."""
-    for side in table.sides:
-        row = next((r for r in side.rows if r.index == h.identity.row), None)
-        if row is not None:
-            return row.label
-    return ""
+    found = _hit_row(table, h)
+    return found[1].label if found is not None else ""
 
 
 # an income's name (`事业收入`, `其他收入`), and the words of spending and income in a table's title or a figure's
@@ -2253,7 +2250,7 @@ def _thing_named_before(ctx: CheckContext, m: Mention, hit: Hit) -> bool:
 
 
 # a statement led by the name of what it is about and a colon (`甲投资集团有限公司：资产总额 A，负债总额 B`)
-NAME_LEAD = regex(r"\s*" + NAMED)
+NAME_LEAD = regex(r"\s*" + _NAME_COLON)
 
 
 # … or by the name of an organisation and a comma (`甲投资集团有限公司，资产总额 A，负债总额 B`)

@@ -32,7 +32,7 @@ from tieout.linter.parse.tables.vocab import FALL, fall_heading
 from tieout.linter.patterns import regex
 from tieout.linter.rules.base import CheckContext, Outcome
 from tieout.linter.text.model import Section
-from tieout.linter.vocab import relation_words, wordings
+from tieout.linter.vocab import relation_words
 
 from ._judge import table_name
 from .text import prose_index, restates, row_of, tables_by_index, titled, townships_whole, under_headings
@@ -58,11 +58,7 @@ LAST_YEAR = regex(r"^(?:同比|(?:比|较)(?:上年|去年)(?:同期|末)?)?$")
 COLUMN_STAGES = ("预算", "执行", "决算")
 # a comparison with last year's figure of a stage it names (`比上年执行数`, `较上年决算数`): a table's change column
 # states it only where its base, the column of the year before the figure's, is of that stage
-LAST_YEAR_STAGED = regex(
-    r"^(?:比|较)(?:上年|去年)(?P<stage>"
-    + "|".join(s for s in wordings("context", "stage") if s in COLUMN_STAGES)
-    + ")数?$"
-)
+LAST_YEAR_STAGED = regex(r"^(?:比|较)(?:上年|去年)(?P<stage>" + "|".join(COLUMN_STAGES) + ")数?$")
 # the verb of an adjustment the facts leave at the end of its label (`补助下级支出调` + `增`)
 ADJUSTING = "调"
 # the heading of a section on the budget's adjustment (`（二）支出预算调整`, `二、一般公共预算调整方案`)

@@ -192,6 +192,13 @@ class Document:
         i = self.section_index(offset)
         return self.sections[i] if i >= 0 else None
 
+    def section_span(self, offset: int) -> tuple[int, int]:
+        """The start and end of the section holding `offset` (the text's start before the first, its end after the
+        last)."""
+        i = self.section_index(offset)
+        start = self.sections[i].start if i >= 0 else 0
+        return start, self.sections[i + 1].start if i + 1 < len(self.sections) else len(self.text)
+
     def sections_between(self, a: int, b: int) -> list[Section]:
         """The sections that open after offset `a`, up to offset `b` included."""
         starts = self._section_starts

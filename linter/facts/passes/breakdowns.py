@@ -1551,7 +1551,7 @@ def _source_line(draft: Draft, si: int) -> bool:
     items = draft.headless.get(si)
     if si < 0 or si >= len(draft.doc.sentences) or not items or len(items) != 1:
         return False
-    if si in draft.whole_listed or si in draft.whole_named or si in draft.make_up:
+    if _names_its_whole(draft, si) or si in draft.make_up:
         return False
     sentence = draft.doc.sentences[si]
     text = draft.doc.text[sentence.start : sentence.end].strip()

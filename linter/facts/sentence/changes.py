@@ -1573,7 +1573,7 @@ class Changes(Reader):
             return None
 
         clause = self._own_clause_start(subject)
-        item = self.labeller.identify(subject.label)[0]  # (the subject's item: read once, not for each candidate)
+        item, own = self.labeller.identify(subject.label)  # (the subject's item: read once, not for each candidate)
 
         def labelled(among: list[Mention]) -> list[Quantity]:
             # (a figure that names a level, `区县年末余额 A，比年初增加 δ`, is compared within its own clause: not with
@@ -1593,7 +1593,7 @@ class Changes(Reader):
         found = labelled(mentions)
         if not found and plan.group() == "年初":
             first = self.doc.paragraph_of(si).start
-            said = self._this_year(self.labeller.identify(subject.label)[1])
+            said = self._this_year(own)
             earlier = [
                 m
                 for s in range(first, si)

@@ -73,11 +73,10 @@ def find_tables(doc: Document) -> list[Table]:
             indent_tree(tables[-1], indents)
     aligned = find_aligned(doc)
     both = _two_sided(doc, aligned)
-    # (a one-sided table whose header took a two-sided table's rows holds that table's rows of one side)
-    aligned = [a for a in aligned if not any(_overlap(a, b) for b in both)]
     halves = _side_by_side(doc, both)
-    if halves:  # a half's rows a one-sided table took (those beside a blank half) are the side-by-side table's
-        aligned = [a for a in aligned if not any(_overlap(a, h) for h in halves)]
+    # (a one-sided table whose header took a two-sided table's rows holds that table's rows of one side; a half's
+    # rows a one-sided table took, those beside a blank half, are the side-by-side table's)
+    aligned = [a for a in aligned if not any(_overlap(a, t) for t in (*both, *halves))]
     before: Table | None = None
     for found in sorted(aligned + both + halves, key=lambda t: t.first_line):
         if readable(found.block):
