@@ -566,6 +566,8 @@ def _plan_and_outcome(ctx: CheckContext, r: Rate) -> Outcome | None:
     stem = _named_numerator(ctx, r)
     if stem is not None:
         num, den = stem
+        if _another_done_after(ctx, r, num, den):
+            return None
         if ctx.value(den) == 0:
             return None
         o = _ratio_outcome(ctx, r, num, den, r.certain, "分母")
@@ -623,6 +625,8 @@ def _plan_and_outcome_pair(ctx: CheckContext, r: Rate) -> tuple[Quantity, Quanti
         return None
     first_is_num = roles[0] == "outcome" or roles[1] == "plan"
     num, den = r.operands if first_is_num else r.operands[::-1]
+    if _another_done_after(ctx, r, num, den):
+        return None
     plan = r.labels[1] if first_is_num else r.labels[0]
     if TARGET_BASE.search(r.name.strip()) and _role(ctx, plan) != "plan" and not TARGET_WORD.search(plan):
         # `完成日常养护 12480 公里，大中修 386 公里，完成年度目标的 p%`: the rate names its base a target, and the other
@@ -630,6 +634,23 @@ def _plan_and_outcome_pair(ctx: CheckContext, r: Rate) -> tuple[Quantity, Quanti
         # stated elsewhere if at all
         return None
     return num, den
+
+
+# the words of a whole (`共 41 项`, `合计 500 万元`): vocab relations.yaml `total`
+WHOLE_WORD = regex(f"(?:{_alt('total')})|^[共总]")
+
+
+def _another_done_after(ctx: CheckContext, r: Rate, num: Quantity, den: Quantity) -> bool:
+    """`完成日常养护 12480 公里，大中修 386 公里，完成率 p%`: is the figure an execution rate would be over written
+    after its outcome, named by a thing of its own and not as a plan, a target or a whole? Then it is another thing
+    done beside the outcome, not what the outcome is measured against (publishers state the plan first, `项目资金 A，
+    实际支出 B`, or name it when it comes after, `完成 B，计划 A`), and which figure the rate is of is not stated."""
+    if r.ordered or not EXECUTION_RATE.search(r.name) or num.start > den.start or len(r.labels) != len(r.operands):
+        return False
+    label = next(label for q, label in zip(r.operands, r.labels) if q is den).strip("，、；：:（( ")
+    if not label or WHOLE_WORD.search(label) or TARGET_WORD.search(label):
+        return False
+    return _role(ctx, label) != "plan"
 
 
 # what is still left of a plan, by the words before its figure (`尚有 B 未到位`, `剩余 B`) or right after it (`B 未拨付`)
