@@ -2441,6 +2441,8 @@ def _may_break_down(last: Mention, parts: list[Mention]) -> bool:
         return False  # `回收问卷 N 份。其中对 A 表示满意的 a 份，…；对 B 表示满意的 b 份`: answers to two questions
     if any(m.key in GENERIC_ITEMS for m in parts[1:]):
         return False  # `其中：基本支出预算 A，支出 B`: B is the same item's outcome, named by no item of its own
+    if _signed_balances(last, parts):
+        return False  # `当年结余 T。其中，甲基金当年结余 a，乙基金当年收支缺口 b`: T = a − b, no sum of the parts
     if _measure_alone(last.key, parts):
         # `项目 N 个，已完工 M 个。其中：甲类项目 a 个，完工 b 个`: b, named by the whole's measure alone, is how many of
         # the item before were done, no part beside it (of M or of N: which list the figures make is not read here)
@@ -2448,6 +2450,21 @@ def _may_break_down(last: Mention, parts: list[Mention]) -> bool:
     # `…（五）住房保障支出（类）X。其中，“社会保障和就业支出（类）…（项）”科目 Y`: the 其中 is of the list of 类 (or
     # of the whole), not of the last 类 before it
     return not any(_other_category(last.label, m.label) for m in parts)
+
+
+# a balance named as a shortfall (`当年收支缺口`, `赤字`), brackets after its name aside: vocab relations.yaml
+# `balance_shortfalls`; and a balance of either sign (`当年结余`, `收支缺口`): `balance_items`
+SHORTFALL = regex(f"(?:{_alt('balance_shortfalls')})(?:[（(][^（）()]*[）)])?\\s*(?:为|是)?$")
+BALANCE_NAMED = regex(f"(?:{_alt('balance_items')})(?:[（(][^（）()]*[）)])?\\s*(?:为|是)?$")
+
+
+def _signed_balances(whole: Mention, parts: list[Mention]) -> bool:
+    """Are the whole and its parts balances, some a surplus and some a shortfall written by its size (`当年结余 T。
+    其中，甲基金当年结余 a，乙基金当年收支缺口 b`)? The parts then add with signs (T = a − b): no plain list."""
+    if not BALANCE_NAMED.search(whole.label) or not all(BALANCE_NAMED.search(p.label) for p in parts):
+        return False
+    short = {SHORTFALL.search(m.label) is not None for m in [whole, *parts]}
+    return len(short) == 2
 
 
 CATEGORY = regex(r"([^“”\"（()），、；：]{2,})[（(]类[）)]")

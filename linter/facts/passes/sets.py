@@ -101,11 +101,58 @@ def balances(draft: Draft) -> Iterator[Balance]:
             found = _balance(draft, m, bq, carried, [(own, True), (before, False)], openings)
             if found is None:
                 found = _across_sentences(draft, m, (bq, carried), (own, sides), (previous, mentions[:i]))
-            if found is not None and _written_out(lists_by_total(draft), m, found):
-                continue
-            if found is not None and not _budgeted_sides(draft, m, sides, (found.income, found.expense)):
+            if found is not None and _stands(draft, m, found, (sides, previous + mentions[:i])):
                 yield found
         previous = mentions
+
+
+# the words a balance is named by at its end (`当年结余`, `收支缺口`, `余额`): what stands before them names whose
+# balance it is (`甲基金当年结余`), and the income and spending `收入`/`支出` end a side's item likewise
+BALANCE_AT_END = regex(f"(?:{_alt('balance_items')}|{_alt('balance')})$")
+SIDE_AT_END = regex(r"(?:收入|支出)$")
+
+
+def _named_apart(m: Mention, found: Balance, before: list[Mention]) -> bool:
+    """Is the balance named with a thing of its own (`甲基金当年结余 a`) and its sides not named with it: the income
+    and spending of another thing (`全县社会保险基金收入 A，支出 B`: the whole's, of which 甲基金 is one fund), or, from
+    an earlier sentence, of a thing no side names (`收入 A，支出 B。甲基金当年结余 a`: whose sides are those is not said)?
+    A balance of one fund takes no sides stated for the whole or for another fund."""
+    own = _own_name(_item(m), BALANCE_AT_END)
+    if not own:
+        return False
+    sides = [x for x in before if any(q is found.income or q is found.expense for q in x.quantities)]
+    # (a side's own words, not its item: the labeller reads a fund it knows into the context, `社保基金预算收入`'s item
+    # is 收入)
+    names = [_own_name(x.label, SIDE_AT_END) for x in sides]
+    if any(n and own not in n for n in names):
+        return True
+    across = any(x.sentence != m.sentence for x in sides)
+    return across and not any(own in n for n in names)
+
+
+def _own_name(item: str, ending: re.Pattern[str]) -> str:
+    """The words of an item before the words it ends with, without the words that name no thing of its own (`甲` of
+    `甲基金当年结余`; none of `年末新增结余`); none where the item does not end so."""
+    found = ending.search(item)
+    if found is None:
+        return ""
+    name = QUALIFIERS.sub("", item[: found.start()])
+    return name if len(name) > 1 else ""  # (`尚结余`: a word of one character names no thing)
+
+
+# the words that name no thing of a balance's or side's own (vocab relations balance_qualifiers: 年末, 当期, 基金 …;
+# generic_items: 预算, 决算 …), the longest first
+QUALIFIERS = regex(alternation([*words("relations", "balance_qualifiers"), *words("relations", "generic_items")]))
+
+
+def _stands(draft: Draft, m: Mention, found: Balance, windows: tuple[list[Mention], list[Mention]]) -> bool:
+    """Is the balance found (of `m`) one to check: not set out by the text as a list of its own (`_written_out`), its
+    sides not those of another thing (`_named_apart`), nor a budget's beside an outturn (`_budgeted_sides`)?
+    (`windows`: the paragraph's figures before the balance, and those with the paragraph before's.)"""
+    sides, before = windows
+    if _written_out(lists_by_total(draft), m, found) or _named_apart(m, found, before):
+        return False
+    return not _budgeted_sides(draft, m, sides, (found.income, found.expense))
 
 
 def _keyed(mentions: list[Mention]) -> list[int]:
