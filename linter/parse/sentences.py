@@ -51,7 +51,8 @@ def parser() -> KeptParser:
 
 def parse_sentence(tokens: list[Tok], quantities: list[Quantity]) -> list:
     """The transformed items of one sentence (entries, breakdowns, rates …, and bare LABEL/SEP tokens)."""
-    tokens = _use_before_parts(_use_before_change(_use_before_share(_respective_movements(tokens))))
+    tokens = _respective_movements(_indicator_before_score(tokens, quantities))
+    tokens = _use_before_parts(_use_before_change(_use_before_share(tokens)))
     run = _run_of_items(tokens, quantities)
     if run is not None:
         return run
@@ -99,6 +100,83 @@ def _given_out_by_respectively(tokens: list[Tok], k: int) -> bool:
             return True
         j -= 1
     return False
+
+
+# a clause of words alone naming one indicator at its opening (`决策指标按规定计分`, `过程指标完成较好`): the name, and
+# what the clause says of it (no other indicator, nothing under it: `产出指标中`, `产出指标下`)
+INDICATOR_CLAUSE = regex(r"^[\s，、；：:,;]*(?P<name>[\u4e00-\u9fff]{2,12}?指标)(?P<rest>[\u4e00-\u9fff“”]*)$")
+UNDER_THE_INDICATOR = regex(r"^[中下内里]|指标")
+# the separators that part the indicators of a list of scores (`；`), or open it (`：`)
+SEGMENT_SEPARATORS = frozenset({"；", ";", "：", ":"})
+
+
+def _indicator_before_score(tokens: list[Tok], quantities: list[Quantity]) -> list[Tok]:
+    """`其中，决策指标按规定计分，得 18.5 分；过程指标得 17 分；…`: a clause of words alone naming one indicator, then a
+    score in 分 given by the verb alone (`，得`, `，得分`), says that indicator's score: the two read as the indicator
+    named with what it scored (`决策指标得 18.5 分`), wherever the clause opens a part of the list; how it was scored is
+    no figure's name. Left as it is where the clause opens otherwise than with one indicator (`_names_one_indicator`),
+    or follows a figure within its part (`_opens_a_part`)."""
+    if not any(t.type == "LABEL" and SCORED.match(t.text) for t in tokens):
+        return tokens  # (no score by the verb alone: the sentence as it is, not copied)
+    out: list[Tok] = []
+    k = 0
+    while k < len(tokens):
+        name = _indicator_scored_after(tokens, quantities, k)
+        if name is None or not _opens_a_part(tokens, k):
+            out.append(tokens[k])
+            k += 1
+            continue
+        verb = tokens[k + 2]
+        out.append(Tok("LABEL", name + verb.text.strip("，、 "), tokens[k].start, verb.end))
+        k += 3
+    return out
+
+
+def _opens_a_part(tokens: list[Tok], k: int) -> bool:
+    """Does the clause at token k open a part of a list of scores: after the sentence's start, a list's keyword
+    (`其中，`), `；` or `：`, with no figure between? After a figure of its part (`投入指标得 a 分，资金到位率指标按到位
+    比例计分，得 b 分；`) it names an indicator under that part's, b a detail of a, no sibling of the parts."""
+    j = k - 1
+    while (
+        j >= 0
+        and tokens[j].type != "SUBSET"
+        and not (tokens[j].type == "SEP" and tokens[j].text.strip() in SEGMENT_SEPARATORS)
+    ):
+        if tokens[j].type in VALUE_TYPES:
+            return False
+        j -= 1
+    return True
+
+
+def _indicator_scored_after(tokens: list[Tok], quantities: list[Quantity], k: int) -> str | None:
+    """The indicator the clause at token k names (`决策指标按规定计分`), where a score in 分 given by the verb alone
+    follows it after `，` (`，得 18.5 分`); None otherwise."""
+    if k + 3 >= len(tokens) or tokens[k].type != "LABEL" or tokens[k + 3].type not in VALUE_TYPES:
+        return None
+    sep, verb, value = tokens[k + 1], tokens[k + 2], tokens[k + 3]
+    if sep.type != "SEP" or sep.text.strip() not in ("，", ",") or verb.type != "LABEL" or not SCORED.match(verb.text):
+        return None
+    if not 0 <= value.qi < len(quantities) or quantities[value.qi].base_unit != "分":
+        return None
+    return _names_one_indicator(tokens[k].text)
+
+
+def _names_one_indicator(clause: str) -> str | None:
+    """The one indicator a clause of words names at its opening (`决策指标按规定计分`: 决策指标); None where it names
+    indicators as a set or as the object of a verb (vocab relations `not_one_indicator`: `其余指标均…`, `对照绩效指标`),
+    or what stands under one (`产出指标中`, `产出指标下的数量指标`)."""
+    m = INDICATOR_CLAUSE.match(clause)
+    if m is None or UNDER_THE_INDICATOR.search(m.group("rest")):
+        return None
+    name = m.group("name")
+    return None if name.startswith(_not_one_indicator()) else name
+
+
+@cache
+def _not_one_indicator() -> tuple[str, ...]:
+    """The words opening a clause that names no one indicator (vocab relations `not_one_indicator`), read at first
+    use."""
+    return tuple(words("relations", "not_one_indicator"))
 
 
 # the keywords of a part's own list after the clause saying what the part is used for (`…，包括人员经费 b 和…`)
