@@ -120,7 +120,22 @@ def _comma(text: str, k: int, lo: int, hi: int) -> str:
     )
     # `1,0` / `80 万元`: a number wrapped right after its separator keeps it for the join
     wrapped = before.isdigit() and k + 1 < hi and text[k + 1 : hi].isdigit()
+    # `…流动资产2,` / `415,306.18万元`: the wrap fell right after the separator, the line ends there and the next
+    # opens with the group it announces (judged only where the whole text is at hand, the next line after hi)
+    wrapped = wrapped or (k + 1 == hi and _cut_after_separator(text, k, lo))
     return "" if thousands or wrapped else "，"
+
+
+# the rest of a line after a comma that ends it, and the next line opening with one group of three digits
+NEXT_LINE_GROUP = regex(r"[ \t]*\r?\n[ \t]*\d{3}(?!\d)")
+# a number's groups before a separator: one to three digits opening it, then whole groups of three
+GROUPS_BEFORE = regex(r"(?<![\d.,])\d{1,3}(?:,\d{3})*$")
+
+
+def _cut_after_separator(text: str, k: int, lo: int) -> bool:
+    """Is the comma at k, the last character of its line, a thousands separator of a figure the wrap cut after it:
+    the digits before it a number's well-formed groups, the next line opening with the group that follows?"""
+    return NEXT_LINE_GROUP.match(text, k + 1) is not None and GROUPS_BEFORE.search(text, lo, k) is not None
 
 
 def _opens_number(text: str, k: int, lo: int) -> bool:

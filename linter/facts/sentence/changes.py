@@ -174,6 +174,8 @@ YEAR_ONLY = regex(
 )
 # a comparison with last year, and any comparison (its opening words as the tokenizer reads them, or last year)
 LAST_YEAR_WORDS = regex("上年|去年|上一年|同比|同期")
+# the words stating a figure as a loss: a profit below zero written without its sign (not 减亏 / 扭亏, the move)
+LOSS_SAID = regex(r"(?<![减扭])亏损(?!收窄|扩大|减少|增加)|净亏(?!损收窄)")
 # between a rate of change and last year's figure in the comparison right after it (`增长 p%，比上年 B`)
 RATE_THEN_LAST_YEAR = regex(r"\s*[，,]\s*(?:比|较)(?:上年|去年)(?:同期)?\s*")
 
@@ -538,8 +540,29 @@ class Changes(Reader):
     def _no_change_of_one(
         self, c: _Change, subject: Mention | None, current: Quantity | None, base: Quantity | None
     ) -> bool:
-        """Are the figures found no change of one quantity: a move in points of no ratio, or two scopes?"""
-        return _points_of_no_ratio(c, current) or self._scopes_apart(subject, base)
+        """Are the figures found no change of one quantity: a move in points of no ratio, two scopes, or a profit
+        against a loss?"""
+        return (
+            _points_of_no_ratio(c, current)
+            or self._scopes_apart(subject, base)
+            or self._loss_against_profit(current, base)
+        )
+
+    def _loss_against_profit(self, current: Quantity | None, base: Quantity | None) -> bool:
+        """Is one of the two figures stated as a loss and the other not (`实现净利润 A，上年同期亏损 B，同比增加 Δ`)?
+        The loss is the profit below zero, written without its sign: the amounts as written are no two values of
+        one quantity (the move is A + B). Two losses (`亏损 A，上年亏损 B，减亏 Δ`) are one quantity's."""
+        if current is None or base is None or current is base:
+            return False
+        return self._stated_as_loss(current) != self._stated_as_loss(base)
+
+    def _stated_as_loss(self, q: Quantity) -> bool:
+        """Do the words of the figure's clause, up to it, call it a loss (`上年同期亏损 B`, `净亏损 B`)?"""
+        text = self.doc.text
+        si = self.doc.sentence_index(q.start)
+        floor = self.doc.sentences[si].start if si >= 0 else 0
+        start = max(text.rfind(c, floor, q.start) for c in MARKS_BEFORE_A_CLAUSE) + 1
+        return LOSS_SAID.search(text, max(start, floor), q.start) is not None
 
     def _scopes_apart(self, subject: Mention | None, base: Quantity | None) -> bool:
         """Do the figure that changed and the one it is compared with name two scopes (`县本级政府债务余额 A。与
