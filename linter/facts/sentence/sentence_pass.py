@@ -24,7 +24,7 @@ from tieout.linter.figures.context import read
 from tieout.linter.figures.labels import GENERIC_ITEMS
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.parse.lalr import LarkError, Token
-from tieout.linter.parse.sentences import _Breakdown, _Change, _Entry, _Movement, _Rate, parse_sentence
+from tieout.linter.parse.sentences import _Breakdown, _Change, _Entry, _listed, _Movement, _Rate, parse_sentence
 from tieout.linter.parse.tokens import Tok, tokenize
 from tieout.linter.patterns import lazy, regex
 from tieout.linter.text.model import Sentence
@@ -240,6 +240,101 @@ def _more_or_less(items: list, text: str) -> None:
         at = text.rfind(word, 0, q.start)
         c.movements.append(_Movement(MORE_OR_LESS[word], word, q, at, at + len(word)))
         del items[k]
+
+
+# the words a saving's rate is named by after the saving against the budget (`比预算节约 Δ，节约 r%`, `，节约率为 r%`)
+SAVING_RATE = regex(r"^(?:节约|节省|节支)(?:率|比例|幅度)?(?:为|是|达到|达)?$")
+# a comparison with a budget (`比预算`, `较年初预算数`, `与调整预算相比`): what is saved against it is its gap
+AGAINST_BUDGET = regex(r"预算数?(?:相比|比较)?$")
+# what stands between the saving and its rate: a comma
+SAVING_THEN_RATE = regex(r"\s*[，,]\s*")
+
+
+def _saving_rate(items: list, text: str) -> None:
+    """`决算 B，比预算节约 Δ，节约 r%` (or `节约率 r%`): the rate after the money saved against the budget is the same
+    change's rate, Δ over the budget (the grammar reads it as a figure, or a rate, of its own). Only right after
+    such a change, its one movement a fall of money named as a saving, with a comma alone between."""
+    for k in range(len(items) - 1, 0, -1):
+        if k >= len(items):
+            continue  # (two items were taken out after it)
+        # (the comma stays an item of its own before a figure, and is fused into a rate's name)
+        j = k - 2 if k >= 2 and is_sep(items[k - 1], "，") else k - 1
+        c, x = items[j], items[k]
+        if not (isinstance(c, _Change) and AGAINST_BUDGET.search(c.cmp) and len(c.movements) == 1):
+            continue
+        move = c.movements[0]
+        if not (move.direction == "down" and SAVING_RATE.match(move.word) and _money(move.quantity)):
+            continue
+        rate = _named_saving_rate(x)
+        if rate is None or move.quantity is None or not SAVING_THEN_RATE.fullmatch(text, move.quantity.end, rate[1]):
+            continue
+        word, _, q = rate
+        c.movements.append(_Movement("down", word, q, q.start, q.end))
+        del items[j + 1 : k + 1]
+
+
+def _money(q: Quantity | None) -> bool:
+    return q is not None and q.kind == "amount"
+
+
+def _named_saving_rate(x: object) -> tuple[str, int, Quantity] | None:
+    """(its word, where its words start, the per cent) of a figure or rate named as a saving's rate alone (`节约
+    r%`, `节约率为 r%`); None for any other item."""
+    if isinstance(x, _Entry):
+        if len(x.qs) != 1 or x.share is not None or x.of is not None or x.qs[0].kind != "percent":
+            return None
+        word, q = x.label.strip(), x.qs[0]
+        start = q.start - len(x.label.lstrip())
+    elif isinstance(x, _Rate):
+        if x.formula is not None or x.value is None or x.value.kind != "percent":
+            return None
+        word, q, start = x.name.strip(), x.value, x.start
+    else:
+        return None
+    return (word, start, q) if SAVING_RATE.match(word) else None
+
+
+# the keyword of a list opening its sentence whose parts may each be followed by clauses of their own
+OPENING_LIST = regex(r"^其中[：:，,]?$")
+# the words that open a figure standing beside a list rather than in it (`另有`, `此外`, `合计`)
+BESIDE_LIST = regex(r"^[，,；;\s]*(?:另|此外|以上|上述|合计|共计|总计|累计)")
+
+
+def _opening_list_over_semicolons(items: list, text: str) -> None:
+    """`…决算 B。其中：公务用车购置费 a，购置车辆 1 辆；公务用车运行费 b，比预算节约 r%，主要用于…`: a list opening its
+    sentence (its head in the sentence before) whose first part is followed by a clause of another unit ends, as the
+    grammar reads it, at the first `；`; but with no figure before it in its sentence that the parts after `；`
+    could be siblings of, they are the list's parts, each with its own clauses. Only where the first figure after
+    `；` is of the first part's unit (an amount) and opens no figure beside the list (`另有`, `合计`)."""
+    if len(items) < 2 or not isinstance(items[0], _Breakdown):
+        return
+    b = items[0]
+    if b.head is not None or b.noted or b.quals or not OPENING_LIST.match(b.keyword.strip()):
+        return
+    first = next((p for p in b.parts if isinstance(p, _Entry) and p.qs), None)
+    after = items[1]
+    if first is None or not isinstance(after, _Entry) or not _one_money(first) or not _one_money(after):
+        return
+    unit = first.qs[0].base_unit
+    if after.qs[0].base_unit != unit or BESIDE_LIST.match(after.label):
+        return
+    if any(p is not first and _of_unit(p, unit) for p in b.parts):
+        return  # (`其中：A a，B b；C c，D d`: a list of its own before `；`, grouped so; which is the total's is not said)
+    last = max(q.end for p in b.parts if isinstance(p, _Entry) for q in p.qs)
+    if "；" not in text[last : after.qs[0].start]:
+        return  # (the list was cut at something else: a bracket, a clause of its own)
+    items[:] = [_listed(None, b.keyword, [*b.parts, *items[1:]])]
+
+
+def _of_unit(p: object, unit: str) -> bool:
+    """Is the part a figure, or a list, of the unit?"""
+    if isinstance(p, _Breakdown):
+        return True
+    return isinstance(p, _Entry) and any(q.base_unit == unit for q in p.qs)
+
+
+def _one_money(e: _Entry) -> bool:
+    return len(e.qs) == 1 and e.qs[0].kind == "amount" and e.share is None and e.of is None
 
 
 # a figure named as last year's by the comparison its name ends with (`受益学生人数比上年的 17935 人`)
@@ -564,9 +659,13 @@ def _mended(
         _respective_moves(items)
     if shares:
         _share_after_change(items)
+    if text.find("；", start, end) >= 0:
+        _opening_list_over_semicolons(items, text)
     if text.find("多", start, end) >= 0 or text.find("少", start, end) >= 0:
         _more_or_less(items, text)
     _restated_comparison(items, text)
+    if text.find("节", start, end) >= 0:
+        _saving_rate(items, text)
     if text.find("比", start, end) >= 0:  # (相比, 比较, 对比: the words closing a framed comparison)
         _framed_comparisons(items)
     _compared_then_named(items)
