@@ -168,17 +168,20 @@ def _gap_tokens(gap: str, offset: int, last: bool) -> list[Tok]:
 
 
 @lru_cache(maxsize=16384)
-def _gap_shapes(gap: str, last: bool) -> tuple[tuple[str, str, int, int], ...]:
+def _gap_shapes(gap: str, last: bool, opening: bool = False) -> tuple[tuple[str, str, int, int], ...]:
     """The tokens of a gap as (type, text, start, end) from the gap's start: the same words between figures
     recur (`，增长`, `、`, `，其中：`, two in five gaps of a report), and are read once. Tokens are made anew
     from these for each sentence, since settling them changes them in place."""
-    return tuple((t.type, t.text, t.start, t.end) for t in _gap_reading(gap, last))
+    return tuple((t.type, t.text, t.start, t.end) for t in _gap_reading(gap, last, opening))
 
 
-def _gap_reading(gap: str, last: bool) -> list[Tok]:
+def _gap_reading(gap: str, last: bool, opening: bool = False) -> list[Tok]:
+    """(`opening`: the gap opens the sentence, no figure before it)"""
     toks: list[Tok] = []
     # a parenthetical without figures is a note on the label (（含…）（包括…）), not structure
     pieces = PIECES.split(gap)
+    if last and len(pieces) >= 3 and pieces[-2] == "、":
+        pieces = _listed_name_joined(pieces, opening)
     pos = 0
     n = len(pieces)
     for i, piece in enumerate(pieces):
@@ -210,6 +213,42 @@ def _gap_reading(gap: str, last: bool) -> list[Tok]:
         else:
             toks.append(Tok("LABEL", piece, start, start + len(piece)))
     return toks
+
+
+# a word of a name listed with 、 before the figure (`股利、股息收入 A`): words only, maybe after an item's number
+LISTED_WORD = regex(r"^(?:\d{1,2}[.．]|[（(][一二三四五六七八九十\d]{1,3}[）)])?[\u4e00-\u9fff]{1,12}$")
+# a heading's number before its 、 (`二、股利、股息收入 A`): it opens the name, no word of it
+HEADING_NUMBER = regex(r"^[一二三四五六七八九十]{1,3}$")
+# the words that give each name of a list its own figure (`甲、乙分别为 a、b`, `甲、乙各 a`, `均为`)
+EACH_WORDS = regex("分别|各|均")
+
+
+def _listed_name_joined(pieces: list[str], opening: bool) -> list[str]:
+    """`股利、股息收入 A`, `利润、股利收入 A`: names of words alone set apart by 、 right before a figure, the run
+    opening the sentence or a clause, are one item's name (the figure is of them together, none has its own): the run
+    is one piece. A run right after a figure (`甲 a、乙 b`, `5 个专项、资金 B`: the 、 lists figures), with a word giving each name its own
+    figure (`甲、乙分别为`), or with a keyword in a name (`增长`, `占`, `完成预算`) is left cut."""
+    first = len(pieces) - 1
+    while first >= 2 and pieces[first - 1] == "、" and _listed_word(pieces[first - 2]):
+        first -= 2
+    if first >= 2 and pieces[first - 1] == "、" and HEADING_NUMBER.match(pieces[first - 2]):
+        first -= 2  # (the heading's number and its 、 open the run: they stay apart from it)
+        numbered = first + 2
+    else:
+        numbered = first
+    opens = pieces[first - 1] in "，；：" if first > 0 else opening
+    first = numbered
+    if first == len(pieces) - 1 or not opens or not _listed_word(pieces[-1]):
+        return pieces
+    return [*pieces[:first], "".join(pieces[first:])]
+
+
+def _listed_word(piece: str) -> bool:
+    """Is the piece a name of words alone, no keyword of a figure's role in it?"""
+    if not LISTED_WORD.match(piece) or EACH_WORDS.search(piece) or HEADING_NUMBER.match(piece):
+        return False
+    reading = _before_figure(piece, 0)
+    return len(reading) == 1 and reading[0].type == "LABEL" and reading[0].text == piece
 
 
 # a note in brackets that says nothing of what it follows but its short name or that it holds below
@@ -441,7 +480,7 @@ def tokenize(text: str, start: int, end: int, quantities: list[Quantity]) -> lis
         return _settle(toks, text[start:end])
     for qi, q in enumerate(quantities):
         # (the gap's tokens made here rather than by _gap_tokens: one call less per figure)
-        for kind, word, a, b in _gap_shapes(text[pos : q.start], True):
+        for kind, word, a, b in _gap_shapes(text[pos : q.start], True, qi == 0):
             append(Tok(kind, word, pos + a, pos + b))
         append(Tok(QUANTITY_TYPES[q.kind], q.text, q.start, q.end, qi))
         pos = q.end
@@ -611,8 +650,8 @@ def _names_included(toks: list[Tok]) -> list[Tok]:
         k = i + 1
         while k + 1 < len(toks) and toks[k].type == "LABEL" and toks[k + 1].type == "SEP" and toks[k + 1].text == "、":
             k += 2
-        if toks[k].type != "LABEL" or k == i + 1:
-            continue  # (one name alone, or no name: not a list of names)
+        if toks[k].type != "LABEL" or (k == i + 1 and "、" not in toks[k].text):
+            continue  # (one name alone, or no name: not a list of names; names joined by 、 read as one are a list)
         k += 1
         if k < len(toks) and toks[k].type == "COUNT" and NAMES_COUNTED.fullmatch(toks[k].text):
             k += 1
