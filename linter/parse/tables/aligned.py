@@ -1258,9 +1258,29 @@ def _caption(lines: list[str], top: int, header_end: int, first_row: int) -> lis
     while top > 0 and not lines[top].strip() and gap < MAX_GAP + 1:
         top -= 1
         gap += 1
-    caption = [lines[k].strip() for k in range(max(0, top - 2), top + 1) if lines[k].strip()]
+    first = over_form_lines(lines, max(0, top - 2))
+    caption = [lines[k].strip() for k in range(first, top + 1) if lines[k].strip()]
     under = [lines[k].strip() for k in range(header_end + 1, first_row) if UNIT_ONLY.match(flatten(lines[k]))]
     return under + list(reversed(caption))
+
+
+# a line of a form's furniture, which stands under its title and names no table: who prepared it (`编制单位：某医院
+# 2025年度  单位：万元`) or its code alone (`公开06表`, `附表3  单位：万元`)
+FORM_LINE = regex(
+    r"^(?:编制部门|编制单位|填报单位)[：:]|^[\u4e00-\u9fff]{0,4}?(?:表\s*\d{1,3}|\d{1,3}\s*表)\s*(?:[（(]?(?:金额)?单位[：:].*)?$"
+)
+MAX_FORM_LINES = 2  # such lines a caption reaches over to the title above them
+
+
+def over_form_lines(lines: list[str], first: int) -> int:
+    """The first line of a caption whose window opens at `first`: above it where the window's top lines are a
+    form's furniture (`一般公共预算财政拨款基本支出决算表` / `公开06表` / `编制单位：… 单位：万元` / a group
+    heading over the header): the title over them is the caption's, which names the table's fund and stage."""
+    for _ in range(MAX_FORM_LINES):
+        if first == 0 or not FORM_LINE.search(lines[first].strip()) or not lines[first - 1].strip():
+            break
+        first -= 1
+    return first
 
 
 def _page_closes(lines: list[str], j: int, caption: list[str]) -> bool:

@@ -12,7 +12,7 @@ from tieout.linter.text.model import Document
 from tieout.linter.vocab import load
 
 from .aligned import RATE_FIGURE, TABLE_NOTE, Aligned, find_aligned, readable, width
-from .blocks import TABLE_NO, UNIT_LIST, UNIT_SEPARATOR, Block, join_continuations, read_blocks, unit_of
+from .blocks import PREPARER_TAIL, TABLE_NO, UNIT_LIST, UNIT_SEPARATOR, Block, join_continuations, read_blocks, unit_of
 from .cells import DASH, ROW_MARK, Cell, flatten, read_quantities
 from .gates import side_by_side_held, two_sided_held
 from .jurisdiction import mark_wholes
@@ -305,7 +305,8 @@ def title_of(caption: list[str]) -> str:
     line does."""
     noted = code = ""
     for ln in caption:
-        text = UNIT_PART.sub("", ln).strip()
+        # (who prepared the table is cut first: the 单位 of `编制单位：某医院  单位：万元` is no unit note)
+        text = UNIT_PART.sub("", PREPARER_TAIL.sub("", ln)).strip()
         unit_noted = len(text) < len(ln.strip())
         numbered = TABLE_NO.match(text) is not None
         text = BARE_NO.sub("", TABLE_NO.sub("", text)).strip()
