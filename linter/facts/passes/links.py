@@ -369,7 +369,8 @@ def _before_adjustment(
 
 
 # a comparison with the budget as approved at the year's start (`较年初预算减少 Δ`, `比年初预算数增加 Δ`), its words
-BEFORE_INITIAL = regex(r"^(?:比|较|与)(?P<named>年初预算)数?(?:相比)?$")
+INITIAL_NAMED = "年初预算"  # the words of the initial budget a comparison names
+BEFORE_INITIAL = regex(rf"^(?:比|较|与){INITIAL_NAMED}数?(?:相比)?$")
 
 
 # the name of an owner of figures (`乙单位`, `所属中心`, `某某项目`): an adjusted budget of no item is against no
@@ -392,8 +393,7 @@ def _initial_budget_said(
     initial budget is the one figure of its paragraph (`mentions`) named so (its label holds the budget the
     comparison names) of the budget's stage, scope, fund and period (own's, where it names one), stated before it. Own's item is the sentence's thing where its label is the
     stage alone (`调整后全年预算`); where it names an item, the base is of that item."""
-    named = BEFORE_INITIAL.match(c.comparison.replace(" ", ""))
-    if own.identity.context.stage != "调整预算" or named is None:
+    if own.identity.context.stage != "调整预算" or not BEFORE_INITIAL.match(c.comparison.replace(" ", "")):
         return None
     said = own.identity.context
     found = [
@@ -401,7 +401,7 @@ def _initial_budget_said(
         for m in mentions
         if m.start < cur.start
         and said.period in (None, m.identity.context.period)
-        and named.group("named") in m.label
+        and INITIAL_NAMED in m.label
         and m.identity.context.stage == "预算"
         and (m.identity.context.scope, m.identity.context.fund) == (said.scope, said.fund)
         and (not own.identity.item or m.identity.item == own.identity.item)
