@@ -125,30 +125,19 @@ def rate_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
             continue
         if r.formula is not None or r.stated.kind != "percent" or not r.stated.exact:
             continue
-        o = _unsure_initial(ctx, r, _over_moved_budget(ctx, r, _percent_outcome(ctx, r)))
+        o = _over_moved_budget(ctx, r, _percent_outcome(ctx, r))
         if o is not None:
             yield o
-
-
-def _unsure_initial(ctx: CheckContext, r: Rate, o: Outcome | None) -> Outcome | None:
-    """`“三公”经费年初预算 A，全年预算 B。其中，…费年初预算 a。…费支出决算 x，完成预算的 p%`: a rate naming no stage
-    that misses over an initial budget found, where its section tells the initial budget from the year's whole one
-    (`_adjustment_said`), may be of the item's whole-year budget, which the report does not state: not reported."""
-    if o is None or o.verdict == "pass" or len(o.related) != 2 or INITIAL.search(r.name):
-        return o
-    if BUDGET_RATE.search(r.name.strip()) is None:
-        return o
-    base = ctx.index.mention_of(o.related[1][0])
-    if base is None or INITIAL.search(base.label) is None or not _adjustment_said(ctx, base):
-        return o
-    return None
 
 
 def _over_moved_budget(ctx: CheckContext, r: Rate, o: Outcome | None) -> Outcome | None:
     """`收入年初预算 A，执行中调减为 B，实际完成 X，为预算的 p%`: a budget rate naming no stage that misses over the
     initial budget found may be of the budget as moved (B, read as a change's movement to its new level, or a figure named
     by the move's words, stated before the rate in its section): over it, a rate that fits passes; one that fits
-    neither is not reported (which budget the author meant is not said)."""
+    neither is not reported (which budget the author meant is not said). With no move stated, a rate that misses
+    over an initial budget, where its section tells the initial budget from the year's whole one
+    (`_adjustment_said`: `“三公”经费年初预算 A，全年预算 B。其中，…费年初预算 a。…费支出决算 x，完成预算的 p%`), may
+    be of the item's whole-year budget, which the report does not state: not reported either."""
     if o is None or o.verdict == "pass" or len(o.related) != 2 or INITIAL.search(r.name):
         return o
     if BUDGET_RATE.search(r.name.strip()) is None:
@@ -159,7 +148,8 @@ def _over_moved_budget(ctx: CheckContext, r: Rate, o: Outcome | None) -> Outcome
     named_initial = initial is not None and _names_initial(initial.label)
     # (the budget found is the one before the move: named 年初, or stated before the move to the new figure)
     if not moved or not (named_initial or any(q.start > den.start for q in moved)):
-        return o  # (over an adjusted budget already, or no move stated: read as found)
+        # (over an adjusted budget already, or no move stated: read as found, unless the whole-year budget is unsaid)
+        return None if initial is not None and named_initial and _adjustment_said(ctx, initial) else o
     # (the rate over the initial budget is o, which missed: only the moved ones are left to try)
     return _fitting_budget(ctx, r, num, [q for q in moved if q is not num])
 
@@ -627,8 +617,8 @@ def _plan_and_outcome_pair(ctx: CheckContext, r: Rate) -> tuple[Quantity, Quanti
     num, den = r.operands if first_is_num else r.operands[::-1]
     if _another_done_after(ctx, r, num, den):
         return None
-    plan = r.labels[1] if first_is_num else r.labels[0]
-    if TARGET_BASE.search(r.name.strip()) and _role(ctx, plan) != "plan" and not TARGET_WORD.search(plan):
+    plan, plan_role = (r.labels[1], roles[1]) if first_is_num else (r.labels[0], roles[0])
+    if TARGET_BASE.search(r.name.strip()) and plan_role != "plan" and not TARGET_WORD.search(plan):
         # `完成日常养护 12480 公里，大中修 386 公里，完成年度目标的 p%`: the rate names its base a target, and the other
         # figure is not named so (`计划完成大中修 360 公里` is): another thing done, not the target, which is
         # stated elsewhere if at all
@@ -851,14 +841,13 @@ SURVEY_RATE = regex(r"满意度|满意率")
 WEIGHTED = regex(r"加权|权重|赋分|综合|×|\*")  # a satisfaction worked out by weights is no share of one answer
 INITIAL = regex(r"年初")
 ADJUSTED = regex(r"全年|调整")
-# a label naming the initial budget as what was adjusted, its figure the budget as moved (`年初预算经调整后为 X`,
-# `年初预算调整为 X`)
-INITIAL_MOVED = regex(r"年初.*(?:经?调整后|调整(?:为|至|到))(?:为|是)?$")
 
 
 def _names_initial(label: str) -> bool:
-    """Does a budget's label name the initial budget (年初), not the budget it was adjusted to?"""
-    return INITIAL.search(label) is not None and INITIAL_MOVED.search(label.strip()) is None
+    """Does a budget's label name the initial budget (年初), not the budget it was adjusted to? A label naming the
+    initial budget as what was adjusted (`年初预算经调整后为 X`, `年初预算调整至 X`) is of the adjusted budget: the
+    labeller reads it so (figures.context), and this reads it as the labeller does."""
+    return INITIAL.search(label) is not None and read(label).context.stage != "调整预算"
 
 
 def _outcome_and_budgets(ctx: CheckContext, r: Rate) -> tuple[Quantity, Quantity, Quantity] | None:

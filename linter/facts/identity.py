@@ -18,7 +18,16 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from tieout.linter.facts.model import Breakdown, Identity, Mention
-from tieout.linter.figures.context import BUDGET_STAGES, MIXED, SIDES, Context, read, to_month, township_scopes
+from tieout.linter.figures.context import (
+    BUDGET_STAGES,
+    MIXED,
+    RELATIVE,
+    SIDES,
+    Context,
+    read,
+    to_month,
+    township_scopes,
+)
 from tieout.linter.figures.labels import GENERIC_ITEMS, INCLUDED, LAST_YEAR_BESIDE, STAGE_AND_SIDE, Labeller
 from tieout.linter.patterns import CHAPTER_MARK, YEARS_FROM_TO, YEARS_TOGETHER, regex
 from tieout.linter.text.model import Document, Section
@@ -262,7 +271,8 @@ class _Sections:
 STATED_AMOUNT = regex(r"^\s*(?P<label>[^\d%％]{1,24}?)\d[\d,.]*(?![\d,.]|\s*(?:[%％‰]|个百分点))")
 # a clause comparing with a base (`比预算节约 p`, `较上年执行数增加 d`, `同比增长`): its stage is the base's
 COMPARED_WITH = regex(r"^(?:[比较与同]|相比)")
-THIS_YEAR = "+0"  # the period this year is read as (figures.context RELATIVE current): (`全年支出决算为 B`, `本年决算 B`: the year the heading's first figure is of)
+# the period this year is read as: (`全年支出决算为 B`, `本年决算 B`: the year the heading's first figure is of)
+THIS_YEAR = RELATIVE["current"]
 
 
 def _restages(first: Context, clauses: Sequence[str]) -> bool:

@@ -289,8 +289,9 @@ def _adjusted_named_budget(text: str, m: re.Match[str], previous: str | None, af
     )
 
 
-# the words that close a label on the budget after an adjustment (`年初预算经调整后`, `预算数调整为`), the figure next
-ADJUSTED_TO = frozenset(("经调整后", "调整后", "调整为"))
+# the words that close a label on the budget after an adjustment (`年初预算经调整后`, `预算数调整为`, `年初预算调整至`),
+# the figure next
+ADJUSTED_TO = frozenset(("经调整后", "调整后", "调整为", "调整至", "调整到"))
 LABEL_TAIL = regex(r"\s*(?:为|是|的)?\s*[:：]?\s*$")
 
 

@@ -472,8 +472,9 @@ def _listed(head: _Entry | None, keyword: str, items: list) -> _Breakdown:
     noted: list = []
     depth = 0
     enumerated = _enumerated(items)
-    scored_details = _scored_details(items)
-    named = _scores_named_by_opening(items)
+    segments = _indicator_segments(items) or []  # (read once: both readings below walk the same segments)
+    scored_details = _scored_details(segments)
+    named = _scores_named_by_opening(segments)
     marked = False  # an enumerator seen since the last part (`②股利、股息收入 6 万元`: on the label before)
     for c in items:
         mark = str(c)[-1:] if _is_sep(c) else ""
@@ -595,10 +596,11 @@ NAMED_SCORE = regex(r"[\u4e00-\u9fff]{2,}?(?:得分|实得|得)(?:为)?$")
 MIN_SCORE_SEGMENTS = 3
 
 
-def _indicator_segments(items: list) -> list[list[_Entry]] | None:
-    """The entries of a list of indicators' scores set apart by `；`, segment by segment, where every segment opens
-    with an indicator named with what it scored (`其中：投入指标得 a 分，…；过程指标得 b 分，扣分主要在…；产出指标得
-    c 分；…`); None for any other list. The `；` then parts the indicators, whatever stands within a segment."""
+def _indicator_segments(items: list) -> list[tuple[list[_Entry], int]] | None:
+    """The entries of a list of indicators' scores set apart by `；`, segment by segment, each with the index of its
+    indicator's own score (`_segment_score`), where every segment opens with an indicator named with what it scored
+    (`其中：投入指标得 a 分，…；过程指标得 b 分，扣分主要在…；产出指标得 c 分；…`); None for any other list. The `；`
+    then parts the indicators, whatever stands within a segment."""
     segments: list[list[_Entry]] = [[]]
     for c in items:
         if _is_sep(c) and str(c)[-1:] in "；;":
@@ -607,10 +609,10 @@ def _indicator_segments(items: list) -> list[list[_Entry]] | None:
             segments[-1].append(c)
         elif isinstance(c, _Breakdown):
             return None  # (an indicator's own list, `其中`, says what stands under it already)
-    segments = [s for s in segments if s]
-    if len(segments) < MIN_SCORE_SEGMENTS or not all(_segment_score(s) is not None for s in segments):
+    scored = [(s, _segment_score(s)) for s in segments if s]
+    if len(scored) < MIN_SCORE_SEGMENTS or any(own is None for _, own in scored):
         return None
-    return segments
+    return [(s, own) for s, own in scored if own is not None]  # (all are: the filter tells the type checker)
 
 
 def _named_score(c: _Entry) -> bool:
@@ -643,14 +645,13 @@ def _segment_score(s: list[_Entry]) -> int | None:
     return None
 
 
-def _scores_named_by_opening(items: list) -> dict[int, _Entry]:
+def _scores_named_by_opening(segments: list[tuple[list[_Entry], int]]) -> dict[int, _Entry]:
     """The scores of indicators' segments named by the verb alone (`决策指标分值 20 分，得 18.5 分`), each named as the
     indicator its segment opens with (`决策指标得`), by the id of the entry they stand for: the score is that
     indicator's, as `决策指标得 18.5 分` would say."""
     out: dict[int, _Entry] = {}
-    for s in _indicator_segments(items) or []:
-        own = _segment_score(s)
-        opening = INDICATOR_OPENING.match(s[0].label) if own else None
+    for s, own in segments:
+        opening = INDICATOR_OPENING.match(s[0].label)
         if own and opening is not None:
             c = s[own]
             name = opening.group().lstrip("，、；：:,; \t")
@@ -658,15 +659,14 @@ def _scores_named_by_opening(items: list) -> dict[int, _Entry]:
     return out
 
 
-def _scored_details(items: list) -> set[int]:
+def _scored_details(segments: list[tuple[list[_Entry], int]]) -> set[int]:
     """The figures within an indicator's segment (`_indicator_segments`) other than its own score: the scores named
     by the verb alone after it, after the words of how they were scored (`投入指标得 a 分，预算执行率指标按执行率乘以
     分值计分，得 b 分；…`: an indicator under the segment's, b a detail of a), and the full marks or the figures of the
     way it is scored stated before it (`决策指标分值 20 分，得 18.5 分`: 20 the weight, no score); none is a sibling of
     the indicators the `；` parts (by id)."""
     out: set[int] = set()
-    for s in _indicator_segments(items) or []:
-        own = _segment_score(s) or 0
+    for s, own in segments:
         out.update(id(c) for c in s[:own])
         out.update(id(c) for c in s[own + 1 :] if c.qs and c.qs[-1].base_unit == "分" and SCORED.match(c.label))
     return out

@@ -111,7 +111,7 @@ def _difference_base(
     same_period = by_period.get(own.identity.context.period, [])
     opening = _opening_of(same_period, own, cur) if c.comparison else None
     opening = opening or _before_adjustment(draft, c, own, cur, same_period)
-    opening = opening or _initial_budget_said(c, own, cur, by_paragraph(draft).get(own.paragraph, []))
+    opening = opening or _initial_budget_said(draft, c, own, cur, by_paragraph(draft).get(own.paragraph, []))
     if opening is not None:
         return Completed(
             c, replace(c, base=opening[1], certain=c.certain and _certain(own.identity, opening[0].identity))
@@ -369,18 +369,31 @@ def _before_adjustment(
 
 
 # a comparison with the budget as approved at the year's start (`较年初预算减少 Δ`, `比年初预算数增加 Δ`), its words
-BEFORE_INITIAL = regex(r"^(?:比|较|与)(?P<named>年初预算)数?(?:相比)?$")
+INITIAL_NAMED = "年初预算"  # the words of the initial budget a comparison names
+BEFORE_INITIAL = regex(rf"^(?:比|较|与){INITIAL_NAMED}数?(?:相比)?$")
+
+
+# the name of an owner of figures (`乙单位`, `所属中心`, `某某项目`): an adjusted budget of no item is against no
+# initial budget this stands between
+OWNER_NAMED = regex(alternation(words("differences", "owner_heads")))
+
+
+def _same_owner_between(draft: Draft, m: Mention, own: Mention) -> bool:
+    """Whether an adjusted budget of no item (own: `调整后全年预算 B`) is of the owner of the initial budget m
+    before it: the same subject, and no other owner (a unit, a body, a project) named between them; else the
+    figure may be another's (`甲单位年初预算 A。乙单位…调整后全年预算 B`)."""
+    between = draft.doc.text[m.quantities[-1].end : own.start]
+    return m.identity.subject == own.identity.subject and OWNER_NAMED.search(between) is None
 
 
 def _initial_budget_said(
-    c: Change, own: Mention, cur: Quantity, mentions: list[Mention]
+    draft: Draft, c: Change, own: Mention, cur: Quantity, mentions: list[Mention]
 ) -> tuple[Mention, Quantity] | None:
     """`年初预算安排 A，其中…。调整后全年预算 B，较年初预算减少 Δ`: the base of an adjusted budget's change against the
     initial budget is the one figure of its paragraph (`mentions`) named so (its label holds the budget the
     comparison names) of the budget's stage, scope, fund and period (own's, where it names one), stated before it. Own's item is the sentence's thing where its label is the
     stage alone (`调整后全年预算`); where it names an item, the base is of that item."""
-    named = BEFORE_INITIAL.match(c.comparison.replace(" ", ""))
-    if own.identity.context.stage != "调整预算" or named is None:
+    if own.identity.context.stage != "调整预算" or not BEFORE_INITIAL.match(c.comparison.replace(" ", "")):
         return None
     said = own.identity.context
     found = [
@@ -388,14 +401,16 @@ def _initial_budget_said(
         for m in mentions
         if m.start < cur.start
         and said.period in (None, m.identity.context.period)
-        and named.group("named") in m.label
+        and INITIAL_NAMED in m.label
         and m.identity.context.stage == "预算"
         and (m.identity.context.scope, m.identity.context.fund) == (said.scope, said.fund)
         and (not own.identity.item or m.identity.item == own.identity.item)
         for q in m.quantities
         if q.base_unit == cur.base_unit and q.kind == cur.kind and q.exact
     ]
-    return found[0] if len(found) == 1 else None
+    if len(found) != 1 or not (own.identity.item or _same_owner_between(draft, found[0][0], own)):
+        return None  # (of no item, the one initial budget stated must be of own's owner: `甲单位…。乙单位…`)
+    return found[0]
 
 
 def _year_before_base(
@@ -2200,11 +2215,24 @@ def share_lists(draft: Draft) -> Iterator[ShareList]:
 NAME_NOISE = regex(r"[“”\"'‘’\s]")
 
 
+# a whole named as the total of the list's items (`占自评资金总额的 p%`)
+WHOLE_TOTAL = regex(alternation(words("relations", "whole_total_words")))
+
+
 def _named_once_first(shares: list[Share], s: Share) -> bool:
     """Is `s` the first share of its list and the only one naming a whole (`A a，占自评资金总额的 p%；B b，占 q%；C c，
-    占 r%`)? The whole is named once, at the first share, and left unsaid at the others: all are of it, and the
-    list is judged as the shares of a list naming none are."""
-    return s is shares[0] and not any(t.base_label for t in shares[1:])
+    占 r%`), named as a total? The whole is named once, at the first share, and left unsaid at the others: all are
+    of it, and the list is judged as the shares of a list naming none are. A whole named otherwise (`A a，占全市同类
+    资金的 p%；B b，占 q%`), or shares after it adding up to 100% by themselves, say the first is of another whole."""
+    if s is not shares[0] or any(t.base_label for t in shares[1:]) or WHOLE_TOTAL.search(s.base_label) is None:
+        return False
+    return not _add_to_hundred(shares[1:])
+
+
+def _add_to_hundred(shares: list[Share]) -> bool:
+    """Do the stated shares add up to 100%, within their rounding?"""
+    total = sum((t.stated.value for t in shares), Decimal(0))
+    return abs(total - HUNDRED) <= sum((t.stated.ulp for t in shares), Decimal(0))
 
 
 def _defined_whole(draft: Draft, whole: str, parts: list[Mention | None], shares: list[Share]) -> bool:
