@@ -168,19 +168,22 @@ def _gap_tokens(gap: str, offset: int, last: bool) -> list[Tok]:
 
 
 @lru_cache(maxsize=16384)
-def _gap_shapes(gap: str, last: bool, opening: bool = False) -> tuple[tuple[str, str, int, int], ...]:
+def _gap_shapes(
+    gap: str, last: bool, opening: bool = False, figures_listed: bool = False
+) -> tuple[tuple[str, str, int, int], ...]:
     """The tokens of a gap as (type, text, start, end) from the gap's start: the same words between figures
     recur (`，增长`, `、`, `，其中：`, two in five gaps of a report), and are read once. Tokens are made anew
     from these for each sentence, since settling them changes them in place."""
-    return tuple((t.type, t.text, t.start, t.end) for t in _gap_reading(gap, last, opening))
+    return tuple((t.type, t.text, t.start, t.end) for t in _gap_reading(gap, last, opening, figures_listed))
 
 
-def _gap_reading(gap: str, last: bool, opening: bool = False) -> list[Tok]:
-    """(`opening`: the gap opens the sentence, no figure before it)"""
+def _gap_reading(gap: str, last: bool, opening: bool = False, figures_listed: bool = False) -> list[Tok]:
+    """(`opening`: the gap opens the sentence, no figure before it; `figures_listed`: the figure after the gap
+    is followed by 、 and another figure, `甲、乙 a、b`: one figure per name, the names are not one item's)"""
     toks: list[Tok] = []
     # a parenthetical without figures is a note on the label (（含…）（包括…）), not structure
     pieces = PIECES.split(gap)
-    if last and len(pieces) >= 3 and pieces[-2] == "、":
+    if last and not figures_listed and len(pieces) >= 3 and pieces[-2] == "、":
         pieces = _listed_name_joined(pieces, opening)
     pos = 0
     n = len(pieces)
@@ -480,13 +483,18 @@ def tokenize(text: str, start: int, end: int, quantities: list[Quantity]) -> lis
         return _settle(toks, text[start:end])
     for qi, q in enumerate(quantities):
         # (the gap's tokens made here rather than by _gap_tokens: one call less per figure)
-        for kind, word, a, b in _gap_shapes(text[pos : q.start], True, qi == 0):
+        for kind, word, a, b in _gap_shapes(text[pos : q.start], True, qi == 0, _listed_after(text, quantities, qi)):
             append(Tok(kind, word, pos + a, pos + b))
         append(Tok(QUANTITY_TYPES[q.kind], q.text, q.start, q.end, qi))
         pos = q.end
     if pos < end:
         toks.extend(_gap_tokens(text[pos:end].rstrip("。！？"), pos, last=False))
     return _settle(toks, text[start:end])
+
+
+def _listed_after(text: str, quantities: list[Quantity], qi: int) -> bool:
+    """Is figure qi followed by 、 and the next figure (`1200万元、1500万元`): a list of figures, one per name?"""
+    return qi + 1 < len(quantities) and text[quantities[qi].end : quantities[qi + 1].start] == "、"
 
 
 # a form's line, `name：figure` and nothing else: a short name of words (a unit in brackets may close it,

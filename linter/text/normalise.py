@@ -659,8 +659,9 @@ def _continues(prev: str, nxt: str) -> bool:
         return False
     return (
         prev[-1].isdigit()
-        or _figure_cut_at_separator(prev, nxt)
-        or prev[-1] in "，、（《“—-+/*=：:"  # (a colon announces what the next line says: `构成如下：`)
+        # (a colon announces what the next line says: `构成如下：`; an ASCII comma cleaning left closing a line is a
+        # thousands separator the wrap cut a figure after, `…流动资产2,` / `415,306.18万元`: cleaning turned every other)
+        or prev[-1] in "，,、（《“—-+/*=：:"
         # (a unit wrapped, `…5 万` / `元`; not a numeral's unit after a line closed by its money unit: `花桥村 38.76万元`
         # / `百丈村 25.17万元`, a village named 百丈, 万家, 千佛 on the next line of a list, is no unit of the figure before)
         or (nxt[0] in UNIT_START and not (prev[-1] == "元" and nxt[0] in "万千百亿"))
@@ -681,16 +682,6 @@ def _continues(prev: str, nxt: str) -> bool:
             and prev[-1] + nxt[0] in CHANGE_WORDS
         )
     )
-
-
-def _figure_cut_at_separator(prev: str, nxt: str) -> bool:
-    """A figure the wrap cut right after a thousands separator (`…流动资产2,` / `415,306.18万元，…`): the line ends in a
-    digit and a comma, the next opens with the three digits of the group the comma announces."""
-    return len(prev) > 1 and prev[-1] == "," and prev[-2].isdecimal() and THOUSANDS_GROUP_FIRST.match(nxt) is not None
-
-
-# three digits that open a line and are a whole group of thousands (no fourth digit after them)
-THOUSANDS_GROUP_FIRST = regex(r"\d{3}(?![\d])")
 
 
 # a table's number on a line of its own above its title (`表1-1`, `附表3`, `表二`): a caption's mark that ends there;

@@ -558,11 +558,20 @@ class Changes(Reader):
 
     def _stated_as_loss(self, q: Quantity) -> bool:
         """Do the words of the figure's clause, up to it, call it a loss (`上年同期亏损 B`, `净亏损 B`)?"""
+        return LOSS_SAID.search(self.doc.text, self._clause_start(q.start), q.start) is not None
+
+    def _clause_start(self, at: int, reach_back: bool = False) -> int:
+        """Where the clause holding `at` starts: right after the last clause mark of its sentence before it, else
+        the sentence's start. The mark is looked for in the sentence first: a search back from `at` over the whole
+        text for each mark would read the document again for every change. `reach_back`: a sentence with no mark
+        before `at` (`与2023年末全县政府债务余额 B 相比`) opens with the clause of the mark before the sentence."""
         text = self.doc.text
-        si = self.doc.sentence_index(q.start)
+        si = self.doc.sentence_index(at)
         floor = self.doc.sentences[si].start if si >= 0 else 0
-        start = max(text.rfind(c, floor, q.start) for c in MARKS_BEFORE_A_CLAUSE) + 1
-        return LOSS_SAID.search(text, max(start, floor), q.start) is not None
+        start = max(text.rfind(c, floor, at) for c in MARKS_BEFORE_A_CLAUSE) + 1
+        if start or not floor:
+            return start
+        return max(text.rfind(c, 0, floor) for c in MARKS_BEFORE_A_CLAUSE) + 1 if reach_back else floor
 
     def _scopes_apart(self, subject: Mention | None, base: Quantity | None) -> bool:
         """Do the figure that changed and the one it is compared with name two scopes (`县本级政府债务余额 A。与
@@ -574,15 +583,9 @@ class Changes(Reader):
         if a is None:
             return False  # (most figures name no scope: nothing to read of the base's words)
         # (the words naming the base: its clause up to it, `与2023年末全县政府债务余额`; a figure of the comparison
-        # is no mention of its own). The clause mark is looked for in the base's sentence first: a search back
-        # from the base over the whole text for each mark would read the document again for every change
-        text = self.doc.text
-        si = self.doc.sentence_index(base.start)
-        floor = self.doc.sentences[si].start if si >= 0 else 0
-        start = max(text.rfind(c, floor, base.start) for c in MARKS_BEFORE_A_CLAUSE) + 1
-        if not start and floor:
-            start = max(text.rfind(c, 0, floor) for c in MARKS_BEFORE_A_CLAUSE) + 1
-        b = self.labeller.identify(text[start : base.start])[1].scope
+        # is no mention of its own)
+        start = self._clause_start(base.start, reach_back=True)
+        b = self.labeller.identify(self.doc.text[start : base.start])[1].scope
         return b is not None and a != b
 
     def _which_changed(

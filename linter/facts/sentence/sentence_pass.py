@@ -266,14 +266,14 @@ def _saving_rate(items: list, text: str) -> None:
         if not (move.direction == "down" and SAVING_RATE.match(move.word) and _money(move.quantity)):
             continue
         rate = _named_saving_rate(x)
-        if rate is None or move.quantity is None or not SAVING_THEN_RATE.fullmatch(text, move.quantity.end, rate[1]):
+        if rate is None or not SAVING_THEN_RATE.fullmatch(text, move.quantity.end, rate[1]):
             continue
         word, _, q = rate
         c.movements.append(_Movement("down", word, q, q.start, q.end))
         del items[j + 1 : k + 1]
 
 
-def _money(q: Quantity | None) -> bool:
+def _money(q: Quantity | None) -> TypeGuard[Quantity]:
     return q is not None and q.kind == "amount"
 
 
