@@ -215,6 +215,9 @@ def test_a_marks_context_ends_with_its_line():
     # a comma before a line break is judged on its line alone: no thousands separator there
     assert normalise("甲项 12,\n345 万元").text == "甲项12，345万元"
     assert normalise("支出 1,0\n80 万元。").text == "支出1,080万元。"
+    # … but a figure written with separators and decimals that the wrap cut right after a separator is one figure
+    assert normalise("流动资产 3,\n208,415.60 万元").text == "流动资产3,208,415.60万元"
+    assert normalise("资产 1,\n208.60 万元").text == "资产1,208.60万元"
 
 
 def test_aligned_rows_are_read_as_their_pattern_says():

@@ -126,8 +126,10 @@ def _comma(text: str, k: int, lo: int, hi: int) -> str:
     return "" if thousands or wrapped else "，"
 
 
-# the rest of a line after a comma that ends it, and the next line opening with one group of three digits
-NEXT_LINE_GROUP = regex(r"[ \t]*\r?\n[ \t]*\d{3}(?!\d)")
+# the rest of a line after a comma that ends it, and the next line opening with one group of three digits that a
+# figure written with separators goes on from: another group (`415,306`) or its decimals (`306.18`). A bare group
+# (`12,⏎345 万元`) is left to the comma's line: a mark there is as likely as a separator
+NEXT_LINE_GROUP = regex(r"[ \t]*\r?\n[ \t]*\d{3}(?:(?:,\d{3})+(?![\d.])|(?:,\d{3})*\.\d)")
 # a number's groups before a separator: one to three digits opening it, then whole groups of three
 GROUPS_BEFORE = regex(r"(?<![\d.,])\d{1,3}(?:,\d{3})*$")
 
