@@ -40,7 +40,7 @@ from tieout.linter.patterns import lazy, regex
 from tieout.linter.text.model import Document
 from tieout.linter.text.normalise import PAGE_NUMBER
 
-from .blocks import CONTINUED, UNIT_LIST_MONEY, UNIT_ONLY, Block, _caption_key, _repeats, unit_of
+from .blocks import CONTINUED, PREPARED_BY, UNIT_LIST_MONEY, UNIT_ONLY, Block, _caption_key, _repeats, unit_of
 from .cells import DASH, DASH_CHARS, UNPLACED, Cell, flatten
 from .groups import Metric, Tree, tree
 from .levels import LEVEL_HEADER
@@ -1258,8 +1258,7 @@ def _caption(lines: list[str], top: int, header_end: int, first_row: int) -> lis
     while top > 0 and not lines[top].strip() and gap < MAX_GAP + 1:
         top -= 1
         gap += 1
-    first = over_form_lines(lines, max(0, top - 2))
-    caption = [lines[k].strip() for k in range(first, top + 1) if lines[k].strip()]
+    caption = caption_lines(lines, top)
     under = [lines[k].strip() for k in range(header_end + 1, first_row) if UNIT_ONLY.match(flatten(lines[k]))]
     return under + list(reversed(caption))
 
@@ -1267,20 +1266,22 @@ def _caption(lines: list[str], top: int, header_end: int, first_row: int) -> lis
 # a line of a form's furniture, which stands under its title and names no table: who prepared it (`编制单位：某医院
 # 2025年度  单位：万元`) or its code alone (`公开06表`, `附表3  单位：万元`)
 FORM_LINE = regex(
-    r"^(?:编制部门|编制单位|填报单位)[：:]|^[\u4e00-\u9fff]{0,4}?(?:表\s*\d{1,3}|\d{1,3}\s*表)\s*(?:[（(]?(?:金额)?单位[：:].*)?$"
+    rf"^(?:{PREPARED_BY})[：:]|^[\u4e00-\u9fff]{{0,4}}?(?:表\s*\d{{1,3}}|\d{{1,3}}\s*表)\s*(?:[（(]?(?:金额)?单位[：:].*)?$"
 )
 MAX_FORM_LINES = 2  # such lines a caption reaches over to the title above them
+CAPTION_LINES = 3  # the lines a caption's window holds, its last the one right above the table (`top`)
 
 
-def over_form_lines(lines: list[str], first: int) -> int:
-    """The first line of a caption whose window opens at `first`: above it where the window's top lines are a
-    form's furniture (`一般公共预算财政拨款基本支出决算表` / `公开06表` / `编制单位：… 单位：万元` / a group
-    heading over the header): the title over them is the caption's, which names the table's fund and stage."""
+def caption_lines(lines: list[str], top: int) -> list[str]:
+    """The caption's lines with text, from its window's top down to `top`: the window opens higher where its top
+    lines are a form's furniture (`一般公共预算财政拨款基本支出决算表` / `公开06表` / `编制单位：… 单位：万元` / a
+    group heading over the header): the title over them is the caption's, which names the table's fund and stage."""
+    first = max(0, top - CAPTION_LINES + 1)
     for _ in range(MAX_FORM_LINES):
         if first == 0 or not FORM_LINE.search(lines[first].strip()) or not lines[first - 1].strip():
             break
         first -= 1
-    return first
+    return [lines[k].strip() for k in range(first, top + 1) if lines[k].strip()]
 
 
 def _page_closes(lines: list[str], j: int, caption: list[str]) -> bool:

@@ -23,7 +23,8 @@ DEBRIS = regex(r"^(?:[-—–]?\s*\d{1,4}\s*[-—–]?|第\s*\d+\s*页|[\d,.\-%\
 # a unit note closing a caption line (`…决算表）单位：万元`, `…（单位：元）`)
 UNIT_TAIL = regex(r"[（(]?(?:金额)?单位[：:]\s*(?:亿元|万元|千元|元)[）)]?$")
 # who prepared the table, after its title on the caption line (`…预算表编制部门：某局`)
-PREPARER_TAIL = regex(r"(?:编制部门|编制单位|填报单位|单位名称|部门名称)[：:].*$")
+PREPARED_BY = "编制部门|编制单位|填报单位"  # the words a form names who prepared it by
+PREPARER_TAIL = regex(rf"(?:{PREPARED_BY}|单位名称|部门名称)[：:].*$")
 # a running head or foot: a short line of words, no figure, no sentence mark, no table's title (`某局2024年部门决算`)
 RUNNING_HEAD = regex(r"(?![^表]*表$)(?!附?表\s*[\d一二三四五六七八九十])[^\d，。；：:,;|]{2,30}")
 UNIT_ONLY = regex(r"^[（(]?(?:金额)?单位[：:]\s*(?P<unit>亿元|万元|千元|元)[）)]?$")

@@ -85,11 +85,11 @@ from .aligned import (
     _unplaced_row,
     agreed_edges,
     caption_line,
+    caption_lines,
     chars,
     commas_for_spaces,
     furniture_kinds,
     line_starts,
-    over_form_lines,
     table_title,
     width,
 )
@@ -760,8 +760,7 @@ def _grid(
     block = Block(full, start=full[1][0].start, end=max(c.end for c in full[-1]))
     block.off_header = {c.col for c in off}
     top = (header[0] if header else run[0]) - 1  # (a run with no header: its caption stands above its rows)
-    caption = [lines[k].strip() for k in range(over_form_lines(lines, max(0, top - 2)), top + 1) if lines[k].strip()]
-    block.caption = list(reversed(caption))
+    block.caption = list(reversed(caption_lines(lines, top)))
     found = Aligned(block, [-1] + [UNKNOWN] * len(run), first_line=run[0], last_line=run[-1])
     found.columns = len(full[0]) - 1
     found.names = tuple(c.text for c in full[0][1:])
