@@ -103,6 +103,10 @@ class ShareMismatch(Rule):
     in the part's context (a warning). When the report states that item with two different
     values, no whole is taken and nothing is said, unless the part's own paragraph states it with one value in
     the part's context (`上级补助收入 a，占收入总计的 p%，…。收入总计 T。`, another fund's 收入总计 elsewhere).
+    A total named with no fund (`占收入总计的`) is the total of every fund: not a figure whose own words add a fund
+    (`财政拨款收入总计 T`, one fund's total) the document as a whole is not of, unless that figure is stated before
+    the part in its paragraph or under a heading the part stands under (`二、财政拨款收支情况`: the short words there
+    take up the total just stated).
     Names listed before `分别占` with no figure of their own in the sentence (`甲、乙、丙长度分别占总长度的 p%、q%、
     r%`) take one share each, in order, where as many shares follow, their parts the figures stated under those
     names before (a warning where in an earlier sentence); with fewer or more shares than names, none is read.

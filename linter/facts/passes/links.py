@@ -794,12 +794,17 @@ def _share_base(
         # (a part whose paragraph names two stages, `部门预算及执行情况`, is of no one stage known: the whole is found
         # in the stage its own words or figures state, not in none)
         outer = replace(outer, stage=None)
-    if draft.labeller.names_total(item) and not said.known("fund"):
+    every_fund = draft.labeller.names_total(item) and not said.known("fund")
+    if every_fund:
         outer = replace(outer, fund=None)
     wanted = Identity(item, said.under(outer))
     assert s.part is not None  # (share_bases reads only shares with a part)
     # (every figure of the item named, before the tests of _named_wholes)
-    every = [(m, q) for m, q in _wholes(draft, wanted, s.part) if not _over_years(s, m)]
+    every = [
+        (m, q)
+        for m, q in _wholes(draft, wanted, s.part)
+        if not _over_years(s, m) and not (every_fund and _adds_a_fund(draft, m, part))
+    ]
     unplanned = _not_planned(_named_wholes(draft, every, part, said, wanted.context, lists), said, part)
     if unplanned is None:
         return None
@@ -828,6 +833,29 @@ def _share_base(
     if _without_carry_over(draft, s.base_label, m) or _doubtful(paragraphs, s, part, m, lists):
         return None
     return replace(s, total=total, certain=_certain(part.identity, m.identity))
+
+
+def _adds_a_fund(draft: Draft, m: Mention, part: Mention) -> bool:
+    """Do the own words of a figure found under the name of a total that a share's words give no fund (`占收入总计的`)
+    add a fund to it (`财政拨款收入总计 T`), one the document as a whole is not of? That is the fund's total, narrower
+    than the total of every fund the words name: another quantity (the department's `收入总计` is stated under
+    other words, `部门收入总计`). Unless it is stated before the part under the part's own heading (its
+    paragraph, or a heading the part stands under): the shorter words there take up the total just stated
+    (`二、财政拨款收支情况 财政拨款收入总计 T。…一般公共预算拨款收入 a，占收入总计的 p%`)."""
+    fund = read(m.label).context.fund
+    if fund in (None, MIXED, draft.facts.document_context.fund):
+        return False
+    return not _stated_above(draft, m, part)
+
+
+def _stated_above(draft: Draft, m: Mention, part: Mention) -> bool:
+    """Is the figure stated before the part in its paragraph, or under a heading the part stands under too?"""
+    if m.start >= part.start:
+        return False
+    if m.paragraph == part.paragraph:
+        return True
+    heading = draft.doc.section_at(m.start)
+    return heading is not None and draft.doc.section_path(part.start)[: len(heading.path())] == heading.path()
 
 
 def _own_total_by_tail(
