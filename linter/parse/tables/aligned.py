@@ -1051,6 +1051,33 @@ def _set_apart_alike(lines: list[str], j: int) -> bool:
     return bool(gaps) and max(gaps) == min(gaps)
 
 
+def _coded_alone(line: str) -> bool:
+    """Is the line a coded row's code and whole name, no figure (`2080505 机关事业单位基本养老保险缴费支出`): a row of
+    a coded table whose figures the text layer set elsewhere (or left out)?"""
+    code = CODE_FIRST.match(line)
+    return code is not None and _text_only(line[code.end() :])
+
+
+def _coded_over_figures(lines: list[str], starts: list[int], j: int) -> tuple[_Line, int] | None:
+    """A coded row whose name fills its line and whose figures come alone on the next (`2080505 机关事业单位基本养老
+    保险缴费支出` / `498.62  498.62`, a PDF's text read without its layout), and the line after it. Such rows may follow
+    one another; the figures are the names' above them only where the run of them ends at no name alone (a row of
+    figures with its name, a blank line, the page's number, the end): figures set over their names (`_label_below`)
+    would leave the last figures nameless there. A run closed by a name alone may be read either way: not read."""
+    if j + 1 >= len(lines) or not _coded_alone(lines[j]):
+        return None
+    figs = _figures_only(lines[j + 1])
+    if figs is None:
+        return None
+    k = j + 2
+    while k + 1 < len(lines) and _coded_alone(lines[k]) and _figures_only(lines[k + 1]) is not None:
+        k += 2
+    if k < len(lines) and (_text_only(lines[k]) or _coded_alone(lines[k])):
+        return None
+    at = starts[j] + len(lines[j]) - len(lines[j].lstrip())
+    return _Line(j + 1, lines[j].strip(), _lead(lines[j]), figs, at), j + 2
+
+
 def _wrapped(lines: list[str], starts: list[int], j: int) -> tuple[_Line, int] | None:
     """A row whose label wraps around the line of its figures (`其他国有资本经营预算企业股利、` / `25,993` /
     `股息收入`), and the line after it."""
@@ -1943,7 +1970,7 @@ def _rows(
                 rows.append(headed)
                 j += 2
                 continue
-            wrapped = _wrapped(lines, starts, j)
+            wrapped = _wrapped(lines, starts, j) or _coded_over_figures(lines, starts, j)
             if wrapped is not None:
                 rows.append(wrapped[0])
                 j = wrapped[1]
@@ -1982,9 +2009,15 @@ def _rows(
         if k is not None:
             j = k  # rows set one or two blank lines apart (a row left blank among them too)
             continue
-        cut = j < len(lines) and (_text_only(lines[j]) or _figures_only(lines[j]) is not None)
+        cut = j < len(lines) and _may_be_row(lines[j])
         break
     return rows, j, cut
+
+
+def _may_be_row(line: str) -> bool:
+    """Is the line the rows stopped at one that may be a row of the table not read, so that more of its rows may
+    follow (its totals then not known to total all): a label alone, figures alone, or a coded name alone?"""
+    return _text_only(line) or _figures_only(line) is not None or _coded_alone(line)
 
 
 def _rows_past_gap(
@@ -2006,7 +2039,12 @@ def _rows_past_gap(
         k += 1
     if k == j or k >= len(lines):
         return None
-    if data[k] or _wrapped(lines, starts, k) is not None or _blank_item(lines, k, data, rows):
+    if (
+        data[k]
+        or _wrapped(lines, starts, k)
+        or _coded_over_figures(lines, starts, k)
+        or _blank_item(lines, k, data, rows)
+    ):
         return k
     return k if block_heading(k) else None
 
