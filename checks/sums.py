@@ -16,6 +16,7 @@ from tieout.linter.rules.base import CheckContext, Outcome, Result, Rule
 from tieout.linter.rules.hooks import hookimpl
 from tieout.linter.vocab import load
 
+from ._levels import levels_complete
 from ._util import dimension_runs, footings, in_unit, lists_in_sentence
 from .tables.rules import class_part_outcomes, part_column_outcomes  # (imported on a document with tables)
 
@@ -102,7 +103,13 @@ def _shares_by_part(ctx: CheckContext) -> dict[int, list[int]]:
 def _complete(ctx: CheckContext, b: Breakdown, total: Quantity, parts: list[Quantity]) -> bool:
     if _shares_partial(ctx, b, total, parts):
         return False
-    if _shares_complete(ctx, b) or _full_marks_listed(ctx, b, parts) or _framework_counted(b, total, parts):
+    if (
+        _shares_complete(ctx, b)
+        or _full_marks_listed(ctx, b, parts)
+        or _framework_counted(b, total, parts)
+        # (second-level scores exceeding their first-level one are TO102's, an error whether or not they are all)
+        or (_sum(ctx, parts) <= ctx.value(total) and levels_complete(ctx, b, total, parts))
+    ):
         return True
     if b.exhaustive:
         # short of a total by a component the list may leave unnamed, unless one slipped digit explains it
