@@ -1,5 +1,5 @@
-"""A first-level performance indicator's score listed by its second-level indicators (`产出指标得分 34.07 分，其中
-数量指标得 14.57 分，质量指标得 8.00 分，…`): when the list is all of the score.
+"""A first-level performance indicator's score listed by its second-level indicators (`产出指标得分 37.40 分，其中
+数量指标得 18.00 分，质量指标得 9.50 分，…`): when the list is all of the score.
 
 The frameworks of performance indicators fix each first-level indicator's second-level ones (产出: 数量、质量、时效、
 成本; vocabulary indicator_levels), and a first-level score is theirs added. A `其中` list of them is nonetheless
@@ -29,7 +29,7 @@ MEMBER_NAMES = {first: regex(alternation(n for names in members for n in names))
 MEMBER_OF = {first: {n: i for i, names in enumerate(members) for n in names} for first, members in LEVELS.items()}
 # words between a member's name and its figure that make the figure no score of it (`数量指标扣 0.43 分`)
 NOT_SCORED = regex(r"扣|减|失|差|未|不")
-# a score, not full marks (`数量指标得 14.57 分` under `分值 40 分`)
+# a score, not full marks (`数量指标得 18.00 分` under `分值 40 分`)
 SCORED = regex(r"得")
 POINTS = "分"
 
@@ -68,7 +68,7 @@ def levels_complete(ctx: CheckContext, b: Breakdown, total: Quantity, parts: lis
 
 def _first_level(ctx: CheckContext, b: Breakdown, total: Quantity) -> Match[str] | None:
     """The first-level indicator the total is of: the one name of one its sentence writes before it, with no
-    score between (`产出指标：分值 35 分，得分 34.07 分`; not `产出指标得 34 分，效益指标得 24 分`)."""
+    score between (`产出指标：分值 40 分，得分 37.40 分`; not `产出指标得 34 分，效益指标得 24 分`)."""
     text = ctx.doc.text
     start = ctx.doc.sentences[b.total.sentence].start
     found = list(FIRST_LEVEL.finditer(text, start, total.start))

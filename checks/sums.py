@@ -454,6 +454,12 @@ class SumMismatch(Rule):
     - counts of indicators naming, one each, every first-level indicator of a framework (`三级指标 13 个，其中
       产出指标 7 个、成本指标 1 个、效益指标 3 个、满意度指标 2 个`: `linter/vocab/relations.yaml`
       indicator_frameworks), a warning; three of four (`产出、效益、满意度`) may leave 成本指标 out;
+    - scores of a first-level indicator's second-level ones (`产出指标：分值 40 分，得分 37.40 分。其中数量指标得
+      18.00 分，质量指标得 9.50 分，时效指标得 4.60 分，成本指标得 5.30 分`), the first-level indicator named in the
+      total's sentence before it, where the list names every second-level indicator of its framework
+      (`linter/vocab/relations.yaml` indicator_levels: 产出 数量、质量、时效、成本; 决策 项目立项、绩效目标、资金投入 …)
+      or states their full marks adding up to the first-level one's (`其中数量指标分值 25 分、得分 21.5 分，…`), a
+      warning; a list naming some of them stays partial, and one exceeding its whole is TO102's;
     - a list whose parts cover a total that is by definition their sum (`linter/vocab/sums.yaml`:
       `三公经费` = `因公出国（境）费` + `公务用车购置及运行维护费` + `公务接待费`, `基本支出` = `人员经费` +
       `公用经费` …), whatever word opens it, `其中` included;
