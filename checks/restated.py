@@ -97,7 +97,11 @@ class RestatedFigure(Rule):
     the indicator's name measures: `农村公路新改建 1263 公里` for `农村公路新改建里程`, vocab
     `indicator_measures`) and in its unit (`路面中修 42.5 公里` for the row `路面中修 | ≥40公里 | 42.5公里`), is that
     row's 实际完成值, where the figure is of the year's outcome (stage 执行, the report's year, not summed up
-    over years or a part: `累计`, `截至`, `其中`).
+    over years or a part: `累计`, `截至`, `其中`). So is, in any table whose header names each row's indicator
+    (`三级指标`) and its outcome (`实际完成值`), the row's outcome that a sentence opening with the indicator's name
+    and a colon states (`受益人口：目标值6400人，实际受益人口6850人`): the one figure of the sentence said to be
+    achieved (`实际…`, `完成…`; no rate, target, `累计` or `其中`), in the cell's unit, where one row of the
+    document's tables and one sentence so name the indicator and no other year is stated.
 
     One list of indicators set out in two tables (a report's table of its indicators' outcomes and the 自评表
     appended to it) states each indicator's outcome twice: the 实际完成值 of the row of one indicator's name in each,

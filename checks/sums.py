@@ -16,6 +16,7 @@ from tieout.linter.rules.base import CheckContext, Outcome, Result, Rule
 from tieout.linter.rules.hooks import hookimpl
 from tieout.linter.vocab import load
 
+from ._levels import levels_complete
 from ._util import dimension_runs, footings, in_unit, lists_in_sentence
 from .tables.rules import class_part_outcomes, part_column_outcomes  # (imported on a document with tables)
 
@@ -102,7 +103,13 @@ def _shares_by_part(ctx: CheckContext) -> dict[int, list[int]]:
 def _complete(ctx: CheckContext, b: Breakdown, total: Quantity, parts: list[Quantity]) -> bool:
     if _shares_partial(ctx, b, total, parts):
         return False
-    if _shares_complete(ctx, b) or _full_marks_listed(ctx, b, parts) or _framework_counted(b, total, parts):
+    if (
+        _shares_complete(ctx, b)
+        or _full_marks_listed(ctx, b, parts)
+        or _framework_counted(b, total, parts)
+        # (second-level scores exceeding their first-level one are TO102's, an error whether or not they are all)
+        or (_sum(ctx, parts) <= ctx.value(total) and levels_complete(ctx, b, total, parts))
+    ):
         return True
     if b.exhaustive:
         # short of a total by a component the list may leave unnamed, unless one slipped digit explains it
@@ -447,6 +454,12 @@ class SumMismatch(Rule):
     - counts of indicators naming, one each, every first-level indicator of a framework (`三级指标 13 个，其中
       产出指标 7 个、成本指标 1 个、效益指标 3 个、满意度指标 2 个`: `linter/vocab/relations.yaml`
       indicator_frameworks), a warning; three of four (`产出、效益、满意度`) may leave 成本指标 out;
+    - scores of a first-level indicator's second-level ones (`产出指标：分值 40 分，得分 37.40 分。其中数量指标得
+      18.00 分，质量指标得 9.50 分，时效指标得 4.60 分，成本指标得 5.30 分`), the first-level indicator named in the
+      total's sentence before it, where the list names every second-level indicator of its framework
+      (`linter/vocab/relations.yaml` indicator_levels: 产出 数量、质量、时效、成本; 决策 项目立项、绩效目标、资金投入 …)
+      or states their full marks adding up to the first-level one's (`其中数量指标分值 25 分、得分 21.5 分，…`), a
+      warning; a list naming some of them stays partial, and one exceeding its whole is TO102's;
     - a list whose parts cover a total that is by definition their sum (`linter/vocab/sums.yaml`:
       `三公经费` = `因公出国（境）费` + `公务用车购置及运行维护费` + `公务接待费`, `基本支出` = `人员经费` +
       `公用经费` …), whatever word opens it, `其中` included;

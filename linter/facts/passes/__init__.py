@@ -244,6 +244,7 @@ PASSES: tuple[Pass, ...] = (
     received_rates.received_rates,
     restated_rates.restated_rates,
     _held(gates.tables_paired_held, "indicator_tables", "restated_indicators"),
+    _held(gates.tables_stated_held, "indicator_tables", "restated_in_text"),
     net_changes.net_changes,
     parallel_parts.parallel_parts,
     surveys.distributions,

@@ -36,6 +36,11 @@ def tables_paired_held(draft: Draft) -> bool:
     return len(draft.facts.tables) >= 2
 
 
+def tables_stated_held(draft: Draft) -> bool:
+    """A table, and the word an indicator's outcome is stated by in the text (`实际`; `indicator_tables.restated_in_text`)."""
+    return bool(draft.facts.tables) and "实际" in draft.doc.text
+
+
 def deductions_held(draft: Draft) -> bool:
     """The word every deduction is written with (`扣除`; `deductions.deductions`)."""
     return "扣除" in draft.doc.text

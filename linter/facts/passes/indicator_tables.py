@@ -12,6 +12,9 @@ name are a restatement. Read only where the two tables are certainly one list: t
 indicator in one row only, sharing three indicators or more whose outcomes, in one unit, are things counted or
 measured (not percentages, which many lists share: 100% of a 合格率) and agree, and agreeing at least twice as often
 as they differ (two projects' lists of like indicators differ in most of their outcomes, not in one).
+
+The text restates such a table too, where a sentence opens with an indicator's name (`受益人口：目标值6400人，实际受益
+人口6850人`): the figure it says was achieved, in the row's unit, is the row's 实际完成值 (`restated_in_text`).
 """
 
 from __future__ import annotations
@@ -20,9 +23,10 @@ from collections.abc import Iterator
 from itertools import combinations
 from typing import TYPE_CHECKING
 
-from tieout.linter.facts.model import Identity, Restatement
+from tieout.linter.facts.model import Identity, Mention, Restatement
 from tieout.linter.facts.passes.base import mention, quantities_at
-from tieout.linter.facts.passes.gates import tables_paired_held
+from tieout.linter.facts.passes.gates import tables_paired_held, tables_stated_held
+from tieout.linter.figures.context import MIXED
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.parse.tables.cells import Cell, flatten
 from tieout.linter.patterns import regex
@@ -114,3 +118,84 @@ def _outcome(cell: Cell, figure: Quantity | None, unit_cell: str) -> Outcome | N
         return q, q.unit
     unit = flatten(unit_cell)
     return (q, unit) if UNIT_CELL.match(unit) else None
+
+
+# a sentence opening with an indicator's name and a colon (`受益人口：目标值6400人，实际受益人口6850人`, `（1）新建渠道：…`),
+# after its number in a list (`（1）`, `1.`, `一、`), a note in brackets after the name (`受益人口（人）：`) aside
+# (matched at a sentence's start, `match(text, start, end)`: no `^`, which holds at the text's start only)
+NAMED_LEAD = regex(
+    r"\s*(?:[（(]\s*[0-9一二三四五六七八九十]{1,3}\s*[)）]|[0-9一二三四五六七八九十]{1,3}\s*[.．、])?\s*"
+    r"(?P<name>[^：:，,。；;、（()）\s]{2,30})(?:[（(][^）)]{1,8}[）)])?\s*[：:]"
+)
+# a figure's label saying it is what was achieved (`实际完成`, `实际受益农户`, `实际达到`, `完成`), no rate of it
+# (`完成率`), no target (`计划`), and no other span than the year's (`累计`, `截至`) or a part (`其中`)
+ACHIEVED = regex(r"^(?:全年|年度|当年)?(?:实际|完成)")
+NOT_ACHIEVED = regex(r"率|目标|计划|指标值|累计|截至|截止|其中|的$")
+
+
+def restated_in_text(draft: Draft) -> Iterator[Restatement]:
+    """An indicator's outcome stated in the text and in the one table row of its name: a sentence opening with the
+    indicator's name and a colon (`受益人口：目标值6400人，实际受益人口6850人`) states its outcome in the one figure
+    it says was achieved (`实际…`, `完成…`) in the unit of the row's 实际完成值 (`| 受益人口 | 6400人 | 6850人 |`):
+    one quantity. Read only where one table's row and one sentence of the text name the indicator (several projects'
+    indicators may share a name), the table states no other year than the sentence, and no earlier reading (the
+    form's, `assessment_form`) holds the cell or the figure already."""
+    if not tables_stated_held(draft):
+        return
+    figures = quantities_at(draft)
+    rows: dict[str, list[tuple[Table, Outcome]]] = {}
+    for t in draft.facts.tables:
+        for name, outcome in _outcomes(t, figures).items():
+            rows.setdefault(NOTE.sub("", name), []).append((t, outcome))
+    held = {id(q) for r in draft.facts.restatements for _, q in r.figures}
+    said = _named_sentences(draft, rows)
+    for name, found in rows.items():
+        sentences = said.get(name, [])
+        if len(found) != 1 or len(sentences) != 1:
+            continue
+        table, (cell, unit) = found[0]
+        m = _achieved(draft, sentences[0], unit)
+        if m is None or held & {id(cell), id(m.quantities[0])} or not _same_year(draft, table, m):
+            continue
+        own = mention(draft, f"自评表{name}（实际完成值）", cell)
+        if own.paragraph != m.paragraph:
+            yield Restatement(
+                Identity(name, m.identity.context, "实际完成值", named=True), [(m, m.quantities[0]), (own, cell)]
+            )
+
+
+def _named_sentences(draft: Draft, rows: dict[str, list[tuple[Table, Outcome]]]) -> dict[str, list[int]]:
+    """The sentences opening with an indicator's name and a colon, by the name (of the names `rows` holds)."""
+    text = draft.doc.text
+    out: dict[str, list[int]] = {}
+    for si, s in enumerate(draft.doc.sentences):
+        lead = NAMED_LEAD.match(text, s.start, s.end)
+        if lead is not None and lead.group("name") in rows:
+            out.setdefault(lead.group("name"), []).append(si)
+    return out
+
+
+def _achieved(draft: Draft, si: int, unit: str) -> Mention | None:
+    """The one figure of the sentence said to be achieved (`ACHIEVED`), exact and in `unit`; None where none or two
+    are."""
+    found = [
+        m
+        for m in draft.facts.mentions
+        if m.sentence == si
+        and len(m.quantities) == 1
+        and m.quantities[0].exact
+        and m.quantities[0].unit == unit
+        and ACHIEVED.match(m.label.strip("，,；; "))
+        and not NOT_ACHIEVED.search(m.label)
+    ]
+    return found[0] if len(found) == 1 else None
+
+
+def _same_year(draft: Draft, table: Table, m: Mention) -> bool:
+    """Is the figure of the year the table states, or is either's year not said (`MIXED`: several said around it)?
+    A figure of another year than the document's (`上年`, `2024年`) is not."""
+    a, b = table.context.period, m.identity.context.period
+    own = draft.facts.document_context.period
+    if b is not None and b != MIXED and (b[0] in "+-" or (own is not None and b != own)):
+        return False
+    return a in (None, MIXED) or b in (None, MIXED) or a == b
