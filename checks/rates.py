@@ -15,6 +15,7 @@ from tieout.linter.facts.model import Breakdown, Formula, Mention, Rate
 from tieout.linter.facts.passes.base import BEYOND_TARGET
 from tieout.linter.facts.passes.multiples import MULTIPLE_UNIT
 from tieout.linter.facts.passes.surveys import ANSWER_END, ANSWER_NOTED_END, ANSWERED, goes_on, satisfied, scale_ranks
+from tieout.linter.facts.sentence.wording import ADJUSTMENT_WORDS
 from tieout.linter.figures.context import BUDGET_STAGES, SIDES, read, to_month
 from tieout.linter.figures.intervals import HUNDRED, Verdict, add, digit_slip, fmt, fmt_rate, interval, ratio, sub
 from tieout.linter.figures.labels import GENERIC_ITEMS, shared_word
@@ -24,8 +25,8 @@ from tieout.linter.patterns import lazy, regex
 from tieout.linter.rules.base import CheckContext, Outcome, Result, Rule
 from tieout.linter.rules.hooks import hookimpl
 from tieout.linter.text.model import Section
+from tieout.linter.vocab import alternation, wordings, words
 from tieout.linter.vocab import relation_words as _alt
-from tieout.linter.vocab import wordings, words
 
 if TYPE_CHECKING:  # (the table reader's cell, in annotations only: `tieout rules` imports no parser)
     from tieout.linter.parse.tables.lookup import Hit
@@ -580,7 +581,7 @@ def _plan_and_outcome(ctx: CheckContext, r: Rate) -> Outcome | None:
     rectified = _rectified_of_found(r)
     if rectified is not None:
         return _ratio_outcome(ctx, r, *rectified, r.certain, "发现问题数")
-    if len(r.operands) == 3 and EXECUTION_RATE.search(r.name):
+    if len(r.operands) >= 3 and EXECUTION_RATE.search(r.name):
         return _over_adjusted(ctx, r)
     if len(r.operands) != 2:
         return None
@@ -852,8 +853,11 @@ def _names_initial(label: str) -> bool:
 
 def _outcome_and_budgets(ctx: CheckContext, r: Rate) -> tuple[Quantity, Quantity, Quantity] | None:
     """(outcome, adjusted budget, initial budget): a rate's operands when one is named an outcome and the two
-    others budgets, one initial (年初) and one adjusted (全年, 调整); None otherwise."""
+    others budgets, one initial (年初) and one adjusted (全年, 调整), besides the moves that took the one to the
+    other (`年初预算 A，年中追加 B，全年预算 C，实际支出 X`: B is no third budget); None otherwise."""
     roles = [_role(ctx, label) for label in r.labels]
+    if len(roles) != len(r.operands) or sum(role != "move" for role in roles) != 3:
+        return None
     outcome = [q for q, role in zip(r.operands, roles) if role == "outcome"]
     # the written labels: a mention's key has its period words (全年) taken off
     plans = [(q, _written(ctx, q, label)) for q, label, role in zip(r.operands, r.labels, roles) if role == "plan"]
@@ -1013,18 +1017,26 @@ def _over_named(ctx: CheckContext, r: Rate, den: Quantity, nums: list[Quantity])
 def _adjusted_first(ctx: CheckContext, r: Rate) -> Outcome | None:
     """`年初预算 A，全年预算数 B，全年执行数 X，预算执行率 p%`: of the adjusted budget, not any pair that fits; where
     the rate is the outcome over the initial one, that the author meant it cannot be ruled out: a warning then."""
-    if len(r.operands) != 3 or not EXECUTION_RATE.search(r.name) or INITIAL.search(r.name):
+    if len(r.operands) < 3 or not EXECUTION_RATE.search(r.name) or INITIAL.search(r.name):
         return None
     found = _outcome_and_budgets(ctx, r)
     if found is None:
         return None
     num, adjusted, initial = found
     outcome = _over_budget(ctx, r, num, adjusted)
+    if outcome is not None and outcome.verdict != "pass" and _fits_a_move(ctx, r, num):
+        return None  # (`年中追加 B，…执行率 p%` of the addition's own spending: which base is meant is not said)
     initial_fits = ctx.value(initial) != 0 and _ratio_outcome(ctx, r, num, initial, False, "").verdict == "pass"
     if outcome is not None and outcome.verdict != "pass" and initial_fits:
         outcome.certain, outcome.fix = False, None
         outcome.message += "；所写比率是对年初预算的（若如此，请写明“完成年初预算的”）"
     return outcome
+
+
+def _fits_a_move(ctx: CheckContext, r: Rate, num: Quantity) -> bool:
+    """Does the rate hold over one of its figures named as a move of the budget (`年中追加 B`)?"""
+    moves = [q for q, label in zip(r.operands, r.labels) if _role(ctx, label) == "move" and ctx.value(q) != 0]
+    return any(_ratio_outcome(ctx, r, num, q, False, "").verdict == "pass" for q in moves)
 
 
 def _written(ctx: CheckContext, q: Quantity, key: str) -> str:
@@ -1143,11 +1155,32 @@ def _counts_another_thing(ctx: CheckContext, num: Quantity, den: Quantity) -> bo
     return b.noun not in a.label + a.noun and not (a.noun and a.noun in b.noun)
 
 
+# a figure named as a move of a budget in the year by the move's word and what it moves (`年中追加 B`, `追加预算 B`,
+# `调减专项资金 B`: vocab relations.yaml budget_adjustment up / down): the amount added or cut, not the level it
+# leaves the budget at (`追加后 B`, `调减为 B`, `追加调整后预算 B`, `全年预算 B`)
+MOVED_BY = regex(
+    f"(?:{alternation([*(ADJUSTMENT_WORDS.get('up') or []), *(ADJUSTMENT_WORDS.get('down') or [])])})"
+    r"(?![后为至到])[\u4e00-\u9fff]{0,12}?(?:预算|资金)?数?$"
+)
+
+
+def _names_move(ctx: CheckContext, label: str) -> bool:
+    """Is the figure named as what a budget was moved by in the year (`项目年中追加 B`), not as a budget?"""
+    written = label.strip("，、；：:（）() ")
+    if MOVED_BY.search(written) is None or ADJUSTED_SAID.search(written) is not None:
+        return False
+    return ctx.labeller.identify(label)[1].stage not in ("调整预算", "?")
+
+
 def _role(ctx: CheckContext, label: str) -> str:
-    """plan / outcome / "" for a figure's label: by its stage words (年初预算, 决算数 — a fund's name such as
-    一般公共预算 is no stage), else by plan or outcome words of its item (计划, 实际支出)."""
+    """plan / outcome / move / "" for a figure's label: by its stage words (年初预算, 决算数 — a fund's name such as
+    一般公共预算 is no stage), else by plan or outcome words of its item (计划, 实际支出). A figure named as a move
+    of the budget (`年中追加 B`, `追加预算 B`) is neither: what was added or cut, not what was spent against, and no
+    figure left unnamed that may be the plan."""
     if BEYOND_TARGET.search(label.strip("，、；： ")):
         return ""  # `公用经费较调整预算节约 a`: what the outcome fell short of its plan by, neither of the two
+    if _names_move(ctx, label):
+        return "move"
     item, said = ctx.labeller.identify(label)
     if said.stage in PLAN_STAGES or (said.stage is None and PLAN.search(item)):
         return "plan"
@@ -2040,8 +2073,8 @@ def _budgets(ctx: CheckContext, own: Mention, like: Quantity) -> Iterator[tuple[
         plans = plans + [m for m in by_item.get((item, ""), []) if m.identity.complete()]
     for m in plans:
         other = m.identity
-        if m is own:
-            continue
+        if m is own or _names_move(ctx, m.label):
+            continue  # (`追加预算 B` is what the budget was moved by, not the budget, though its stage word says 预算)
         a, b = mine.context, other.context
         if (a.scope, a.fund) != (b.scope, b.fund) or not (a.period == b.period or _cut_off_of(a.period, b.period)):
             continue
@@ -2132,7 +2165,11 @@ class RateMismatch(Rule):
       the one the others add up to exactly, `应验收 41 项，验收通过 37 项、不通过 1 项、延期 3 项，验收通过率…`,
       unless it over a part of that whole, `通过 + 不通过`, gives the rate), or, for an execution rate, the
       outcome (`实际`, `支出`, `完成`, `执行数`) over the plan (`预算`, `计划`, `年初`, `下达`), one of the
-      two named sufficing. A rate whose numerator the sentence does not name (`参保率` after the insured
+      two named sufficing. A figure named as a move of the budget (`年中追加 B`, `追加预算 B`, `调减预算 B`: vocabulary
+      `budget_adjustment`) is neither, nor left for the plan: what the budget was moved by, not what was spent
+      against, so with no budget named the rate is not read (a pair that gives it still passes); after an initial
+      budget, its moves and the year's budget (`年初预算 A，年中追加 B，全年预算 C，实际支出 X，执行率 p%`) it is X
+      over C, not reported where it is X over B. A rate whose numerator the sentence does not name (`参保率` after the insured
       of two schemes, `满意率` after an amount) is not guessed at. A rate that names its base
       (`完成年初预算的 p%`, vocabulary `named_bases`) is over the one figure its sentence states under that
       name, never over another that happens to fit; when it fits only another figure, or the named base is
