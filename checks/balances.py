@@ -152,12 +152,15 @@ class BalanceMismatch(Rule):
     (`国有资本经营预算收入 A，加上年结转 B，支出 Y，调出资金 C，结转下期 Z`: its one income first, at most one sum
     brought forward, its one spending and what it pays out besides, nothing else) is A + B − Y − C (a warning). A
     sentence that lists only a fund's spending, what it pays out besides (`调出资金`, `上解支出`, `债务还本支出`) and,
-    last, what it carries forward (`结转下年`, `年终结转`), right after the sentence closing on its total resources
-    (`收入总计`, listed with last year's balance among its parts; in the line before, where a report sets each on a
-    line of its own), is that total less the uses (a warning); so is such a sentence of only the money paid out
+    last, what it carries forward (`结转下年`, `年终结转`, `收支相抵后结转下年`), right after the sentence closing on
+    its total resources (`收入总计`, listed with last year's balance among its parts; in the line before, where a
+    report sets each on a line of its own), is that total less the uses (a warning); so is such a sentence of only the money paid out
     besides and what is carried forward (`调出资金 C，专项债务还本支出 D，收支相抵，结转下年 Z`) right after a sentence of
     the fund's spending alone (its rate, its change and its own `其中` list beside it) that follows the sentence
-    closing on the total resources: Z = X − Y − C − D. The finding is an
+    closing on the total resources: Z = X − Y − C − D. A year-end stock (`年末结转结余 F`) in a sentence of only the
+    year's spending and it (`本年支出 D`, no `支出总计`), under a heading that states before it nothing of money but
+    what the year opened with, its one income (with its own `其中` list) and at most their total (`年初结转结余 A，本年
+    收入 B，其中…，收入总计 T。` / `本年支出 D，年末结转结余 F。`), is T − D, or A + B − D (a warning). The finding is an
     error when the income, the
     expenditure and the balance stand in one sentence that says it balances them (`收支相抵`, `当期结余`,
     `年终结余`, `本年结余` …), a warning when they were gathered from the sentences before or the sentence

@@ -184,7 +184,8 @@ def _balance_across(
     sides: list[Mention],
 ) -> Balance | None:
     """A balance whose sides no window names as income and expenditure: carried across sentences from the sides'
-    totals, a surplus its sentence says is income less expenditure, or a project's funds less its spending."""
+    totals, a surplus its sentence says is income less expenditure, a year-end stock after its section's resources, or
+    a project's funds less its spending."""
     if carried:
         return None if _names_a_side(own) else _carried_across(draft, m, bq) or _carried_after_fund(draft, m, bq)
     if _only_spending(own, bq) and _offsets(draft, m, bq):
@@ -192,7 +193,83 @@ def _balance_across(
     if not own and _offset_said(draft, m, bq):
         # (a stock at the year's end too: against the total resources, which hold the opening balance)
         return _after_resources_above(draft, m, bq)
-    return _funds_less_spending(draft, m, bq, sides)
+    return _stock_after_resources(draft, m, bq, own) or _funds_less_spending(draft, m, bq, sides)
+
+
+def _stock_after_resources(draft: Draft, m: Mention, bq: Quantity, own: list[Mention]) -> Balance | None:
+    """`（四）收支平衡情况` / `年初结转结余 A，本年收入 B，其中…，收入总计 T。` / `本年支出 D，年末结转结余 F。`: the stock at the
+    year's end closes a section that states nothing but what the year opened with, its one income (its list's parts
+    aside) and, maybe, the total of those two, then, in the balance's own sentence, the year's one spending: F = T −
+    D (A + B − D where no total is stated). Read only where every figure of money under the heading before F is one of
+    these, of the balance's context (a second income, a total holding more than A and B, any other sum: another layout,
+    not read), and the sentence holds no figure but D and F; inferred (`certain=False`)."""
+    if not YEAR_END.search(m.key) or ACCUMULATED_AT_END.search(m.key) or draft.is_part(m):
+        return None
+    if len(own) != 1 or not _year_spending(own[0]) or not _only_these(draft, [own[0], m]):
+        return None
+    if not agree_open(own[0].identity.context, m.identity.context):
+        return None
+    flows = _opening_and_income(draft, m, bq)
+    expense = exact_of(own[0], bq.base_unit)
+    if flows is None or expense is None:
+        return None
+    (opening, oq), (income, iq), total = flows
+    if total is None:
+        return Balance(iq, expense, bq, m.sentence, oq, False, closing=True)
+    whole = [b for b in draft.facts.breakdowns if b.total is total[0]]
+    parts = {id(p) for b in whole for p in b.parts}
+    return Balance(total[1], expense, bq, m.sentence, certain=False) if parts == {id(opening), id(income)} else None
+
+
+def _year_spending(x: Mention) -> bool:
+    """Is the figure the year's spending named whole (`本年支出`, `支出`, `本年支出合计`), not a 支出总计 (which may hold
+    the stock carried to next year itself)?"""
+    return _whole_side(x) == "支出" and "总计" not in _item(x) and "总计" not in x.key
+
+
+Flow = tuple[Mention, Quantity]
+
+
+def _opening_and_income(draft: Draft, m: Mention, bq: Quantity) -> tuple[Flow, Flow, Flow | None] | None:
+    """The figures of money under the balance's heading before its sentence, when they are only what the year opened
+    with, its one income and at most the total of the two (`收入总计`), each of the balance's context (the opening's
+    period aside: last year's), besides the parts of the income's own list; else None."""
+    money: list[Flow] = []
+    for x in _before(draft, m):
+        if not same_section(draft, x.start, bq.start):
+            break
+        q = exact_of(x, bq.base_unit)
+        if x.sentence == m.sentence or (q is None and all(y.base_unit != bq.base_unit for y in x.quantities)):
+            continue  # (the balance's own sentence, read apart; a rate, a count)
+        if q is None:
+            return None  # (a sum not read exactly, `约 120 万元`: what it is to the balance is not certain)
+        money.append((x, q))
+    held = {id(x) for x, _ in money}
+    # the parts of a list whose whole stands here and is no total of the resources (`本年收入 B，其中财政拨款收入 b`)
+    listed = {
+        id(p) for b in draft.facts.breakdowns if id(b.total) in held and _item(b.total) != "收入总计" for p in b.parts
+    }
+    roles: dict[str, list[Flow]] = {"opening": [], "income": [], "total": []}
+    for x, q in money:
+        if id(x) in listed:
+            continue
+        role = _resource_role(x)
+        if role is None or not agree_open(x.identity.context, m.identity.context, period=role != "opening"):
+            return None
+        roles[role].append((x, q))
+    if len(roles["opening"]) != 1 or len(roles["income"]) != 1 or len(roles["total"]) > 1:
+        return None
+    return roles["opening"][0], roles["income"][0], roles["total"][0] if roles["total"] else None
+
+
+def _resource_role(x: Mention) -> str | None:
+    """A figure's role among the resources: what the year opened with, its income, or the total of the two
+    (`收入总计`; not `收入合计`, which may be the year's income alone); None for anything else."""
+    if _item(x) == "收入总计":
+        return "total"
+    if OPENING.search(_fund_free(x.label)):
+        return "opening"
+    return "income" if _whole_side(x) == "收入" else None
 
 
 def _part_of_a_balance(draft: Draft, m: Mention) -> bool:
@@ -567,14 +644,15 @@ def _across_sentences(
     windows: tuple[list[Mention], list[Mention]],
     paragraphs: tuple[list[Mention], list[Mention]],
 ) -> Balance | None:
-    """The balance read from the sentences before it (`_balance_across`), else, for what is carried forward, from a
-    sentence of the fund's spending before one of what it pays out (`_carried_after_spending`); `balance` is the
-    figure and whether it is carried, `windows` its own sentence's figures and those before it, `paragraphs` the
-    paragraph before and its own figures up to the balance."""
+    """The balance read from the sentences before it (`_balance_across`), else, for what is carried forward, from the
+    sentence closing on the fund's total resources before its uses (`_carried_after_uses`: the uses in the carried
+    sum's own sentence, `…支出 Y，调出资金 C，收支相抵后结转下年 Z`, or its spending in a sentence of its own before one of
+    what it pays out); `balance` is the figure and whether it is carried, `windows` its own sentence's figures and
+    those before it, `paragraphs` the paragraph before and its own figures up to the balance."""
     bq, carried = balance
     found = _balance_across(draft, m, bq, carried, *windows)
     if found is None and carried:
-        found = _carried_after_spending(draft, paragraphs[0] + paragraphs[1], m, bq)
+        found = _carried_after_uses(draft, paragraphs[0] + paragraphs[1], m)
     return found
 
 
