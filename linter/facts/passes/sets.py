@@ -186,8 +186,12 @@ def _balance_across(
     """A balance whose sides no window names as income and expenditure: carried across sentences from the sides'
     totals, a surplus its sentence says is income less expenditure, a year-end stock after its section's resources, or
     a project's funds less its spending."""
+    if carried and _names_a_side(own):
+        # (the sentence's own figures before the sum carried may be the fund's uses: `支出 Y，调出资金 C，收支相抵后结转下年
+        # Z`, its income stated above)
+        return _carried_after_fund(draft, m, bq) if _uses(own) is not None else None
     if carried:
-        return None if _names_a_side(own) else _carried_across(draft, m, bq) or _carried_after_fund(draft, m, bq)
+        return _carried_across(draft, m, bq) or _carried_after_fund(draft, m, bq)
     if _only_spending(own, bq) and _offsets(draft, m, bq):
         return _offset_across(draft, m, bq, _outcome) or _offset_across(draft, m, bq, _planned)
     if not own and _offset_said(draft, m, bq):
@@ -600,9 +604,9 @@ def _fund_roll(before: list[Mention]) -> bool:
 
 
 # a fund's own spending (`国有资本经营预算支出`, `支出`), no side's total; and the money it pays out besides (`调出资金`,
-# `上解支出`), listed between its spending and what it carries forward
+# `上解支出`, `补充预算稳定调节基金`), listed between its spending and what it carries forward
 SPENT = regex(r"支出$")
-PAID_OUT = regex(r"(?:调出资金|调出|上解支出|上解上级支出|上解|债务还本支出|还本支出)$")
+PAID_OUT = regex(r"(?:调出资金|调出|上解支出|上解上级支出|上解|债务还本支出|还本支出|(?:补充|安排)预算稳定调节基金)$")
 
 
 def _carried_after_uses(draft: Draft, before: list[Mention], m: Mention) -> Balance | None:
@@ -622,9 +626,11 @@ def _carried_after_resources(draft: Draft, before: list[Mention], m: Mention) ->
     the fund's total resources (收入总计, listed with last year's balance among its parts): Z = X − Y − C, all that
     came in less all that went out, as the passage sets it out. Nothing else may stand in the sentence (a rate, a
     second spending: what the uses are is then not only this); inferred (`certain=False`)."""
-    q = next((x for x in m.quantities if x.kind == "amount" and x.exact), None) if _carried_on(m.key) else None
+    # (asked only of a sum carried forward or of a balance closing the year, `_closes_the_year`: the walk over the
+    # figures before it is not made for every figure)
+    q = next((x for x in m.quantities if x.kind == "amount" and x.exact), None)
     if q is None:
-        return None  # (before the walk over the figures before it: one per figure would be quadratic)
+        return None
     own = [x for x in before if x.sentence == m.sentence]
     if not own or draft.is_part(m) or not _only_these(draft, [*own, m]):
         return None
@@ -651,9 +657,28 @@ def _across_sentences(
     those before it, `paragraphs` the paragraph before and its own figures up to the balance."""
     bq, carried = balance
     found = _balance_across(draft, m, bq, carried, *windows)
-    if found is None and carried:
+    closes = carried or _closes_the_year(draft, m, bq)
+    if found is None and closes:
         found = _carried_after_uses(draft, paragraphs[0] + paragraphs[1], m)
+    if found is None and closes and not carried and _uses(windows[0]) is not None:
+        found = _carried_after_fund(draft, m, bq)  # (`收入 A，加上年结转 B。支出 Y，调出 C，收支相抵，结余 Z`)
     return found
+
+
+# the words naming the year's own surplus: its income less its spending, what it brought forward aside
+OWN_SURPLUS = regex(r"当年|本年|当期|本期|新增")
+
+
+def _closes_the_year(draft: Draft, m: Mention, bq: Quantity) -> bool:
+    """Is the balance what is left of all the fund's money once its uses are taken away, as a sum carried forward is:
+    said so before it in its sentence (`收支相抵，结余 Z`) or named the balance the year ends with (`年终结余 Z`), and not
+    named the year's own surplus (`当年结余`, `本年结余`)? Then it is read against the total resources and the uses as
+    what is carried forward is."""
+    words = _fund_free(m.label)  # (its own words: the item drops the period's, `当年结余` is 结余)
+    if OWN_SURPLUS.search(words):
+        return False
+    sentence = draft.doc.sentences[m.sentence]
+    return "年终结余" in words or "收支相抵" in draft.doc.text[sentence.start : bq.start]
 
 
 def _carried_after_spending(draft: Draft, before: list[Mention], m: Mention, q: Quantity) -> Balance | None:
@@ -792,9 +817,11 @@ def _carried_after_fund(draft: Draft, m: Mention, bq: Quantity) -> Balance | Non
     """`国有资本经营预算收入 A，其中…，加上年结转 B。…支出 Y，其中…；调出 C。收支相抵，结转下年 Z`: a sentence saying only
     that it carries forward what is left, after a fund's figures set out under its heading, no side's total among
     them: Z is A + B − Y − C. Read only where every figure of the heading's text before Z is one of these, of the
-    balance's context — the one income (no total: a second one, `加上级补助收入 b`, leaves it unread), at most one
-    sum brought forward, the one spending (no total), what is paid out besides it (调出, 上解), parts of their
-    lists and ratios aside — the income before the spending; inferred (`certain=False`)."""
+    balance's context — the one income (no total), and the incomes its sentence adds to it in words (`加上级补助收入
+    b`; one set beside it, `上级补助收入 b`, leaves it unread), at most one sum brought forward, the one spending (no
+    total), what is paid out besides it (调出, 上解), parts of their lists and ratios aside — the income before the
+    spending; inferred (`certain=False`). The spending and what is paid out may stand in the sentence of Z itself
+    (`支出 Y，调出资金 C，收支相抵后结转下年 Z`)."""
     roles: dict[str, list[tuple[Mention, Quantity]]] = {"收入": [], "结转": [], "支出": [], "调出": []}
     for x in _before(draft, m):
         if not same_section(draft, x.start, bq.start):
@@ -808,14 +835,29 @@ def _carried_after_fund(draft: Draft, m: Mention, bq: Quantity) -> Balance | Non
         if q is None or role is None:
             return None
         roles[role].append((x, q))
-    if any(len(roles[r]) != 1 for r in ("收入", "支出")) or len(roles["结转"]) > 1:
+    incomes = sorted(roles["收入"], key=lambda f: f[0].start)
+    if not incomes or len(roles["支出"]) != 1 or len(roles["结转"]) > 1:
         return None
-    (income, iq), (spent, eq) = roles["收入"][0], roles["支出"][0]
-    if spent.start < income.start:
+    (income, iq), (spent, eq) = incomes[0], roles["支出"][0]
+    if spent.start < income.start or not all(_added(draft, income, x) for x, _ in incomes[1:]):
         return None
     opening = roles["结转"][0][1] if roles["结转"] else None
     out = sorted((q for _, q in roles["调出"]), key=lambda q: q.start)
-    return Balance(iq, eq, bq, m.sentence, opening, False, out, closing=opening is not None)
+    more = [q for _, q in incomes[1:]]
+    return Balance(iq, eq, bq, m.sentence, opening, False, out, closing=opening is not None, inflows=more)
+
+
+# a clause adding money to what came before it (`，加上级补助收入 B`, `；加调入资金 C`)
+ADDED = regex(r"[，,；;]\s*加")
+
+
+def _added(draft: Draft, income: Mention, x: Mention) -> bool:
+    """Is a second income added in words to the fund's first one: in its sentence, after a clause opening with 加 that
+    follows the first (`收入 A，加上级补助收入 B、上年结转 C`)? An income merely set beside it (`收入 A，上级补助收入
+    B`) may be one the first holds."""
+    if x.sentence != income.sentence:
+        return False
+    return ADDED.search(draft.doc.text, income.quantities[0].end, x.quantities[0].start) is not None
 
 
 # what a fund's figure is to its year's balance: its income, the sum brought forward, its spending, paid out besides
