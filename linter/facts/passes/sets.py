@@ -847,14 +847,14 @@ def _carried_after_fund(draft: Draft, m: Mention, bq: Quantity) -> Balance | Non
     return Balance(iq, eq, bq, m.sentence, opening, False, out, closing=opening is not None, inflows=more)
 
 
-# a clause adding money to what came before it (`，加上级补助收入 B`, `；加调入资金 C`)
-ADDED = regex(r"[，,；;]\s*加")
+# a stretch of text ending within a clause that adds money to what came before it (`，加上级补助收入 B、上年结转`)
+ADDED = regex(r"[，,；;]\s*加[^，,；;。]*$")
 
 
 def _added(draft: Draft, income: Mention, x: Mention) -> bool:
-    """Is a second income added in words to the fund's first one: in its sentence, after a clause opening with 加 that
-    follows the first (`收入 A，加上级补助收入 B、上年结转 C`)? An income merely set beside it (`收入 A，上级补助收入
-    B`) may be one the first holds."""
+    """Is a second income added in words to the fund's first one: in its sentence, within a clause after the first
+    that opens with 加 (`收入 A，加上级补助收入 B、上年结转 C`)? An income merely set beside it (`收入 A，上级补助收入
+    B`, `收入 A，加上年结转 B，上级补助收入 C`) may be one the first holds."""
     if x.sentence != income.sentence:
         return False
     return ADDED.search(draft.doc.text, income.quantities[0].end, x.quantities[0].start) is not None
