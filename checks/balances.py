@@ -17,9 +17,9 @@ from ._util import in_unit
 
 def balance_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
     for b in ctx.facts.balances:
-        figures = [b.income, b.expense, b.balance]
+        figures = [b.income, *b.inflows, b.expense, b.balance]
         band = unit_of(figures)
-        plain = sub(interval(b.income), interval(b.expense))
+        plain = sub(add([interval(q) for q in (b.income, *b.inflows)]), interval(b.expense))
         verdicts = [ctx.judge(interval(b.balance), plain, band)]
         if b.opening is not None:
             verdicts.append(ctx.judge(interval(b.balance), add([interval(b.opening), plain]), band))
@@ -29,30 +29,36 @@ def balance_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
             if b.opening is not None:  # (`收入 A 加上年结转 B，减去支出 C 和调出资金 D，年末结转 E`)
                 opened = add([interval(b.opening), net])
                 verdicts.append(ctx.judge(interval(b.balance), opened, unit_of([*figures, *b.outflows, b.opening])))
-        ops = [b.income, b.expense, *b.outflows] + ([b.opening] if b.opening else [])
-        related = [(b.income, b.sides[0]), (b.expense, b.sides[1]), *((q, "调出等") for q in b.outflows)]
+        ops = [b.income, *b.inflows, b.expense, *b.outflows] + ([b.opening] if b.opening else [])
+        related = [
+            *((q, b.sides[0]) for q in (b.income, *b.inflows)),
+            (b.expense, b.sides[1]),
+            *((q, "调出等") for q in b.outflows),
+        ]
+        came_in = b.income.base_value + sum((q.base_value for q in b.inflows), Decimal(0))
+        income_text = "".join([b.income.text, *(f" + {q.text}" for q in b.inflows)])
         if "pass" in verdicts:
             yield Outcome(b.balance, "pass", "delta", related, operands=ops)
             continue
         if b.closing and b.opening is not None:  # a year-end stock: what the year opened with, plus its surplus
             out_value = sum((q.base_value for q in b.outflows), Decimal(0))
-            value = b.opening.base_value + b.income.base_value - b.expense.base_value - out_value
+            value = b.opening.base_value + came_in - b.expense.base_value - out_value
             exact = in_unit(value, b.balance)
             out = "".join(f" − {q.text}" for q in b.outflows)
             msg = (
-                f"结余 {b.balance.text} 不等于年初 {b.opening.text} + 收入 {b.income.text} − 支出 {b.expense.text}"
+                f"结余 {b.balance.text} 不等于年初 {b.opening.text} + 收入 {income_text} − 支出 {b.expense.text}"
                 f"{out} = {exact}"
             )
         else:
             # the other money leaving the fund, when stated, is taken out too (`调出资金 C`)
-            value = b.income.base_value - b.expense.base_value - sum((q.base_value for q in b.outflows), Decimal(0))
+            value = came_in - b.expense.base_value - sum((q.base_value for q in b.outflows), Decimal(0))
             # (a balance in another unit than the two sides share, `少到位 54.00亿元` of two sums in 万元: what it should
             # be in theirs, where a slipped unit shows, not a tiny figure in its own)
-            slipped = b.balance.unit != b.income.unit == b.expense.unit and not b.outflows
+            slipped = b.balance.unit != b.income.unit == b.expense.unit and not b.outflows and not b.inflows
             exact = in_unit(value, b.income if slipped else b.balance)
             out = "".join(f" − {q.text}" for q in b.outflows)
             income, spent = b.sides
-            msg = f"{b.name} {b.balance.text} 不等于{income} {b.income.text} − {spent} {b.expense.text}{out} = {exact}"
+            msg = f"{b.name} {b.balance.text} 不等于{income} {income_text} − {spent} {b.expense.text}{out} = {exact}"
         verdict: Verdict = "rounding" if "rounding" in verdicts else "fail"
         if verdict == "rounding" and _mistyped(ctx, b):
             verdict = "fail"
@@ -68,7 +74,7 @@ def _step(b: Balance) -> Decimal | None:
     None where they are written to different precisions."""
     figures = (b.income, b.expense, b.balance)
     step = b.balance.ulp * b.balance.scale
-    plain = b.opening is None and not b.outflows
+    plain = b.opening is None and not b.outflows and not b.inflows
     return step if plain and step > 0 and all(q.ulp * q.scale == step for q in figures) else None
 
 
@@ -145,19 +151,25 @@ class BalanceMismatch(Rule):
     stated figure less the spending also gives (`年初预算` beside `调整预算`) is not read. A sentence saying only that
     a fund carries forward what is left (`收支相抵，结转下年 Z`), after its figures set out under its heading with
     no side's total (`国有资本经营预算收入 A，其中…，加上年结转 B。…支出 Y，其中…；调出 C。`), is A + B − Y − C, where
-    every figure of the heading's text before it is the one income, at most one sum brought forward, the one
-    spending after the income or money paid out besides it (parts of their lists and ratios aside; a second
-    income, `加上级补助收入`, or a note of what the income holds, `（含上年结转 B）`: not read; a warning); the fund's name
-    may stand before a bare 结转 (`收支相抵，政府性基金预算结转 Z`). One sentence that rolls a fund forward alone
+    every figure of the heading's text before it is the one income, the incomes its sentence adds to it in words
+    (`加上级补助收入 b`, counted in; one merely set beside it, `上级补助收入 b`, or a note of what the income holds,
+    `（含上年结转 B）`: not read), at most one sum brought forward, the one spending after the income or money paid out
+    besides it (parts of their lists and ratios aside; a warning); the fund's name may stand before a bare 结转
+    (`收支相抵，政府性基金预算结转 Z`), and the spending and what is paid out may stand in Z's own sentence
+    (`支出 Y，调出资金 C，收支相抵后结转下年 Z`). One sentence that rolls a fund forward alone
     (`国有资本经营预算收入 A，加上年结转 B，支出 Y，调出资金 C，结转下期 Z`: its one income first, at most one sum
     brought forward, its one spending and what it pays out besides, nothing else) is A + B − Y − C (a warning). A
-    sentence that lists only a fund's spending, what it pays out besides (`调出资金`, `上解支出`, `债务还本支出`) and,
-    last, what it carries forward (`结转下年`, `年终结转`), right after the sentence closing on its total resources
-    (`收入总计`, listed with last year's balance among its parts; in the line before, where a report sets each on a
-    line of its own), is that total less the uses (a warning); so is such a sentence of only the money paid out
-    besides and what is carried forward (`调出资金 C，专项债务还本支出 D，收支相抵，结转下年 Z`) right after a sentence of
+    sentence that lists only a fund's spending, what it pays out besides (`调出资金`, `上解支出`, `债务还本支出`,
+    `补充预算稳定调节基金`) and, last, what it carries forward (`结转下年`, `年终结转`, `收支相抵后结转下年`) or the
+    balance all its money leaves (`收支相抵，结余 Z`, `年终结余 Z`; not the year's own surplus, `当年结余`), right after
+    the sentence closing on its total resources (`收入总计`, listed with last year's balance among its parts; in the
+    line before, where a report sets each on a line of its own), is that total less the uses (a warning); so is
+    such a sentence of only the money paid out besides and what is carried forward (`调出资金 C，专项债务还本支出 D，收支相抵，结转下年 Z`) right after a sentence of
     the fund's spending alone (its rate, its change and its own `其中` list beside it) that follows the sentence
-    closing on the total resources: Z = X − Y − C − D. The finding is an
+    closing on the total resources: Z = X − Y − C − D. A year-end stock (`年末结转结余 F`) in a sentence of only the
+    year's spending and it (`本年支出 D`, no `支出总计`), under a heading that states before it nothing of money but
+    what the year opened with, its one income (with its own `其中` list) and at most their total (`年初结转结余 A，本年
+    收入 B，其中…，收入总计 T。` / `本年支出 D，年末结转结余 F。`), is T − D, or A + B − D (a warning). The finding is an
     error when the income, the
     expenditure and the balance stand in one sentence that says it balances them (`收支相抵`, `当期结余`,
     `年终结余`, `本年结余` …), a warning when they were gathered from the sentences before or the sentence

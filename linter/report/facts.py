@@ -114,7 +114,8 @@ class FactLines:
 
     def balance(self, b: Balance) -> None:
         opening = f" (opening {b.opening.text})" if b.opening else ""
-        self.out.write(f"balance {self.at(b.balance)} {b.income.text} - {b.expense.text} = {b.balance.text}{opening}\n")
+        income = "".join([b.income.text, *(f" + {q.text}" for q in b.inflows)])
+        self.out.write(f"balance {self.at(b.balance)} {income} - {b.expense.text} = {b.balance.text}{opening}\n")
 
     def unparsed(self, sentences: list[int], verbose: bool) -> None:
         self.out.write(f"sentences with 2+ figures and no relation: {len(sentences)}\n")

@@ -184,15 +184,96 @@ def _balance_across(
     sides: list[Mention],
 ) -> Balance | None:
     """A balance whose sides no window names as income and expenditure: carried across sentences from the sides'
-    totals, a surplus its sentence says is income less expenditure, or a project's funds less its spending."""
+    totals, a surplus its sentence says is income less expenditure, a year-end stock after its section's resources, or
+    a project's funds less its spending."""
+    if carried and _names_a_side(own):
+        # (the sentence's own figures before the sum carried may be the fund's uses: `支出 Y，调出资金 C，收支相抵后结转下年
+        # Z`, its income stated above)
+        return _carried_after_fund(draft, m, bq) if _uses(own) is not None else None
     if carried:
-        return None if _names_a_side(own) else _carried_across(draft, m, bq) or _carried_after_fund(draft, m, bq)
+        return _carried_across(draft, m, bq) or _carried_after_fund(draft, m, bq)
     if _only_spending(own, bq) and _offsets(draft, m, bq):
         return _offset_across(draft, m, bq, _outcome) or _offset_across(draft, m, bq, _planned)
     if not own and _offset_said(draft, m, bq):
         # (a stock at the year's end too: against the total resources, which hold the opening balance)
         return _after_resources_above(draft, m, bq)
-    return _funds_less_spending(draft, m, bq, sides)
+    return _stock_after_resources(draft, m, bq, own) or _funds_less_spending(draft, m, bq, sides)
+
+
+def _stock_after_resources(draft: Draft, m: Mention, bq: Quantity, own: list[Mention]) -> Balance | None:
+    """`（四）收支平衡情况` / `年初结转结余 A，本年收入 B，其中…，收入总计 T。` / `本年支出 D，年末结转结余 F。`: the stock at the
+    year's end closes a section that states nothing but what the year opened with, its one income (its list's parts
+    aside) and, maybe, the total of those two, then, in the balance's own sentence, the year's one spending: F = T −
+    D (A + B − D where no total is stated). Read only where every figure of money under the heading before F is one of
+    these, of the balance's context (a second income, a total holding more than A and B, any other sum: another layout,
+    not read), and the sentence holds no figure but D and F; inferred (`certain=False`)."""
+    if not YEAR_END.search(m.key) or ACCUMULATED_AT_END.search(m.key) or draft.is_part(m):
+        return None
+    if len(own) != 1 or not _year_spending(own[0]) or not _only_these(draft, [own[0], m]):
+        return None
+    if not agree_open(own[0].identity.context, m.identity.context):
+        return None
+    flows = _opening_and_income(draft, m, bq)
+    expense = exact_of(own[0], bq.base_unit)
+    if flows is None or expense is None:
+        return None
+    (opening, oq), (income, iq), total = flows
+    if total is None:
+        return Balance(iq, expense, bq, m.sentence, oq, False, closing=True)
+    whole = [b for b in draft.facts.breakdowns if b.total is total[0]]
+    parts = {id(p) for b in whole for p in b.parts}
+    return Balance(total[1], expense, bq, m.sentence, certain=False) if parts == {id(opening), id(income)} else None
+
+
+def _year_spending(x: Mention) -> bool:
+    """Is the figure the year's spending named whole (`本年支出`, `支出`, `本年支出合计`), not a 支出总计 (which may hold
+    the stock carried to next year itself)?"""
+    return _whole_side(x) == "支出" and "总计" not in _item(x) and "总计" not in x.key
+
+
+Flow = tuple[Mention, Quantity]
+
+
+def _opening_and_income(draft: Draft, m: Mention, bq: Quantity) -> tuple[Flow, Flow, Flow | None] | None:
+    """The figures of money under the balance's heading before its sentence, when they are only what the year opened
+    with, its one income and at most the total of the two (`收入总计`), each of the balance's context (the opening's
+    period aside: last year's), besides the parts of the income's own list; else None."""
+    money: list[Flow] = []
+    for x in _before(draft, m):
+        if not same_section(draft, x.start, bq.start):
+            break
+        q = exact_of(x, bq.base_unit)
+        if x.sentence == m.sentence or (q is None and all(y.base_unit != bq.base_unit for y in x.quantities)):
+            continue  # (the balance's own sentence, read apart; a rate, a count)
+        if q is None:
+            return None  # (a sum not read exactly, `约 120 万元`: what it is to the balance is not certain)
+        money.append((x, q))
+    held = {id(x) for x, _ in money}
+    # the parts of a list whose whole stands here and is no total of the resources (`本年收入 B，其中财政拨款收入 b`)
+    listed = {
+        id(p) for b in draft.facts.breakdowns if id(b.total) in held and _item(b.total) != "收入总计" for p in b.parts
+    }
+    roles: dict[str, list[Flow]] = {"opening": [], "income": [], "total": []}
+    for x, q in money:
+        if id(x) in listed:
+            continue
+        role = _resource_role(x)
+        if role is None or not agree_open(x.identity.context, m.identity.context, period=role != "opening"):
+            return None
+        roles[role].append((x, q))
+    if len(roles["opening"]) != 1 or len(roles["income"]) != 1 or len(roles["total"]) > 1:
+        return None
+    return roles["opening"][0], roles["income"][0], roles["total"][0] if roles["total"] else None
+
+
+def _resource_role(x: Mention) -> str | None:
+    """A figure's role among the resources: what the year opened with, its income, or the total of the two
+    (`收入总计`; not `收入合计`, which may be the year's income alone); None for anything else."""
+    if _item(x) == "收入总计":
+        return "total"
+    if OPENING.search(_fund_free(x.label)):
+        return "opening"
+    return "income" if _whole_side(x) == "收入" else None
 
 
 def _part_of_a_balance(draft: Draft, m: Mention) -> bool:
@@ -523,9 +604,9 @@ def _fund_roll(before: list[Mention]) -> bool:
 
 
 # a fund's own spending (`国有资本经营预算支出`, `支出`), no side's total; and the money it pays out besides (`调出资金`,
-# `上解支出`), listed between its spending and what it carries forward
+# `上解支出`, `补充预算稳定调节基金`), listed between its spending and what it carries forward
 SPENT = regex(r"支出$")
-PAID_OUT = regex(r"(?:调出资金|调出|上解支出|上解上级支出|上解|债务还本支出|还本支出)$")
+PAID_OUT = regex(r"(?:调出资金|调出|上解支出|上解上级支出|上解|债务还本支出|还本支出|(?:补充|安排)预算稳定调节基金)$")
 
 
 def _carried_after_uses(draft: Draft, before: list[Mention], m: Mention) -> Balance | None:
@@ -545,9 +626,11 @@ def _carried_after_resources(draft: Draft, before: list[Mention], m: Mention) ->
     the fund's total resources (收入总计, listed with last year's balance among its parts): Z = X − Y − C, all that
     came in less all that went out, as the passage sets it out. Nothing else may stand in the sentence (a rate, a
     second spending: what the uses are is then not only this); inferred (`certain=False`)."""
-    q = next((x for x in m.quantities if x.kind == "amount" and x.exact), None) if _carried_on(m.key) else None
+    # (asked only of a sum carried forward or of a balance closing the year, `_closes_the_year`: the walk over the
+    # figures before it is not made for every figure)
+    q = next((x for x in m.quantities if x.kind == "amount" and x.exact), None)
     if q is None:
-        return None  # (before the walk over the figures before it: one per figure would be quadratic)
+        return None
     own = [x for x in before if x.sentence == m.sentence]
     if not own or draft.is_part(m) or not _only_these(draft, [*own, m]):
         return None
@@ -567,15 +650,35 @@ def _across_sentences(
     windows: tuple[list[Mention], list[Mention]],
     paragraphs: tuple[list[Mention], list[Mention]],
 ) -> Balance | None:
-    """The balance read from the sentences before it (`_balance_across`), else, for what is carried forward, from a
-    sentence of the fund's spending before one of what it pays out (`_carried_after_spending`); `balance` is the
-    figure and whether it is carried, `windows` its own sentence's figures and those before it, `paragraphs` the
-    paragraph before and its own figures up to the balance."""
+    """The balance read from the sentences before it (`_balance_across`), else, for what is carried forward, from the
+    sentence closing on the fund's total resources before its uses (`_carried_after_uses`: the uses in the carried
+    sum's own sentence, `…支出 Y，调出资金 C，收支相抵后结转下年 Z`, or its spending in a sentence of its own before one of
+    what it pays out); `balance` is the figure and whether it is carried, `windows` its own sentence's figures and
+    those before it, `paragraphs` the paragraph before and its own figures up to the balance."""
     bq, carried = balance
     found = _balance_across(draft, m, bq, carried, *windows)
-    if found is None and carried:
-        found = _carried_after_spending(draft, paragraphs[0] + paragraphs[1], m, bq)
+    closes = carried or _closes_the_year(draft, m, bq)
+    if found is None and closes:
+        found = _carried_after_uses(draft, paragraphs[0] + paragraphs[1], m)
+    if found is None and closes and not carried and _uses(windows[0]) is not None:
+        found = _carried_after_fund(draft, m, bq)  # (`收入 A，加上年结转 B。支出 Y，调出 C，收支相抵，结余 Z`)
     return found
+
+
+# the words naming the year's own surplus: its income less its spending, what it brought forward aside
+OWN_SURPLUS = regex(r"当年|本年|当期|本期|新增")
+
+
+def _closes_the_year(draft: Draft, m: Mention, bq: Quantity) -> bool:
+    """Is the balance what is left of all the fund's money once its uses are taken away, as a sum carried forward is:
+    said so before it in its sentence (`收支相抵，结余 Z`) or named the balance the year ends with (`年终结余 Z`), and not
+    named the year's own surplus (`当年结余`, `本年结余`)? Then it is read against the total resources and the uses as
+    what is carried forward is."""
+    words = _fund_free(m.label)  # (its own words: the item drops the period's, `当年结余` is 结余)
+    if OWN_SURPLUS.search(words):
+        return False
+    sentence = draft.doc.sentences[m.sentence]
+    return "年终结余" in words or "收支相抵" in draft.doc.text[sentence.start : bq.start]
 
 
 def _carried_after_spending(draft: Draft, before: list[Mention], m: Mention, q: Quantity) -> Balance | None:
@@ -714,9 +817,11 @@ def _carried_after_fund(draft: Draft, m: Mention, bq: Quantity) -> Balance | Non
     """`国有资本经营预算收入 A，其中…，加上年结转 B。…支出 Y，其中…；调出 C。收支相抵，结转下年 Z`: a sentence saying only
     that it carries forward what is left, after a fund's figures set out under its heading, no side's total among
     them: Z is A + B − Y − C. Read only where every figure of the heading's text before Z is one of these, of the
-    balance's context — the one income (no total: a second one, `加上级补助收入 b`, leaves it unread), at most one
-    sum brought forward, the one spending (no total), what is paid out besides it (调出, 上解), parts of their
-    lists and ratios aside — the income before the spending; inferred (`certain=False`)."""
+    balance's context — the one income (no total), and the incomes its sentence adds to it in words (`加上级补助收入
+    b`; one set beside it, `上级补助收入 b`, leaves it unread), at most one sum brought forward, the one spending (no
+    total), what is paid out besides it (调出, 上解), parts of their lists and ratios aside — the income before the
+    spending; inferred (`certain=False`). The spending and what is paid out may stand in the sentence of Z itself
+    (`支出 Y，调出资金 C，收支相抵后结转下年 Z`)."""
     roles: dict[str, list[tuple[Mention, Quantity]]] = {"收入": [], "结转": [], "支出": [], "调出": []}
     for x in _before(draft, m):
         if not same_section(draft, x.start, bq.start):
@@ -730,14 +835,29 @@ def _carried_after_fund(draft: Draft, m: Mention, bq: Quantity) -> Balance | Non
         if q is None or role is None:
             return None
         roles[role].append((x, q))
-    if any(len(roles[r]) != 1 for r in ("收入", "支出")) or len(roles["结转"]) > 1:
+    incomes = sorted(roles["收入"], key=lambda f: f[0].start)
+    if not incomes or len(roles["支出"]) != 1 or len(roles["结转"]) > 1:
         return None
-    (income, iq), (spent, eq) = roles["收入"][0], roles["支出"][0]
-    if spent.start < income.start:
+    (income, iq), (spent, eq) = incomes[0], roles["支出"][0]
+    if spent.start < income.start or not all(_added(draft, income, x) for x, _ in incomes[1:]):
         return None
     opening = roles["结转"][0][1] if roles["结转"] else None
     out = sorted((q for _, q in roles["调出"]), key=lambda q: q.start)
-    return Balance(iq, eq, bq, m.sentence, opening, False, out, closing=opening is not None)
+    more = [q for _, q in incomes[1:]]
+    return Balance(iq, eq, bq, m.sentence, opening, False, out, closing=opening is not None, inflows=more)
+
+
+# a stretch of text ending within a clause that adds money to what came before it (`，加上级补助收入 B、上年结转`)
+ADDED = regex(r"[，,；;]\s*加[^，,；;。]*$")
+
+
+def _added(draft: Draft, income: Mention, x: Mention) -> bool:
+    """Is a second income added in words to the fund's first one: in its sentence, within a clause after the first
+    that opens with 加 (`收入 A，加上级补助收入 B、上年结转 C`)? An income merely set beside it (`收入 A，上级补助收入
+    B`, `收入 A，加上年结转 B，上级补助收入 C`) may be one the first holds."""
+    if x.sentence != income.sentence:
+        return False
+    return ADDED.search(draft.doc.text, income.quantities[0].end, x.quantities[0].start) is not None
 
 
 # what a fund's figure is to its year's balance: its income, the sum brought forward, its spending, paid out besides
