@@ -1155,9 +1155,12 @@ def _named_cells_read(ctx: CheckContext, index: TableIndex, m: Mention, outer: C
     context = own.under(_context(ctx, m)).under(explanations(ctx).context_at(m.start)).under(_lead_fund(ctx, m))
     context = context.under(outer)
     found = _named_cells_as(ctx, index, m, outer, (own, context), funded=False)
-    if found[0] or not _names_appropriated(m):
+    if not _names_appropriated(m) or any(h.identity.context.fund is not None for h in found[0]):
         return found
-    return _named_cells_as(ctx, index, m, outer, (own, context), funded=True)
+    # (none found, or only cells of no fund, which a figure of a fund is not held to: a table of the “三公” no caption
+    # names, known by its rows, states the appropriation's all the same)
+    funded = _named_cells_as(ctx, index, m, outer, (own, context), funded=True)
+    return funded if funded[0] or not found[0] else found
 
 
 def _named_cells_as(
@@ -1233,8 +1236,9 @@ def _block_keys(table: Table) -> dict[str, str]:
 
 def _fund_held(h: Hit, funded: bool, context: Context, outer: Context) -> bool:
     """Is the cell of a fund an appropriation's “三公” figure is held to (`funded`, `_named_cells_as`): the genre's
-    default (a table naming no fund) or the figure's own? Any cell is, the figure not so held."""
-    return not funded or h.identity.context.fund in (outer.fund, context.fund)
+    default (a table naming no fund), none (a table no caption names, known by its rows: `_of_appropriated`), or the
+    figure's own? Any cell is, the figure not so held."""
+    return not funded or h.identity.context.fund in (outer.fund, context.fund, None)
 
 
 def _kept_cells(ctx: CheckContext, index: TableIndex, m: Mention, hits: list[Hit]) -> list[Hit]:
