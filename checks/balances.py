@@ -126,7 +126,9 @@ class BalanceMismatch(Rule):
     (`收入总计`, `本年收入合计`, `收入决算结果`), else the one figure named as income and the one named as
     expenditure (several incomes and no total: no relation). Only figures whose context (scope, fund,
     period, stage) agrees with the balance's are its sides: the income of `市本级` is no side of a balance
-    of `全市`. The balance passes when it is income − expenditure, or the opening balance (`年初结转结余`,
+    of `全市`; a balance named with a thing of its own (`甲基金当年结余`) takes only sides named with that thing, its
+    short name being the same thing (`企业养老保险` is 企业职工基本养老保险, `居民医保` 城乡居民基本医疗保险: vocab
+    tables.short_words). The balance passes when it is income − expenditure, or the opening balance (`年初结转结余`,
     `上年结余`, `期初余额`: `opening` in `linter/vocab/relations.yaml`, in the paragraph before it) + income
     − expenditure, or income − expenditure −
     the other money leaving the fund that the text states (`调出`, `上解`, `还本` …), each figure counting

@@ -382,7 +382,9 @@ class TextTable(Rule):
     table above it under a heading enclosing it, its column the one of the row at the label's stage (a budget: the
     row's one budget column, or the one of the moment named; a bare `支出`: its one column of what was spent);
     every context field (scope, fund, stage, year) known on one side, the figure's identity or the table's, is
-    known alike on the other; and the
+    known alike on the other (a table no caption names, one starting a page or whose caption form lines cut off or
+    that gives its code alone, `公开05表`, has the fund and stage the document's title states, not its genre's: what
+    it is, `…支出决算表` of all funds or `一般公共预算财政拨款支出决算表`, only its own row and column names say); and the
     cells found state one value. A table of spending (its title names 支出 and no 收入: `支出资金来源表`) holds
     under a source of income (a row or column `事业收入`) what that income paid for: no income the prose states
     (`事业收入 X`), unless the prose names spending too. A prose
@@ -488,8 +490,9 @@ class TextTable(Rule):
     A clause opening with the name of a table's row, the figure's label the rest of it a column's heading written
     whole (`甲镇完成投资 A`), is that row's cell of that column; the year and scope the clause opens with are the
     figure's context, not the name's (`2025年城乡居民基本医疗保险基金收入 A，城乡居民基本医疗保险基金支出 B`). A
-    short word publishers write for a longer one of a name (`医保`, vocab tables.short_words) names the row of the
-    name written in full, in a clause or a heading (`城乡居民医保基金支出 B` the row `城乡居民基本医疗保险基金`); a
+    short word publishers write for a longer one of a name (`医保`, `企业养老保险`, vocab tables.short_words) names the
+    row of the name written in full, in a clause or a heading (`城乡居民医保基金支出 B` the row `城乡居民基本医疗保险基金`),
+    and the other way round (`企业职工基本养老保险基金收入 A` the row `企业养老保险基金`); a
     side opening the list of its parts with no colon (`收入包括一般公共预算拨款收入 A`) names the part.
 
     A government's debt stock the prose states (`全省政府债务余额 A，其中：一般债务 a`) is the one cell of a debt table

@@ -22,6 +22,7 @@ from tieout.linter.figures.labels import (
     SIDE_LIST_LEAD,
     STAGE_AND_SIDE,
     shared_word,
+    spelt_out,
 )
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.parse.tables import Row, Side, Table
@@ -1155,9 +1156,12 @@ def _named_cells_read(ctx: CheckContext, index: TableIndex, m: Mention, outer: C
     context = own.under(_context(ctx, m)).under(explanations(ctx).context_at(m.start)).under(_lead_fund(ctx, m))
     context = context.under(outer)
     found = _named_cells_as(ctx, index, m, outer, (own, context), funded=False)
-    if found[0] or not _names_appropriated(m):
+    if not _names_appropriated(m) or any(h.identity.context.fund is not None for h in found[0]):
         return found
-    return _named_cells_as(ctx, index, m, outer, (own, context), funded=True)
+    # (none found, or only cells of no fund, which a figure of a fund is not held to: a table of the “三公” no caption
+    # names, known by its rows, states the appropriation's all the same)
+    funded = _named_cells_as(ctx, index, m, outer, (own, context), funded=True)
+    return funded if funded[0] or not found[0] else found
 
 
 def _named_cells_as(
@@ -1233,8 +1237,9 @@ def _block_keys(table: Table) -> dict[str, str]:
 
 def _fund_held(h: Hit, funded: bool, context: Context, outer: Context) -> bool:
     """Is the cell of a fund an appropriation's “三公” figure is held to (`funded`, `_named_cells_as`): the genre's
-    default (a table naming no fund) or the figure's own? Any cell is, the figure not so held."""
-    return not funded or h.identity.context.fund in (outer.fund, context.fund)
+    default (a table naming no fund), none (a table no caption names, known by its rows: `_of_appropriated`), or the
+    figure's own? Any cell is, the figure not so held."""
+    return not funded or h.identity.context.fund in (outer.fund, context.fund, None)
 
 
 def _kept_cells(ctx: CheckContext, index: TableIndex, m: Mention, hits: list[Hit]) -> list[Hit]:
@@ -1457,8 +1462,9 @@ def _of_an_unnamed_kind(ctx: CheckContext, m: Mention, h: Hit) -> bool:
     """Is the figure of a kind of a whole (its subject, from the sentence or heading it stands under: `1.企业职工基本
     养老保险基金。收入 A，其中：财政补贴收入 a`) that the cell's table names nowhere, in its title, header, blocks or
     rows, nor does the document's title? a is that fund's subsidy, not the row 财政补贴收入 of a table of all the
-    kinds together (`全市社会保险基金收支预算表`)."""
-    kinds = [k for k in m.identity.subject.split("›") if k in _kind_names()]
+    kinds together (`全市社会保险基金收支预算表`). Names are compared spelt out (a row `企业养老保险基金` names the kind
+    `企业职工基本养老保险基金`: labels.spelt_out)."""
+    kinds = [spelt_out(k) for k in m.identity.subject.split("›") if k in _kind_names()]
     if not kinds:
         return False
     named, names = _table_names(ctx, h.identity.table)
@@ -1466,16 +1472,17 @@ def _of_an_unnamed_kind(ctx: CheckContext, m: Mention, h: Hit) -> bool:
 
 
 def _table_names(ctx: CheckContext, index: int) -> tuple[str, frozenset[str]]:
-    """The table's title with the document's and its header, flattened, and its rows' and blocks' names: read once
-    a table, however many of its cells' figures ask."""
+    """The table's title with the document's and its header, flattened, and its rows' and blocks' names, their short
+    words spelt out (`_of_an_unnamed_kind`): read once a table, however many of its cells' figures ask."""
     memo: dict[int, tuple[str, frozenset[str]]] = ctx.memo("tables.names_of", dict)
     if index not in memo:
         table = tables_by_index(ctx)[index]
         # (a table of the kinds side by side names each in its header, `| 项目 | 合计 | 失业保险基金 |`: the kind's own)
         header = "".join(c.text for row in table.rows[: table.header_rows] for c in row)
-        rows = {flatten(r.label) for side in table.sides for r in side.rows}
-        blocks = {flatten(b) for side in table.sides for b in block_names(side) if b}
-        memo[index] = (flatten(f"{table.title}{document_title(ctx.doc)}{header}"), frozenset(rows | blocks))
+        rows = {spelt_out(flatten(r.label)) for side in table.sides for r in side.rows}
+        blocks = {spelt_out(flatten(b)) for side in table.sides for b in block_names(side) if b}
+        named = spelt_out(flatten(f"{table.title}{document_title(ctx.doc)}{header}"))
+        memo[index] = (named, frozenset(rows | blocks))
     return memo[index]
 
 
@@ -1760,12 +1767,12 @@ def _row_and_column(ctx: CheckContext, index: TableIndex, m: Mention, query: Con
     heading of one of that table's columns, written whole (its note of unit aside), the figure's label less that
     name: the cell of that row and column. Only the longest row name the clause opens with, and one cell."""
     sentences = ctx.doc.sentences
-    label = _spelt_out(_less_opening_context(NAME_VERB_END.sub("", LEADING.sub("", m.label))))
+    label = spelt_out(_less_opening_context(NAME_VERB_END.sub("", LEADING.sub("", m.label))))
     if not 0 <= m.sentence < len(sentences) or len(label) < 2:
         return []
     start = sentences[m.sentence].start
     ends = list(CLAUSE_END.finditer(ctx.doc.text, start, m.start))
-    clause = _spelt_out(
+    clause = spelt_out(
         _less_opening_context(
             LEADING.sub("", ctx.doc.text[ends[-1].end() if ends else start : m.start].replace(" ", ""))
         )
@@ -1779,7 +1786,8 @@ def _row_and_column(ctx: CheckContext, index: TableIndex, m: Mention, query: Con
     column = label.removeprefix(name) if label.startswith(name) else label
     if len(column) < 2 or not clause.endswith(label):
         return []
-    hits = _cells_headed(ctx, index.by_item.get(row_item(name), []), query, not free, lambda head: head == column)
+    cells = [h for row in sorted(names[name]) for h in index.by_item.get(row_item(row), [])]
+    hits = _cells_headed(ctx, cells, query, not free, lambda head: head == column)
     return hits if len(hits) == 1 else []
 
 
@@ -1865,11 +1873,14 @@ def _less_opening_context(clause: str) -> str:
     return clause[at:]
 
 
-def _row_name_set(ctx: CheckContext) -> tuple[frozenset[str], int]:
-    """Every table's row names (no total row) of two characters at least, and the longest one's length: made once
-    per check."""
+def _row_name_set(ctx: CheckContext) -> tuple[dict[str, set[str]], int]:
+    """Every table's row names (no total row) of two characters at least, by their short words spelt out (the
+    clause is read so: a row `企业养老保险` is the clause's `企业职工基本养老保险`), and the longest one's length: made
+    once per check."""
     every = ctx.memo("tables.all_row_names", lambda: _all_row_names(ctx))
-    names = frozenset(n for names in every.values() for n in names if len(n) >= 2)
+    names: dict[str, set[str]] = {}
+    for n in (n for names in every.values() for n in names if len(n) >= 2):
+        names.setdefault(spelt_out(n), set()).add(n)
     return names, max(map(len, names), default=0)
 
 
@@ -2421,22 +2432,13 @@ def _named_row_cell(ctx: CheckContext, index: TableIndex, m: Mention, total: Hit
 NAME_FILLERS = regex("|".join(_words("name_fillers")))
 
 
-# the short words publishers write for longer ones of a thing's name (vocab tables.short_words: `医保`)
-SHORT_WORDS: dict[str, str] = {str(k): str(v) for k, v in (load("tables").get("short_words") or {}).items()}
-SHORT_WORD = regex("|".join(re.escape(w) for w in sorted(SHORT_WORDS, key=len, reverse=True)))  # (longest first)
-
-
-def _spelt_out(text: str) -> str:
-    """The text with its short words written in full (`城乡居民医保基金` → `城乡居民基本医疗保险基金`)."""
-    return SHORT_WORD.sub(lambda w: SHORT_WORDS[w.group()], text) if SHORT_WORDS else text
-
-
 def _names_in(names: set[str], text: str) -> set[str]:
     """The row names the text names, as written or within its words less the ones a row name leaves out (a fund's
-    full name `某某基本养老保险基金` names the row `某某养老保险`), its short words spelt out (`某某医保基金`)."""
-    text = _spelt_out(text)
+    full name `某某基本养老保险基金` names the row `某某养老保险`), the short words of either spelt out (`某某医保基金`,
+    a row `企业养老保险` named `企业职工基本养老保险`: labels.spelt_out)."""
+    text = spelt_out(text)
     short = NAME_FILLERS.sub("", text)
-    return {name for name in names if name in text or name in short}
+    return {name for name in names if any(n in text or n in short for n in (name, spelt_out(name)))}
 
 
 # a label naming a fund's grand total (`一般公共预算收入总计`, `政府性基金预算支出总计`): its fund's words and side

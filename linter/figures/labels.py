@@ -8,6 +8,7 @@ quantity.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from functools import lru_cache
 from typing import Literal
@@ -63,6 +64,29 @@ def shared_word(a: str, b: str, hanzi: bool = False) -> bool:
         a[k : k + 2] in b and not (hanzi and not all("\u4e00" <= ch <= "\u9fff" for ch in a[k : k + 2]))
         for k in range(len(a) - 1)
     )
+
+
+# the short words publishers write for longer ones of a thing's name, each by what it spells out (vocab
+# tables.short_words: `医保`, `企业养老保险`); a full name stands for itself, so that a short word inside it
+# (`居民基本医疗保险` in `城乡居民基本医疗保险`) is not spelt again, and the longest word is tried first
+SHORT_WORDS: dict[str, str] = {str(k): str(v) for k, v in (load("tables").get("short_words") or {}).items()}
+_SPELT = {**{v: v for v in SHORT_WORDS.values()}, **SHORT_WORDS}
+SHORT_WORD = regex("|".join(re.escape(w) for w in sorted(_SPELT, key=len, reverse=True)))
+# a short word spelt out may hold another (`城镇职工医保` › `城镇职工基本医疗保险` › `职工基本医疗保险`)
+SPELLING_ROUNDS = 3
+
+
+def spelt_out(text: str) -> str:
+    """The text with its short words written in full (`城乡居民医保基金` → `城乡居民基本医疗保险基金`, `企业养老保险` →
+    `企业职工基本养老保险`): two names of one thing, each spelt out, are one."""
+    if not SHORT_WORDS:
+        return text
+    for _ in range(SPELLING_ROUNDS):
+        spelt = SHORT_WORD.sub(lambda w: _SPELT[w.group()], text)
+        if spelt == text:
+            break
+        text = spelt
+    return text
 
 
 # a note naming what a figure includes (`含开发区`, `包括`): vocab relations `included`

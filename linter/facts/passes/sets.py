@@ -28,6 +28,7 @@ from tieout.linter.facts.passes.base import (
     under_heading,
 )
 from tieout.linter.figures.context import BUDGET_STAGES, FIELDS, MIXED, Context
+from tieout.linter.figures.labels import spelt_out
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.patterns import lazy, regex
 from tieout.linter.vocab import alternation, load, words
@@ -132,11 +133,12 @@ def _named_apart(m: Mention, found: Balance, before: list[Mention]) -> bool:
 
 def _own_name(item: str, ending: re.Pattern[str]) -> str:
     """The words of an item before the words it ends with, without the words that name no thing of its own (`甲` of
-    `甲基金当年结余`; none of `年末新增结余`); none where the item does not end so."""
+    `甲基金当年结余`; none of `年末新增结余`), its short words spelt out (`企业养老保险` is `企业职工基本养老保险`,
+    `居民医保` is `城乡居民基本医疗保险`: labels.spelt_out); none where the item does not end so."""
     found = ending.search(item)
     if found is None:
         return ""
-    name = QUALIFIERS.sub("", item[: found.start()])
+    name = QUALIFIERS.sub("", spelt_out(item[: found.start()]))
     return name if len(name) > 1 else ""  # (`尚结余`: a word of one character names no thing)
 
 

@@ -350,6 +350,7 @@ def build(block: Block, index: int, outer: Context) -> Table:
         goes_on=block.goes_on,
         next_code=block.next_code,
     )
+    table.untitled = not title or CODE_ONLY.fullmatch(title) is not None
     table.context = read(title).context.under(outer) if title else outer
     table.blank_zero = blank_is_zero(title) or table.context.stage == "决算"
     if n == 0 or n >= len(grid):

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from tieout.linter.figures.context import FIELDS, MIXED, Context, read, same_scope
@@ -70,7 +70,7 @@ def identities(table: Table, outer: Context | None = None) -> list[Hit]:
     """Every figure cell of the table with its identity (rates and shares included, with their role).
     `outer`: the document's context as the facts read it (a genre's defaults included), in place of the
     one the table reader took from the title."""
-    context = table.context if outer is None else title_context(table).under(outer)
+    context = table.context if outer is None else title_context(table).under(held_outer(table, outer))
     out = []
     for side in table.sides:
         # a column's context under the table's and its role: once a column, not once a cell
@@ -109,6 +109,16 @@ def identities(table: Table, outer: Context | None = None) -> list[Hit]:
                     )
                     out.append(Hit(ident, q))
     return out
+
+
+def held_outer(table: Table, outer: Context) -> Context:
+    """The document's context as a table of it holds it. A genre's defaults (a department's figures are of all its
+    funds, at the stage of its report) are what a table its caption names without a fund is of (`支出决算表`); a table
+    no caption names (`Table.untitled`) may be any of the genre's tables (`一般公共预算财政拨款支出决算表` as well): of
+    the fund and stage the document's own title states (`Table.context`), else of none its own labels do not state."""
+    if not table.untitled:
+        return outer
+    return replace(outer, fund=table.context.fund, stage=table.context.stage)
 
 
 def block_names(side: Side) -> list[str]:

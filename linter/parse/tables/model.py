@@ -94,6 +94,9 @@ class Table:
     unit: str = ""  # 万元 …, from the caption
     column_units: dict[int, str] = field(default_factory=dict)
     title: str = ""  # the caption line that names the table (收入支出决算总表)
+    # no caption line names it (it starts a page after a break, its caption is cut off by form lines, or gives its
+    # code alone: `公开05表`): what it is, and of which fund, only its own labels say
+    untitled: bool = False
     section: str = ""  # the heading the table stands under (`## 表三 …收支决算平衡表`), where a caption line may not be
     caption: list[str] = field(default_factory=list)  # the lines above the table, nearest last
     note: str = ""  # the line right below the table when it is a note on it (`注：执行率=决算支出/调整预算×100%。`)
