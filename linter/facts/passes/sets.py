@@ -242,19 +242,39 @@ def _balance(
             return None
         if _outflow_unstated(draft, (income, expense), bq):
             return None
-        agreeing = [x for x in window if agree_open(x.identity.context, ctx)]
-        out = _outflows(draft, agreeing, income, bq)
-        drawn = _drawn(draft, agreeing, bq)
-        if certain and not _all_counted(draft, window, bq, [income, expense, opening, *out]):
-            return None  # (a sum of money of its sentence it would leave out: `使用专用基金 B`, `上年收入 X0`)
-        if drawn and not (closing and certain):
-            # money drawn from a balance kept apart (`使用非财政拨款结余 B`) counts into a year-end balance beside its
-            # opening, income and spending, its own sentence naming each figure's part in it; elsewhere how the balance
-            # counts it is not said (a surplus of the year may or may not hold it)
+        flows = _besides(draft, m, window, bq, (income, expense, opening), (certain, closing))
+        if flows is None:
             return None
         stated = _offset_stated(draft.doc.sentence_text(bq.start), carried)
-        return Balance(income, expense, bq, m.sentence, opening, certain and stated, out, closing, inflows=drawn)
+        return Balance(
+            income, expense, bq, m.sentence, opening, certain and stated, flows[1], closing, inflows=flows[0]
+        )
     return None
+
+
+def _besides(
+    draft: Draft,
+    m: Mention,
+    window: list[Mention],
+    bq: Quantity,
+    read: tuple[Quantity, Quantity, Quantity | None],
+    how: tuple[bool, bool],
+) -> tuple[list[Quantity], list[Quantity]] | None:
+    """The money the window states coming in and going out besides the sides `read` (income, spending, opening):
+    drawn from a balance kept apart (`使用非财政拨款结余 B`) and leaving the fund (`调出`, `结余分配`), of the balance's
+    context. None where the balance, read in its own sentence (`how`: certain, a year-end stock), would leave a sum of
+    money of it out (`使用专用基金 B`, last year's income), or where money drawn from a balance stands beside anything
+    but a year-end stock read so: that stock counts it beside its opening, income and spending, each figure's part in
+    it named; elsewhere how the balance counts it is not said (a surplus of the year may or may not hold it)."""
+    certain, closing = how
+    agreeing = [x for x in window if agree_open(x.identity.context, m.identity.context)]
+    out = _outflows(draft, agreeing, read[0], bq)
+    drawn = _drawn(draft, agreeing, bq)
+    if certain and not _all_counted(draft, window, bq, [*read, *out]):
+        return None
+    if drawn and not (closing and certain):
+        return None
+    return drawn, out
 
 
 def _drawn(draft: Draft, window: list[Mention], like: Quantity) -> list[Quantity]:
