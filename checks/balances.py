@@ -17,18 +17,7 @@ from ._util import in_unit
 
 def balance_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
     for b in ctx.facts.balances:
-        figures = [b.income, *b.inflows, b.expense, b.balance]
-        band = unit_of(figures)
-        plain = sub(add([interval(q) for q in (b.income, *b.inflows)]), interval(b.expense))
-        verdicts = [ctx.judge(interval(b.balance), plain, band)]
-        if b.opening is not None:
-            verdicts.append(ctx.judge(interval(b.balance), add([interval(b.opening), plain]), band))
-        if b.outflows:  # the other money leaving the fund, when the text states it
-            net = sub(plain, add([interval(q) for q in b.outflows]))
-            verdicts.append(ctx.judge(interval(b.balance), net, unit_of([*figures, *b.outflows])))
-            if b.opening is not None:  # (`收入 A 加上年结转 B，减去支出 C 和调出资金 D，年末结转 E`)
-                opened = add([interval(b.opening), net])
-                verdicts.append(ctx.judge(interval(b.balance), opened, unit_of([*figures, *b.outflows, b.opening])))
+        verdicts = _verdicts(ctx, b)
         ops = [b.income, *b.inflows, b.expense, *b.outflows] + ([b.opening] if b.opening else [])
         related = [
             *((q, b.sides[0]) for q in (b.income, *b.inflows)),
@@ -63,6 +52,30 @@ def balance_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
         if verdict == "rounding" and _mistyped(ctx, b):
             verdict = "fail"
         yield Outcome(b.balance, verdict, "delta", related, msg, b.balance.text, exact, None, b.certain, ops)
+
+
+def _verdicts(ctx: CheckContext, b: Balance) -> list[Verdict]:
+    """How the balance compares with each reading of its sides: income − expenditure, plus the opening balance, less
+    the other money leaving the fund; a year-end stock beside its opening balance with the flows its sentence names
+    besides its sides (`年初结转和结余 C，本年收入合计 A，使用非财政拨款结余 B，本年支出合计 D，结余分配 E，年末结转和结余
+    F`) by all of them alone: F = C + A + B − D − E."""
+    figures = [b.income, *b.inflows, b.expense, b.balance]
+    band = unit_of(figures)
+    # (money drawn from a balance kept apart, `使用非财政拨款结余`, comes in beside the income)
+    plain = sub(add([interval(q) for q in (b.income, *b.inflows)]), interval(b.expense))
+    net = sub(plain, add([interval(q) for q in b.outflows])) if b.outflows else plain
+    if b.closing and b.opening is not None and (b.inflows or b.outflows):
+        full = add([interval(b.opening), net])
+        return [ctx.judge(interval(b.balance), full, unit_of([*figures, *b.outflows, b.opening]))]
+    verdicts = [ctx.judge(interval(b.balance), plain, band)]
+    if b.opening is not None:
+        verdicts.append(ctx.judge(interval(b.balance), add([interval(b.opening), plain]), band))
+    if b.outflows:  # the other money leaving the fund, when the text states it
+        verdicts.append(ctx.judge(interval(b.balance), net, unit_of([*figures, *b.outflows])))
+        if b.opening is not None:  # (`收入 A 加上年结转 B，减去支出 C 和调出资金 D，年末结转 E`)
+            opened = add([interval(b.opening), net])
+            verdicts.append(ctx.judge(interval(b.balance), opened, unit_of([*figures, *b.outflows, b.opening])))
+    return verdicts
 
 
 EXACT_BALANCES = 3  # other balances of one precision that hold to the digit, for a document to compute them exactly
@@ -176,7 +189,14 @@ class BalanceMismatch(Rule):
     expenditure and the balance stand in one sentence that says it balances them (`收支相抵`, `当期结余`,
     `年终结余`, `本年结余` …), a warning when they were gathered from the sentences before or the sentence
     does not say so. A year-end balance (`年末结转和结余`) with an opening balance is expected to be the
-    opening balance plus income less expenditure.
+    opening balance plus income less expenditure; where its sentence names other money besides, it is that
+    sum with every such figure and no other reading: money drawn from a balance kept apart comes in
+    (`使用非财政拨款结余`, `用事业基金弥补收支差额`: `drawn_from_balance` in `linter/vocab/relations.yaml`), what
+    leaves besides the spending goes out (`结余分配`), as a 部门决算 states it (`本年收入合计 A，使用非财政拨款结余 B，
+    年初结转和结余 C；本年支出合计 D，结余分配 E，年末结转和结余 F`: F = C + A + B − D − E). A balance read in its
+    own sentence beside a sum of money it would leave out (`使用专用基金 B`, last year's income beside this
+    year's), or a surplus of the year beside money drawn from a balance, is not read: how it counts that
+    money is not said.
 
     A stock rolled forward in one sentence (`上年末政府债务余额 A，当年新增 B，偿还 C，年末政府债务余额 D`;
     `roll_forward` in `linter/vocab/relations.yaml`) is checked the same way, D = A + the money coming in −

@@ -417,11 +417,15 @@ class TextTable(Rule):
     for the item is no mismatch. An overall score (`自评得分 95 分`) must equal the one score table's: the 合计
     of its 得分 column (its 分值 making 100), with no total row its first-level rows' scores added up where their
     分值 make exactly 100, or laid out across (a 分值 row and a 得分 row) the 得分 row's 合计 where the 分值
-    row's is 100; a score whose label names another year than the document's, or a project the title does not
-    name (`同期评价的某某项目综合评分`), is another evaluation's. A first-level indicator's score named as what it
+    row's is 100; a score whose label names another year than the document's, or a project neither the title
+    nor the table's subject names (`同期评价的某某项目综合评分`), is another evaluation's; so is one of another
+    subject than the table's: the project or the department as a whole (`部门整体`) that the nearest heading or
+    numbered item above each names, or the table's own title or the line right above it (`1.部门整体支出绩效自评。
+    综合评分 a`, `2.某某项目。…项目绩效自评得分 b`, a score table under `3.另一项目。`: neither a nor b is its
+    score; where one names none, the title's). A first-level indicator's score named as what it
     scored (`过程指标得 17.5 分`, `决策类指标得分 18 分`; never a bare `决策 20 分`, as often the points it may score)
     must equal the score table's: the 小计 closing that indicator's rows, or the row it names, where one table
-    gives it.
+    gives it and of the same subject.
 
     A sum the prose states as the whole its sentence speaks of a part of (`X 万元支出中，…`), the one sum of money of a
     sentence naming the table that sets out its make-up (`具体构成见表2`, `支出明细详见附表3`), is that table's total:

@@ -10,14 +10,17 @@ a summary table restating the detailed table's total is the same score):
   得分 row's figure in the 合计 column, where the 分值 row's is 100.
 
 A score the prose gives another evaluation is not held to it: one whose label names another year than the
-document's, or names a project (`乡村公路建设项目综合评分`) the document's title does not.
+document's, or names a project (`乡村公路建设项目综合评分`) neither the document's title nor the table's subject does;
+and one of another subject than the table's (`_subject`: the project or the department as a whole a numbered item
+or a heading above each names, the table's own title or caption first), as a 部门决算 gives the scores of its
+部门整体 and of several projects item by item, a score table under one of them.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from tieout.linter.facts.model import Mention
@@ -30,7 +33,8 @@ from tieout.linter.parse.tables.model import Column, Row, Side
 from tieout.linter.parse.tables.vocab import role_of, words
 from tieout.linter.patterns import regex
 from tieout.linter.rules.base import CheckContext, Outcome
-from tieout.linter.vocab import load
+from tieout.linter.text.model import Document, Section
+from tieout.linter.vocab import alternation, load
 
 
 @dataclass
@@ -40,6 +44,7 @@ class Total:
     value: Decimal
     cells: list[Quantity] = field(default_factory=list)  # the cell, or the scores it is the sum of
     what: str = "评分表合计"
+    table: Table | None = None  # the table it is read from
 
 
 AVERAGE = "平均"  # the word of a score that is the mean of several evaluations'
@@ -47,7 +52,7 @@ AVERAGE = "平均"  # the word of a score that is the mean of several evaluation
 
 def score_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
     """The overall score in the prose (`项目绩效自评得分 95 分`) against the score table's."""
-    totals = [t for table in ctx.facts.tables for t in _table_totals(table)]
+    totals = [replace(t, table=table) for table in ctx.facts.tables for t in _table_totals(table)]
     if not totals:
         return  # no score table
     named = {q.value for table in ctx.facts.tables for side in table.sides if (q := _named_overall(table, side))}
@@ -55,15 +60,19 @@ def score_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
         return  # tables of several evaluations (a summary table may restate the one score)
     total = totals[0]
     text, sentences = ctx.doc.text, ctx.doc.sentences
+    head = _head(text)
+    subjects = {_table_subject(ctx, t.table) for t in totals if t.table is not None}
+    # (not another evaluation's, nor many evaluations' mean: `320个项目…平均自评得分 88.7分`)
     overall = [
-        (m, q) for m in ctx.facts.mentions if (q := overall_score(text, sentences[m.sentence].start, m)) is not None
+        (m, q)
+        for m in ctx.facts.mentions
+        if (q := overall_score(text, sentences[m.sentence].start, m)) is not None
+        and not _of_another(ctx, m, head, subjects)
+        and AVERAGE not in m.label
     ]
     if len({q.value for _, q in overall}) > 2:
         return  # the overall scores of several evaluations (a volume of reports): which one the table's is, unknown
-    head = _head(text)
     for m, q in overall:
-        if _of_another(ctx, m, head) or AVERAGE in m.label:
-            continue  # (`320个项目…平均自评得分 88.7分`: many evaluations' mean, no one evaluation's total)
         if q.value == total.value:
             yield Outcome(q, "pass", "score_sum", operands=total.cells)
             continue
@@ -96,19 +105,21 @@ def level_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
     closing that indicator's group of rows, or the row the indicator names. Only where one score table gives it
     (a name two tables give differently names neither) and the figure is the document's own evaluation's."""
     found: dict[str, list[Quantity]] = {}
+    subjects: dict[str, set[str | None]] = {}
     for table in ctx.facts.tables:
         for side in table.sides:
             for name, cell in _level_scores(table, side).items():
                 found.setdefault(name, []).append(cell)
+                subjects.setdefault(name, set()).add(_table_subject(ctx, table))
     levels = {k: v[0] for k, v in found.items() if len({q.value for q in v}) == 1}
     if not levels:
         return
     head = _head(ctx.doc.text)
     for m in ctx.facts.mentions:
         named = LEVEL_SCORE.match(m.label)
-        stated = _points_of(m)
-        given = levels.get(named.group("name")) if named else None
-        if given is None or stated is None or _of_another(ctx, m, head):
+        level = named.group("name") if named else ""
+        stated, given = _points_of(m), levels.get(level)
+        if given is None or stated is None or _of_another(ctx, m, head, subjects[level]):
             continue
         if stated.value == given.value:
             yield Outcome(stated, "pass", "cross_ref", operands=[given])
@@ -294,9 +305,10 @@ def _head(text: str) -> str:
     return "".join("".join(lines).split())
 
 
-def _of_another(ctx: CheckContext, m: Mention, head: str) -> bool:
-    """Does the score's label give it to another evaluation: another year than the document's, or a project
-    the title does not name?"""
+def _of_another(ctx: CheckContext, m: Mention, head: str, tables: set[str | None]) -> bool:
+    """Does the score belong to another evaluation than the score tables' (`tables`: their subjects, `_subject`):
+    its label naming another year than the document's, or a project neither the title nor a table's subject
+    names; or the score standing under another subject than every table's?"""
     period = m.identity.context.period
     own = ctx.facts.document_context.period
     if period and own and period[:4] != own[:4]:
@@ -304,5 +316,69 @@ def _of_another(ctx: CheckContext, m: Mention, head: str) -> bool:
     for found in NAMED.finditer(m.label):
         name = YEAR_WORD.sub("", found.group("name").rsplit("的", 1)[-1])
         if len(name) >= 2 and not OWN.search(name) and name not in GENERIC and name not in head:
-            return True
-    return False
+            if not any(name in t for t in tables if t):
+                return True
+    mine = _subject(ctx.doc, m.start)
+    return not any(_same_subject(mine, t, head) for t in tables)
+
+
+# a project named as what was evaluated (`2.中小河流治理项目`, `（三）乡村公路建设工程绩效评价`): a name of a few
+# characters ending as a project's name ends (vocab relations counted_names 项目); and the department or the unit as
+# a whole (`1.部门整体支出绩效自评`)
+PROJECT_ENDINGS = [str(w) for w in load("relations")["counted_names"]["项目"]]
+PROJECT_NAMED = regex(r"(?P<name>[\u4e00-\u9fff“”]{2,30}?(?:" + alternation(PROJECT_ENDINGS) + "))")
+WHOLE_NAMED = regex(r"(?:部门|单位)整体")
+# the words a project's name is made of that name no one project: the standard sections of an evaluation (vocab
+# relations evaluation_sections: `项目概况`, `项目建设`) and the year (`2025年度项目`)
+NO_PROJECT = regex(r"(?:\d{2,4}年度?|年度|" + alternation(load("relations").get("evaluation_sections")) + ")+")
+
+
+def _named_subject(text: str) -> str | None:
+    """The project or the whole a title names as what was evaluated (`2.中小河流治理项目`: 中小河流治理项目;
+    `1.部门整体支出绩效自评`: 部门整体), if any."""
+    flat = "".join(text.split())
+    for found in PROJECT_NAMED.finditer(flat):
+        name = YEAR_WORD.sub("", found.group("name").strip("“”"))  # (`2025年某某项目`: 某某项目)
+        ending = max((e for e in PROJECT_ENDINGS if name.endswith(e)), key=len)
+        if not NO_PROJECT.fullmatch(name[: -len(ending)]):
+            return name
+    whole = WHOLE_NAMED.search(flat)
+    return whole.group() if whole else None
+
+
+def _subject(doc: Document, offset: int) -> str | None:
+    """What the text at `offset` is of, by the headings and numbered items above it: the subject the nearest
+    titled one names (`_named_subject`), else the one above it that names one; none where none does (the document's
+    own). Text after a numbered item's paragraph (an untitled section resuming its parent) goes on with that
+    item: `2.中小河流治理项目。…` / `项目绩效自评得分 a` is the project's score."""
+    i = doc.section_index(offset)
+    while i >= 0 and not doc.sections[i].title:
+        i -= 1
+    node: Section | None = doc.sections[i] if i >= 0 else None
+    while node is not None:
+        named = _named_subject(node.title) if node.title else None
+        if named is not None:
+            return named
+        node = node.parent
+    return None
+
+
+def _table_subject(ctx: CheckContext, table: Table) -> str | None:
+    """What a score table is of: the subject its title or the caption line right above it names, else the text's
+    where it stands."""
+    for line in (table.title, *table.caption[-1:]):
+        named = _named_subject(line) if line else None
+        if named is not None:
+            return named
+    start = table.rows[0][0].start if table.rows and table.rows[0] else -1
+    return _subject(ctx.doc, start) if start >= 0 else None
+
+
+def _same_subject(a: str | None, b: str | None, head: str) -> bool:
+    """Are two subjects one: the same name (one the other's end: `某县中小河流治理项目`, `中小河流治理项目`), or one of
+    them the document's own (none) and the other what its title names (`XX项目绩效评价报告` with a table under
+    `附件：XX项目评分表`)?"""
+    if a is not None and b is not None:
+        return a.endswith(b) or b.endswith(a)
+    named = a or b
+    return named is None or named in head

@@ -250,7 +250,8 @@ class Balance:
     # what the two sides are called in a finding: a project's rest is of its budget and its spending
     sides: tuple[str, str] = ("收入", "支出")
     name: str = "结余"  # what the balance is called in a finding (a difference named as data: 净资产, 审减 …)
-    # money coming in besides the income, each added to it in words (`收入 A，加上级补助收入 B`)
+    # money coming in besides the income: added to it in words (`收入 A，加上级补助收入 B`), or drawn from a balance
+    # kept apart (`使用非财政拨款结余 B`, a year-end balance's)
     inflows: list[Quantity] = field(default_factory=list)
 
 

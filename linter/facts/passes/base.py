@@ -282,6 +282,21 @@ def figures(mentions: list[Mention], kinds: tuple[str, ...] = ("amount", "count"
 
 BALANCE_WORD = regex("|".join(words("relations", "balance")))
 OPENING = regex(r"^(?:上年末|上年底|年初|期初|上年)(?:结余|余额|结转|滚存)")
+_DRAWN = load("relations").get("drawn_from_balance") or {}
+# money a unit draws from a balance it keeps apart (`使用非财政拨款结余 B`; vocab relations drawn_from_balance): a verb
+# of drawing, then the balance's word within the figure's name, or a wording named so whole
+DRAWN_FROM_BALANCE = regex(
+    f"(?:{alternation(_DRAWN.get('verbs'))})[^，,；;。、\\d]{{0,12}}?(?:{alternation(_DRAWN.get('balances'))})"
+    f"|{alternation(_DRAWN.get('names'))}"
+)
+
+
+def drawn_from_balance(m: Mention) -> bool:
+    """Is the figure named as money drawn from a balance kept apart (`使用非财政拨款结余`): a flow into the year, no
+    balance of it?"""
+    return DRAWN_FROM_BALANCE.search(m.label) is not None
+
+
 # the words before an act's name saying it has been done (`已支付`, `累计拨付`, `实际完成`): what follows is the act
 # (lists read a whole's and a part's, chains a part's set off after a separator, breakdowns a list's whole)
 DONE_ACT = regex(r"^(?:已经|已|累计已?|实际已?)(?P<act>[\u4e00-\u9fff]{2})")

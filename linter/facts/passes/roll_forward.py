@@ -18,7 +18,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from tieout.linter.facts.model import Mention, RollForward
-from tieout.linter.facts.passes.base import in_brackets, labels_holding, same_section, sentence_of
+from tieout.linter.facts.passes.base import drawn_from_balance, in_brackets, labels_holding, same_section, sentence_of
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.patterns import regex
 from tieout.linter.vocab import alternation, load
@@ -617,6 +617,11 @@ def _surpluses(draft: Draft, clause: list[Mention]) -> list[Mention] | None:
     surpluses = [m for m in clause if _surplus(m) and not draft.is_part(m)]
     if len(surpluses) > 1 or any(_flow(m.label) != 0 and _money(m) is not None for m in clause if m not in surpluses):
         return None
+    if any(drawn_from_balance(m) and _money(m) is not None for m in clause):
+        # (`本年收入合计 A，使用非财政拨款结余 B，年初结转和结余 C；本年支出合计 D，年末结转和结余 F`: money drawn from a
+        # balance kept apart comes into the year beside its income, which the clause does not net into a surplus; the
+        # sets pass reads it whole, F = C + A + B − D)
+        return None
     return surpluses
 
 
@@ -645,9 +650,10 @@ BARE_OPENING = regex(r"(?:上年末|上年底|年初)(?:为|是)?")
 
 
 def _surplus(m: Mention) -> bool:
-    """Is the figure the year's own surplus (`本年收支结余`, `当年结余`), no stock?"""
+    """Is the figure the year's own surplus (`本年收支结余`, `当年结余`), no stock, nor money drawn from a balance kept
+    apart (`使用非财政拨款结余`)?"""
     item = m.identity.item or ""
-    return bool(SURPLUS.search(item)) and not NOT_SURPLUS.search(item)
+    return bool(SURPLUS.search(item)) and not NOT_SURPLUS.search(item) and not drawn_from_balance(m)
 
 
 def _surplus_before(draft: Draft, opening: Mention, clause: list[Mention]) -> Mention | None:

@@ -16,6 +16,7 @@ from tieout.linter.facts.model import Balance, Breakdown, Mention, MonthsPayable
 from tieout.linter.facts.passes.base import (
     HANDED_OVER,
     by_paragraph,
+    drawn_from_balance,
     exact_of,
     full_marks_complete,
     gives_over,
@@ -324,10 +325,73 @@ def _balance(
             return None
         if _outflow_unstated(draft, (income, expense), bq):
             return None
-        out = _outflows(draft, [x for x in window if agree_open(x.identity.context, ctx)], income, bq)
+        flows = _besides(draft, m, window, bq, (income, expense, opening), (certain, closing))
+        if flows is None:
+            return None
         stated = _offset_stated(draft.doc.sentence_text(bq.start), carried)
-        return Balance(income, expense, bq, m.sentence, opening, certain and stated, out, closing)
+        return Balance(
+            income, expense, bq, m.sentence, opening, certain and stated, flows[1], closing, inflows=flows[0]
+        )
     return None
+
+
+def _besides(
+    draft: Draft,
+    m: Mention,
+    window: list[Mention],
+    bq: Quantity,
+    read: tuple[Quantity, Quantity, Quantity | None],
+    how: tuple[bool, bool],
+) -> tuple[list[Quantity], list[Quantity]] | None:
+    """The money the window states coming in and going out besides the sides `read` (income, spending, opening):
+    drawn from a balance kept apart (`使用非财政拨款结余 B`) and leaving the fund (`调出`, `结余分配`), of the balance's
+    context. None where the balance, read in its own sentence (`how`: certain, a year-end stock), would leave a sum of
+    money of it out (`使用专用基金 B`, last year's income), or where money drawn from a balance stands beside anything
+    but a year-end stock read so: that stock counts it beside its opening, income and spending, each figure's part in
+    it named; elsewhere how the balance counts it is not said (a surplus of the year may or may not hold it)."""
+    certain, closing = how
+    agreeing = [x for x in window if agree_open(x.identity.context, m.identity.context)]
+    out = _outflows(draft, agreeing, read[0], bq)
+    drawn = _drawn(draft, agreeing, bq)
+    if certain and not _all_counted(draft, window, bq, [*read, *out]):
+        return None
+    if drawn and not (closing and certain):
+        return None
+    return drawn, out
+
+
+def _drawn(draft: Draft, window: list[Mention], like: Quantity) -> list[Quantity]:
+    """Money drawn from a balance kept apart (`使用非财政拨款结余 B`), coming into the year besides its income: the
+    window's figures so named, in the balance's unit, none a part of a list the window states the whole of (a part
+    of one stated before, `收入总计 T。其中：本年收入合计 A，使用非财政拨款结余 B，…`, is a flow of its own here)."""
+    within = _parts_within(draft, window)
+    return [
+        q
+        for x in window
+        if drawn_from_balance(x) and id(x) not in within and (q := exact_of(x, like.base_unit)) is not None
+    ]
+
+
+def _all_counted(draft: Draft, window: list[Mention], like: Quantity, roles: list[Quantity | None]) -> bool:
+    """Is every sum of money of the window (its notes in brackets aside) a figure of the balance (`roles`, or drawn
+    from a balance) or a part of a list the window states the whole of? A flow the balance would leave out makes it
+    no certain reading."""
+    read = {id(q) for q in roles if q is not None}
+    within = _parts_within(draft, window)
+    return all(
+        q is None or id(q) in read or drawn_from_balance(x) or id(x) in within
+        for x in window
+        for q in (exact_of(x, like.base_unit),)
+    )
+
+
+def _parts_within(draft: Draft, window: list[Mention]) -> set[int]:
+    """The ids of the window's figures listed as parts of a whole the window states too (`收入 X，其中 a、b`: a and b
+    are what X holds, no figures of their own beside it)."""
+    if not any(draft.is_part(x) for x in window):
+        return set()
+    lists = lists_by_total(draft)
+    return {id(p) for x in window for b in lists.get(id(x), []) for p in (*b.parts, *b.minus)}
 
 
 def _offset_stated(text: str, carried: bool) -> bool:
@@ -500,11 +564,14 @@ FIGURE_IN_CLAUSE = regex(r"[^，,；;。\d]*\d")
 
 
 def _outflows(draft: Draft, window: list[Mention], income: Quantity, like: Quantity) -> list[Quantity]:
-    """Money leaving the fund besides its expenditure, stated after the income (`调入一般公共预算 0.9 亿元`)."""
+    """Money leaving the fund besides its expenditure, stated after the income (`调入一般公共预算 0.9 亿元`), none a
+    part of a list the window states the whole of (a part of one stated before is a flow of its own here: `支出总计
+    T。其中：…本年支出合计 D，结余分配 E，年末结转和结余 F`)."""
     out = []
+    within = _parts_within(draft, window)
     for m in window:
         q = exact_of(m, like.base_unit)
-        if q is not None and q.start > income.start and not draft.is_part(m) and OUTFLOW.search(m.label):
+        if q is not None and q.start > income.start and id(m) not in within and OUTFLOW.search(m.label):
             out.append(q)
     return out
 
@@ -536,6 +603,8 @@ def _period_balance(m: Mention) -> Quantity | None:
         return None
     if "结转下年" in key or "下年" in key or JOINED_SIDE.search(key) or DISTRIBUTED.search(key):
         return None  # (nor `结余分配 a`: what the balance was put to, a use of it beside the spending)
+    if drawn_from_balance(m):
+        return None  # (`使用非财政拨款结余 B`: money drawn from a balance, coming into the year, no balance of it)
     if OPENING.search(key):
         return None  # `本年收支结余 a，加上上年结余 b，年末滚存结余 T`: b is what the year opened with, not its balance
     if CUMULATIVE.search(ACCUMULATED_AT_END.sub("", key.replace("年末结转", "").replace("年终结余", ""))):
