@@ -417,8 +417,9 @@ class TextTable(Rule):
     分值 make exactly 100, or laid out across (a 分值 row and a 得分 row) the 得分 row's 合计 where the 分值
     row's is 100; a score whose label names another year than the document's, or a project the title does not
     name (`同期评价的某某项目综合评分`), is another evaluation's. A first-level indicator's score named as what it
-    scored (`过程指标得 17.5 分`, `决策类指标得分 18 分`; never a bare `决策 20 分`, as often the points it may score)
-    must equal the score table's: the 小计 closing that indicator's rows, or the row it names, where one table
+    scored (`过程指标得 17.5 分`, `决策类指标得分 18 分`, or named alone in a list its sentence opens by naming its
+    items as scores: `各一级指标得分分别为：决策指标 12.50 分、…`; never a bare `决策 20 分`, as often the points it
+    may score, nor one of a list opened by `其中` or `分别为` alone) must equal the score table's: the 小计 closing that indicator's rows, or the row it names, where one table
     gives it.
 
     A sum the prose states as the whole its sentence speaks of a part of (`X 万元支出中，…`), the one sum of money of a
