@@ -422,6 +422,11 @@ class TextTable(Rule):
     may score, nor one of a list opened by `其中` or `分别为` alone) must equal the score table's: the 小计 closing that indicator's rows, or the row it names, where one table
     gives it.
 
+    In a report on the budget's execution, a class of spending by function named with no fund (`省级教育支出 A`, its
+    words, sentence and headings naming none) is of the 一般公共预算 (vocab genres class_spending_fund) where every
+    table of the document stating that class states it in that fund: the tables say so. A class the tables of two
+    funds state (`城乡社区支出`), a table naming no fund, or a passage whose figures name two funds leave it open.
+
     A sum the prose states as the whole its sentence speaks of a part of (`X 万元支出中，…`), the one sum of money of a
     sentence naming the table that sets out its make-up (`具体构成见表2`, `支出明细详见附表3`), is that table's total:
     the one cell in its money of the table's one 合计 row, where one table bears that number and its title names
