@@ -103,7 +103,7 @@ SCORES_OPENER = "|".join(
 # a sentence up to an item of such a list (`各一级指标得分分别为：决策指标 12.50 分、过程指标`): the opener, its verb, and
 # before the item only the first-level indicators' names each with its score, joined by marks
 LISTED_LEVEL = regex(
-    rf"^\s*(?:{SCORES_OPENER or '(?!)'})(?:情况)?(?:分别|依次)?(?:为|是|如下)?[：:]?\s*"
+    rf"^\s*(?:{SCORES_OPENER or '(?!)'})(?:情况)?(?:分别)?(?:为|是|如下)?[：:]?\s*"
     rf"(?:{LEVEL_NAME}\s*\d{{1,3}}(?:\.\d+)?\s*分\s*[、，,；;]\s*)*"
     rf"(?:项目)?(?P<name>{FIRST_LEVELS or '(?!)'})类?(?:指标)?\s*$"
 )
