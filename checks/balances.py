@@ -393,7 +393,9 @@ class ScoreSum(Rule):
     指标 20 分，得 18 分。综合得分 93.5 分`), in its sentence or the one before, are its items when the full marks
     make 100 and nothing but joining marks stands between them and the total's name. So are those listed after
     it (under `其中` or `分项看`), each score with its full marks in brackets (`预算编制 9.5 分（分值 10 分），…`),
-    when the full marks make 100: then every item is listed.
+    when the full marks make 100: then every item is listed. With no full marks, the four first-level indicators
+    named each once with their scores, under a word naming them as scores (`各一级指标得分分别为：决策指标 a 分、…`),
+    in the overall score's paragraph or the one after it, are its items (`各一级指标分值…` names full marks: none).
 
     ## Why is this bad?
     The overall score is the result of a performance evaluation, the one figure a reader quotes; when

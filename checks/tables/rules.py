@@ -422,10 +422,16 @@ class TextTable(Rule):
     subject than the table's: the project or the department as a whole (`部门整体`) that the nearest heading or
     numbered item above each names, or the table's own title or the line right above it (`1.部门整体支出绩效自评。
     综合评分 a`, `2.某某项目。…项目绩效自评得分 b`, a score table under `3.另一项目。`: neither a nor b is its
-    score; where one names none, the title's). A first-level indicator's score named as what it
-    scored (`过程指标得 17.5 分`, `决策类指标得分 18 分`; never a bare `决策 20 分`, as often the points it may score)
-    must equal the score table's: the 小计 closing that indicator's rows, or the row it names, where one table
-    gives it and of the same subject.
+    score; where one names none, the title's). A first-level indicator's score named as what it scored
+    (`过程指标得 17.5 分`, `决策类指标得分 18 分`, or named alone in a list its sentence opens by naming its items as
+    scores: `各一级指标得分分别为：决策指标 12.50 分、…`; never a bare `决策 20 分`, as often the points it may score,
+    nor one of a list opened by `其中` or `分别为` alone) must equal the score table's: the 小计 closing that
+    indicator's rows, or the row it names, where one table gives it and of the same subject.
+
+    In a report on the budget's execution, a class of spending by function named with no fund (`省级教育支出 A`, its
+    words, sentence and headings naming none) is of the 一般公共预算 (vocab genres class_spending_fund) where every
+    table of the document stating that class states it in that fund: the tables say so. A class the tables of two
+    funds state (`城乡社区支出`), a table naming no fund, or a passage whose figures name two funds leave it open.
 
     A sum the prose states as the whole its sentence speaks of a part of (`X 万元支出中，…`), the one sum of money of a
     sentence naming the table that sets out its make-up (`具体构成见表2`, `支出明细详见附表3`), is that table's total:

@@ -1156,12 +1156,34 @@ def _named_cells_read(ctx: CheckContext, index: TableIndex, m: Mention, outer: C
     context = own.under(_context(ctx, m)).under(explanations(ctx).context_at(m.start)).under(_lead_fund(ctx, m))
     context = context.under(outer)
     found = _named_cells_as(ctx, index, m, outer, (own, context), funded=False)
+    if not found[0] and (fund := _class_fund(ctx, m, context)) is not None:
+        # (`省级教育支出 A` under a heading of no fund: the class's spending in the one fund the tables state it in)
+        classed = _named_cells_as(ctx, index, m, outer, (own, replace(context, fund=fund)), funded=False)
+        if classed[0]:
+            return classed
     if not _names_appropriated(m) or any(h.identity.context.fund is not None for h in found[0]):
         return found
     # (none found, or only cells of no fund, which a figure of a fund is not held to: a table of the “三公” no caption
     # names, known by its rows, states the appropriation's all the same)
     funded = _named_cells_as(ctx, index, m, outer, (own, context), funded=True)
     return funded if funded[0] or not found[0] else found
+
+
+SPENDING_CLASSES = frozenset(f"{w}支出" for w in load("tables").get("spending_classes") or [])
+
+
+def _class_fund(ctx: CheckContext, m: Mention, context: Context) -> str | None:
+    """The fund of a government's spending by function class named with no fund (`省级教育支出 A`, its words, sentence
+    and headings naming none: `context`): the genre's fund of such spending (vocab genres class_spending_fund, the
+    一般公共预算 of a report on the budget's execution) where every cell of the document's tables stating the class is
+    of that fund (a table of the 政府性基金 listing `城乡社区支出` too, or one naming no fund, leaves it open) and the
+    figures of its passage name no fund (`_lead_funds`: naming two, they leave it open)."""
+    fund = load("genres").get(ctx.facts.genre, {}).get("class_spending_fund")
+    item = m.identity.item
+    if fund is None or context.fund is not None or item not in SPENDING_CLASSES or _lead_funds(ctx, m):
+        return None  # (a passage naming two funds, `政府性基金预算支出安排 a；一般公共预算支出安排 b`, leaves it open)
+    cells = held_index(ctx).every.get(item, [])
+    return str(fund) if cells and all(h.identity.context.fund == fund for h in cells) else None
 
 
 def _named_cells_as(
@@ -1312,15 +1334,19 @@ def _lead_fund(ctx: CheckContext, m: Mention) -> Context:
     公共预算支出安排 T…。主要安排如下：` / `6.农林水支出安排 a`): the one fund the figures of the item's own heading and
     of the heading above it name, where they name exactly one (the first of the two naming any decides; a passage
     naming two funds leaves it open)."""
+    named = _lead_funds(ctx, m)
+    return Context(fund=next(iter(named))) if len(named) == 1 else Context()
+
+
+def _lead_funds(ctx: CheckContext, m: Mention) -> frozenset[str]:
+    """The funds the figures of the item's own heading name, else (naming none) those of the heading above it."""
     section = ctx.doc.section_at(m.start)
     for _ in range(2):  # the item's own heading, then the one it is numbered under
         named = _funds_named(ctx, section)
-        if named:
-            return Context(fund=next(iter(named))) if len(named) == 1 else Context()
-        if section is None:
-            break
+        if named or section is None:
+            return named
         section = section.parent
-    return Context()
+    return frozenset()
 
 
 def _funds_named(ctx: CheckContext, section: Section | None) -> frozenset[str]:

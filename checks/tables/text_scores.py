@@ -99,6 +99,34 @@ LEVEL_SCORE = regex(
     rf"^(?:其中[：:，,]?|分项看[：:，,]?)?(?:项目)?(?P<name>{FIRST_LEVELS or '(?!)'})类?(?:指标)?(?:评价)?(?:得分为?|得)$"
 )
 
+# a first-level indicator's name alone (`决策指标`, `项目决策`), as a list of scores names each
+LEVEL_NAME = rf"(?:项目)?(?:{FIRST_LEVELS or '(?!)'})类?(?:指标)?"
+# the words that open a list naming its items as scores (vocab score_list_openers naming 得分: `各一级指标得分`,
+# `分项得分`; not `其中`, `分别为`, which a list of the points each may score opens as well)
+SCORES_OPENER = "|".join(
+    re.escape(w)
+    for w in sorted(
+        (str(w) for w in load("relations").get("score_list_openers") or [] if "得分" in str(w)), key=len, reverse=True
+    )
+)
+# a sentence up to an item of such a list (`各一级指标得分分别为：决策指标 12.50 分、过程指标`): the opener, its verb, and
+# before the item only the first-level indicators' names each with its score, joined by marks
+LISTED_LEVEL = regex(
+    rf"^\s*(?:{SCORES_OPENER or '(?!)'})(?:情况)?(?:分别)?(?:为|是|如下)?[：:]?\s*"
+    rf"(?:{LEVEL_NAME}\s*\d{{1,3}}(?:\.\d+)?\s*分\s*[、，,；;]\s*)*"
+    rf"(?:项目)?(?P<name>{FIRST_LEVELS or '(?!)'})类?(?:指标)?\s*$"
+)
+
+
+def _level_named_scored(ctx: CheckContext, m: Mention) -> re.Match[str] | None:
+    """The first-level indicator the mention is named as the score of: by its own words (`决策指标得 16.5 分`), or,
+    named alone, as an item of a list its sentence opens by naming its items as scores (`各一级指标得分分别为：决策
+    指标 12.50 分、…`)."""
+    named = LEVEL_SCORE.match(m.label)
+    if named is not None or not m.quantities:
+        return named
+    return LISTED_LEVEL.match(ctx.doc.text[ctx.doc.sentences[m.sentence].start : m.start])
+
 
 def level_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
     """Each first-level indicator's score the prose states (`决策指标得 16.5 分`) against the score table's: the 小计
@@ -116,7 +144,7 @@ def level_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
         return
     head = _head(ctx.doc.text)
     for m in ctx.facts.mentions:
-        named = LEVEL_SCORE.match(m.label)
+        named = _level_named_scored(ctx, m)
         level = named.group("name") if named else ""
         stated, given = _points_of(m), levels.get(level)
         if given is None or stated is None or _of_another(ctx, m, head, subjects[level]):

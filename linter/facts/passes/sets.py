@@ -1496,7 +1496,8 @@ TO_THE_PAIRS = regex(
     r"(?:\s*[（(][^（）()\n]{0,80}[）)])?)?"
     # (and the scale in a sentence of its own: `。评分标准：90分以上为优，…，60分以下为差。`)
     r"(?:[。；;]\s*(?:评分|评价|等级|评定)?标准[：:][^。\n]{0,80})?"
-    rf"(?:[。，,；;\s]*{LIST_OPENER}(?:情况)?(?:为|如下)?[：:，,]?\s*"
+    # (the opener naming the scores, then the verb of their list: `各一级指标得分分别为：`)
+    rf"(?:[。，,；;\s]*{LIST_OPENER}(?:情况)?(?:分别)?(?:为|是|如下)?[：:，,]?\s*"
     # or the items numbered on the lines below it (`自评总分 88 分。\n（1）决策指标（20分）得…`)
     r"|[。：:；;]?[^\S\n]*\n\s*" + LIST_MARK + r")$"
 )
