@@ -28,7 +28,7 @@ def _sum_outcomes(
     more, and more than pass), the table's structure was not read as its author meant it: nothing is said
     for that kind there (precision first), neither a failure nor a rounding miss."""
     done = {id(table): _judged_once(ctx, table, kinds, judge) for table in ctx.facts.tables}
-    whole = {id(table): _whole_row_fails(done[id(table)]) for table in ctx.facts.tables}
+    whole = {id(table): _whole_row_fails(table, done[id(table)]) for table in ctx.facts.tables}
     pieces = _pieces(ctx.facts.tables)
     gaps = _gapped_titles(ctx.facts.tables, whole, pieces) if kind != "identity" else set()
     scored = _score_totals(ctx) if "total" in kinds else frozenset()
@@ -42,7 +42,7 @@ def _sum_outcomes(
         if kind != "identity" and mostly and not _tree_confirmed(ctx, table, kinds):
             continue
         for rel, f in judged:
-            if f.verdict != "pass" and _title(table, pieces) in gaps and _rows(rel) in whole[id(table)]:
+            if f.verdict != "pass" and _title(table, pieces) in gaps and _rows(table, rel) in whole[id(table)]:
                 continue
             if f.verdict != "pass" and (_mean(f) or f.total.start in scored):
                 # (a 合计 row's score or rate that is the rows' mean: `7个项目平均得分 83.6`, no sum; a score table's
@@ -52,7 +52,7 @@ def _sum_outcomes(
                 kind != "identity"
                 and f.verdict == "rounding"
                 and _slip(f)
-                and _whole(f, rel, judged)
+                and _whole(table, f, rel, judged)
                 and _footed_exactly(ctx)
             ):
                 # a document whose every other table sum foots as written adds its rounded cells: no 尾差
@@ -101,7 +101,7 @@ def _slip(f: Footing) -> bool:
     return step is not None and abs(f.computed - f.total.base_value) >= SLIP_UNITS * step
 
 
-def _whole(f: Footing, rel: Relation, judged: list[tuple[Relation, Footing]]) -> bool:
+def _whole(table: Table, f: Footing, rel: Relation, judged: list[tuple[Relation, Footing]]) -> bool:
     """Are the sum's parts all its rows, no row left out of the table? So where they exceed the total (no row
     left out makes them more), or where the same rows add up exactly in another column of the row (a run of
     rows under a numbered row is judged only so: `_run_held_across`)."""
@@ -109,8 +109,8 @@ def _whole(f: Footing, rel: Relation, judged: list[tuple[Relation, Footing]]) ->
         return True
     if all(s > 0 for s in f.signs) and all(q.value >= 0 for q in f.parts) and f.computed > f.total.base_value:
         return True
-    key = _rows(rel)
-    return any(_rows(r) == key and r.total != rel.total and _exact(o) for r, o in judged)
+    key = _rows(table, rel)
+    return any(_rows(table, r) == key and r.total != rel.total and _exact(o) for r, o in judged)
 
 
 def _footed_exactly(ctx: CheckContext) -> bool:
@@ -200,12 +200,12 @@ def _gapped_titles(tables: list[Table], whole: dict[int, set[tuple]], pieces: di
     return {title for title, p in pages.items() if len(p) >= 2}
 
 
-def _whole_row_fails(judged: list[tuple[Relation, Footing]]) -> set[tuple]:
+def _whole_row_fails(table: Table, judged: list[tuple[Relation, Footing]]) -> set[tuple]:
     """The rows whose sum fails in every column it is judged in: rows left out of the table fail them all,
     where one mistyped cell fails its own column only (the row's other columns adding up)."""
     verdicts: dict[tuple, list[str]] = {}
     for rel, f in judged:
-        verdicts.setdefault(_rows(rel), []).append("short" if f.verdict == "fail" and _short(f) else f.verdict)
+        verdicts.setdefault(_rows(table, rel), []).append("short" if f.verdict == "fail" and _short(f) else f.verdict)
     return {key for key, vs in verdicts.items() if all(v == "short" for v in vs)}
 
 
@@ -301,20 +301,30 @@ def _confirmed(table: Table, judged: list[tuple[Relation, Footing]]) -> list[tup
         if not r.confirm:
             continue
         if (o.verdict == "pass" or o.holds) and o.total.value != 0:
-            held[_rows(r)] += 1
+            held[_rows(table, r)] += 1
         elif o.verdict == "fail":
-            failed[_rows(r)] += 1
+            failed[_rows(table, r)] += 1
     out = []
     for r, o in judged:
-        key = _rows(r)
+        key = _rows(table, r)
         sure = held[key] > 0 and (not r.strict or held[key] >= failed[key])
         if not r.confirm or sure or not r.strict and _flat(table, r):
             out.append((r, o))
     return out
 
 
-def _rows(r: Relation) -> tuple:
-    return (r.total[0], tuple(p[0] for p in r.parts))
+def _rows(table: Table, r: Relation) -> tuple:
+    """The rows a relation groups, and the side of the table they are of (its total's column's): a two-sided table's
+    收入 and 支出 rows on the same lines are not the same rows, and one side's sum holding confirms no grouping of the
+    other side's."""
+    return (r.total[0], tuple(p[0] for p in r.parts), _side_at(table, r.total[1]))  # (the total's row first: its page)
+
+
+def _side_at(table: Table, col: int) -> int:
+    """The index of the side whose figure column `col` is (-1: none's)."""
+    if len(table.sides) == 1:
+        return 0
+    return next((k for k, side in enumerate(table.sides) if side.column(col) is not None), -1)
 
 
 def _flat(table: Table, rel: Relation) -> bool:

@@ -64,6 +64,12 @@ def find_tables(doc: Document) -> list[Table]:
         tables[-1].note = note_below(doc.text, block)
         tables[-1].section = _section_title(doc, block.start)
         # (a pipe table's labels set in after their bar, a tab table's at their line's start: one or the other)
+        if len(tables[-1].sides) > 1:
+            # (a two-sided table's line opens with its first cell: each side is set in by its own label cells)
+            from .rows import sides_indent_tree
+
+            sides_indent_tree(tables[-1], [_side_label_indents(doc, tables[-1], side) for side in tables[-1].sides])
+            continue
         indents = pipe_indents(doc, tables[-1])
         if indents is None:
             indents = _label_indents(doc, block)
@@ -208,6 +214,44 @@ def _label_indents(doc: Document, block: Block) -> list[int] | None:
         indents.append(width(lead.group()) if lead is not None else 0)
     said = {n for n in indents if n >= 0}
     return indents if len(said) >= 2 and 0 in said else None
+
+
+def _side_label_indents(doc: Document, table: Table, side: Side) -> list[int] | None:
+    """The indentation in the file of each grid row's label of one side of a table whose cells are set apart by tabs
+    (`收入⇥金额⇥支出⇥金额`), read from its own label cell: the white space its line opens with where that cell opens the
+    line, else the white space after the tab before it. Another side's cell says nothing of this side's tree (the
+    `  税收收入` of the 收入 side sets no 支出 row in beside it). None where a row's label stands after no tab (a row of
+    bars as written: its padding is no indentation), or no label or every one is set in (no tree said)."""
+    if not side.descriptors:
+        return None
+    col = side.descriptors[0]
+    indents = [-1] * len(table.rows)
+    for row in side.rows:
+        cells = table.rows[row.index]
+        if col >= len(cells) or not cells[col].text.strip():
+            continue
+        lead = _cell_lead(doc, cells[col].start, first=col == 0)
+        if lead is None:
+            return None
+        indents[row.index] = lead
+    said = {n for n in indents if n >= 0}
+    return indents if len(said) >= 2 and 0 in said else None
+
+
+def _cell_lead(doc: Document, start: int, first: bool) -> int | None:
+    """The display width of the white space before a cell's text in the file: from its line's start for the cell
+    that opens the line, from the tab before it for another; None where no such tab stands before it."""
+    at = doc.origin[start] if start < len(doc.origin) else 0
+    line = doc.original[doc.original.rfind("\n", 0, at) + 1 : at]
+    if not first:
+        tab = line.rfind("\t")
+        if tab < 0:
+            return None
+        line = line[tab + 1 :]
+    lead = LEADING_SPACE.fullmatch(line)
+    if lead is not None:
+        return width(lead.group())
+    return 0 if first else None
 
 
 def _section_title(doc: Document, offset: int) -> str:

@@ -325,12 +325,26 @@ def indent_tree(table, indents: list[int], side_indents: list[list[int]] | None 
             _indent_side(table, side, indents)
 
 
+def sides_indent_tree(table, side_indents: list[list[int] | None]) -> None:
+    """Parents of each side of a table of several sides whose cells are set apart by tabs, from its own labels'
+    indentation in their cells (build._side_label_indents): a tab sets each cell apart for certain, so the white
+    space a cell opens with is that cell's. A side whose indentation says no tree (None) keeps the one its codes,
+    numbering or words give."""
+    for side, indents in zip(table.sides, side_indents, strict=True):
+        if indents is not None:
+            _indent_side(table, side, indents)
+
+
 def _two_sided_indent_tree(table, side: Side, indents: list[int]) -> None:
     """A two-sided table's numbered side read by its labels' indentation from its own label column (`二、上级补助收入`
     over `  返还性收入`): where its first-numbered rows stand leftmost (_numbered_leftmost), and unless the tree so read
     contradicts the rows' numbering (`七、` under `六、`: labels of a side that do not start at one column, as a
-    PDF's text leaves them), which the side is then read by, as before."""
+    PDF's text leaves them), which the side is then read by, as before. A plain side whose labels stand set in is
+    read by no tree: what its total sums is then not certain (_set_in_unsure)."""
     rows = side.rows
+    if side.structure == "plain":
+        _set_in_unsure(rows, indents)
+        return
     if side.structure != "enum" or not _numbered_leftmost(rows, indents):
         return
     before = side.structure, [(r.parent, r.level, r.unsure) for r in rows]
@@ -339,6 +353,27 @@ def _two_sided_indent_tree(table, side: Side, indents: list[int]) -> None:
         side.structure = before[0]
         for r, (parent, level, unsure) in zip(rows, before[1], strict=True):
             r.parent, r.level, r.unsure = parent, level, unsure
+
+
+# display columns a label must stand set in from its side's leftmost ones to be set in under a row above it
+SET_IN = 2
+
+
+def _set_in_unsure(rows: list[Row], indents: list[int]) -> None:
+    """A plain side of a two-sided table (no numbering, no codes) some of whose labels stand set in from the others in
+    its own label column, two columns or more (`镇本级支出` over `  教育支出`, `  农林水支出`): items of the row above,
+    some or all of them, which a total summing every row would count twice. Its tree is not read by the indentation
+    (labels with no numbering a PDF's text sets a column or two apart say none), so which rows its total sums is not
+    certain: its rows are unsure, and a segment of unsure rows is summed by no total (`_total_parts`)."""
+    said = {indents[r.index] for r in rows if not r.total and indents[r.index] >= 0}
+    if not said:
+        return
+    least = min(said)
+    # (labels a column or so apart, `0 1 2 0 1`, are where a PDF's text left them, after figures of other widths
+    # one space before them: no row set in)
+    if max(said) - least >= SET_IN and not any(0 < n - least < SET_IN for n in said):
+        for r in rows:
+            r.unsure = r.unsure or not r.total
 
 
 def _numbered_leftmost(rows: list[Row], indents: list[int]) -> bool:

@@ -149,7 +149,7 @@ def find_two_sided(doc: Document, taken: list[Aligned]) -> list[Aligned]:
     if not two_sided_held(doc):
         return []
     lines = commas_for_spaces(doc.original.split("\n"))
-    used: set[int] = set()
+    used: set[int] = _barred(doc, lines)
     for t in taken:
         if not _headed_by_pairs(lines, t):
             used.update(range(t.first_line, t.last_line + 1))
@@ -180,6 +180,21 @@ def find_two_sided(doc: Document, taken: list[Aligned]) -> list[Aligned]:
         done = max(run[-1] if run else j, j)
         if found is not None:
             _add(lines, out, found, cut)
+    return out
+
+
+def _barred(doc: Document, lines: list[str]) -> set[int]:
+    """The lines whose tabs the normaliser made bars (repair.tab_cells): rows of a table of tab-set cells, read as
+    a pipe table is (blocks.py), each cell's white space its own. Read here too they would be a second table over the
+    same figures, its sides' trees guessed from words where its cells say them."""
+    starts = doc.line_starts
+    out: set[int] = set()
+    for j in (j for j, line in enumerate(lines) if "\t" in line):  # (a line with no tab, most, found in C)
+        line = lines[j]
+        tab = line.find("\t", len(line) - len(line.lstrip(" \t\u3000")))
+        at = doc.normalised_at(starts[j] + tab) if tab >= 0 and j < len(starts) else None
+        if at is not None and doc.text[at] == "|":
+            out.add(j)
     return out
 
 
