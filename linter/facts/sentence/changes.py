@@ -1984,9 +1984,10 @@ class Changes(Reader):
         pool = same or candidates
         named = _name_before_comparison(subject.label)
         if named:
-            # `运营总成本 A，每人次成本 c，…，运营总成本较上年的 B 增长 p%`: what the earlier figure's words name
-            # before their comparison changed, and none named otherwise (none at all where none is so named)
-            pool = [m for m in pool if _names(m.key, named) or named in m.label]
+            # `运营总成本 A，单位成本 c，…，运营总成本较上年的 B 增长 p%`: what the earlier figure's words name before
+            # their comparison changed, where a figure is so named (`联结农户 A户、B人，联结户数较上年的 C户`: 户数 is
+            # no figure's name, the nearest in its unit is read)
+            pool = [m for m in pool if _names(m.key, named) or named in m.label] or pool
         other = next(iter(self._in_unit(pool, base)), None)
         return next((q for q in reversed(other.quantities) if q.kind == base.kind), None) if other else None
 
