@@ -3884,6 +3884,12 @@ def _run_before(
             # an indicator's full marks beside its score (`质量指标满分 10 分，得 10 分`): no score; but a marks word
             # over a list (`权重分别为决策 15 分、过程 25 分…，合计 100 分`) names all of it, and the total is theirs
             continue
+        if unit == "分" and DEDUCTED.search(prev.label) and not DEDUCTED_TOTAL.search(total.label):
+            # points deducted are no score a total of scores adds: left out where the score left follows in their
+            # clause (`资金使用合规性扣 1 分，得 4 分`); without it, an item's score is unstated and no run is read
+            if not run or not _score_left(draft, prev, run[-1][0]):
+                return []
+            continue
         pq = exact_of(prev, unit)
         if pq is None or id(prev) in taken or (_names_total(draft, prev) and not of_two):
             break
@@ -3892,6 +3898,20 @@ def _run_before(
             break  # no longer run is read (`_footing_run`): a sentence of a thousand figures stays linear
     run.reverse()
     return run
+
+
+# points deducted (`扣 1 分`, `扣除 0.5 分`, `减 2 分`), and a total of such points (`合计扣 2.5 分`, `共扣分`)
+DEDUCTED = regex(r"(?:扣(?:除|减|去)?|减(?:去)?)(?:分)?(?:为)?$")
+DEDUCTED_TOTAL = regex(r"扣|减")
+# what stands between points deducted and the score left in their clause (`扣 1 分，得 4 分`)
+SCORE_LEFT = regex(r"\s*[，,]?\s*(?:实际|最终)?得(?:分)?(?:为)?\s*")
+
+
+def _score_left(draft: Draft, cut: Mention, score: Mention) -> bool:
+    """Does the score left after points deducted follow them in their clause, named by 得 alone?"""
+    if not cut.quantities or not score.quantities:
+        return False
+    return SCORE_LEFT.fullmatch(draft.doc.text, cut.quantities[-1].end, score.quantities[0].start) is not None
 
 
 def _joins(key: str, run: list[tuple[Mention, Quantity]]) -> bool:

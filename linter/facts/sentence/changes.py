@@ -55,6 +55,7 @@ from tieout.linter.parse.sentences import _Change, _FromTo, _Movement
 from tieout.linter.parse.tokens import CMP_ALONE, CMP_BEFORE, CMP_HEAD
 from tieout.linter.patterns import YEARS_TOGETHER, regex
 from tieout.linter.text.model import Section
+from tieout.linter.vocab import alternation, words
 
 # an overall score's name (`项目自评得分`, `综合评价总分`), not an indicator's (`产出指标得分`)
 TOTAL_SCORE = regex(r"(?:自评|评价|综合|绩效)(?:总)?得分|总分")
@@ -370,6 +371,32 @@ COMPARISON_OPENING = regex(r"(?:与|同|和|跟)[^，,。；;\d]{1,12}?(?:相比
 # a figure named as last year's (`，上年执行数`, `上年决算数为`)
 LAST_YEARS_LABEL = regex(r"^[，、；：\s]*(?:上年|去年)(?!末|底|结转|结余)")
 YEAR_IN = regex(r"((?:19|20)\d{2})年")
+
+
+# a figure named as a target (`目标值 4.10 元`, `4.10 元的目标值`): a plan's value, never one that changed
+TARGET_WORDS = alternation(words("relations", "target_words"))
+TARGET_NAMED = regex(rf"(?:{TARGET_WORDS})(?:为|是)?$")
+TARGET_AFTER = regex(rf"\s*的?(?:{TARGET_WORDS})")
+PLANNED = "计划"  # the stage of a figure named a plan or a target (vocab context: 计划数, 目标值 …)
+# the name a label gives what changed before its comparison (`运营总成本较上年的` → 运营总成本)
+NAME_BEFORE_COMPARISON = regex(
+    rf"^[，、；：,;:\s]*(?P<name>[\u4e00-\u9fff]{{2,16}}?)(?:较|比)(?:{LAST_YEAR_NAMES}|(?:19|20)\d\d年)"
+)
+
+
+# a figure per one of a unit (`每吨供水成本`, `每人次运营成本`), besides the per-unit words of vocab `not_additive`
+PER_ONE = regex(r"每[\u4e00-\u9fff]")
+
+
+def _per_unit(label: str) -> bool:
+    """Does the label name a figure per unit (`人均补助`, `每吨成本`)?"""
+    return PER_UNIT_WORDS.search(label) is not None or PER_ONE.search(label) is not None
+
+
+def _name_before_comparison(label: str) -> str:
+    """The name a figure's label gives what changed before comparing it with an earlier period, or ''."""
+    found = NAME_BEFORE_COMPARISON.match(label)
+    return found.group("name") if found else ""
 
 
 # the words joining two items in one name (`公务用车购置及运行费`)
@@ -1924,6 +1951,8 @@ class Changes(Reader):
         within = self._in_open_bracket(subject)
         # (the other figures of the earlier figure's year are not what changed: `2024年预算 B，实际支出 X；2025年…`)
         earlier = self._earlier_period(subject)
+        # (a target is compared with last year's target only: `目标 B，较上年的目标 C 提高 Δ`)
+        planned = self.labeller.identify(subject.label)[1].stage == PLANNED
         candidates = [
             m
             for m in reversed(mentions)
@@ -1934,6 +1963,8 @@ class Changes(Reader):
             and not GAP_ALONE.fullmatch(m.label)
             and not any(id(q) in used for q in m.quantities)
             and (within or not (self._bracketed(m) or self._noted_apart(m, subject.start)))
+            and not self._no_actual(m, planned)
+            and self._of_one_family(m, subject, base)
         ]
         # of the stage the earlier figure names, where it names one (`决算 1.85 万元，预算 4.00 万元，…；上年决算 2.10
         # 万元，同比减少 0.25 万元`: this year's 决算 is compared with last year's)
@@ -1950,8 +1981,36 @@ class Changes(Reader):
             # compared with last year's figure (a comparison of budgets names the budget: `比上年预算`)
             # (or, none named an outcome, the figures not named a plan: `支出 A，年初预算数 B，上年为 C；…增长 p%`)
             same = self._outcomes(candidates) if self._plan_among(candidates) else []
-        other = next(iter(self._in_unit(same or candidates, base)), None)
+        pool = same or candidates
+        named = _name_before_comparison(subject.label)
+        if named:
+            # `运营总成本 A，单位成本 c，…，运营总成本较上年的 B 增长 p%`: what the earlier figure's words name before
+            # their comparison changed, where a figure is so named (`联结农户 A户、B人，联结户数较上年的 C户`: 户数 is
+            # no figure's name, the nearest in its unit is read)
+            pool = [m for m in pool if _names(m.key, named) or named in m.label] or pool
+        other = next(iter(self._in_unit(pool, base)), None)
         return next((q for q in reversed(other.quantities) if q.kind == base.kind), None) if other else None
+
+    def _no_actual(self, m: Mention, planned: bool) -> bool:
+        """Is the figure no actual value of anything: a threshold (`高于 4.10 元`, `不低于 90%`) or, beside an earlier
+        figure named no plan (`planned`), a figure named a target (`目标值 4.10 元`, `4.10 元的目标值`)? It is never
+        what changed against that earlier figure."""
+        if any(q.bound is not None for q in m.quantities):
+            return True
+        if planned or not m.quantities:
+            return False
+        return (
+            TARGET_NAMED.search(m.label) is not None
+            or TARGET_AFTER.match(self.doc.text, m.quantities[-1].end) is not None
+        )
+
+    @staticmethod
+    def _of_one_family(m: Mention, earlier: Mention, base: Quantity) -> bool:
+        """Can the figure be of the quantity the earlier one is of: not a figure per unit (`每人次运营成本 4.18 元`)
+        where the earlier one is written in a larger unit and names none (`运营总成本较上年的 122420.35 万元`)?"""
+        if _per_unit(earlier.label) or not _per_unit(m.label):
+            return True
+        return all(q.scale == base.scale for q in m.quantities if q.base_unit == base.base_unit)
 
     def _in_unit(self, candidates: list[Mention], base: Quantity) -> list[Mention]:
         """The candidates for what changed, nearest first; but where the nearest, in no unit of the figure compared

@@ -74,6 +74,13 @@ GROSS = tuple(words("relations", "gross"))
 GENERIC_WHOLE = regex(r"^(?:全部|全年|总|全)")
 
 
+# the words opening a clause that gives the reasons for a change (`主要是…`, `由于…`) and those closing one (`…所致`)
+REASONS_OPENING = regex(rf"(?:{alternation([*words('relations', 'reasons'), *words('relations', 'reasons_opening')])})")
+REASONS_CLOSING = regex(alternation(words("relations", "reasons_closing")))
+# what ends the clause before a figure (its words start after it)
+CLAUSE_OPENER = regex(r"[，,；;：:。]")
+
+
 # the word opening a run of shares one to each figure of a list (`分别占`), the list counted before it (`三者分别占`,
 # `以上三项分别占`): the count, where one is written, must be the list's
 RESPECTIVE_OPENING = regex(r"^(?:(?:以上|上述)?(?P<n>[两二三四五六七八九])(?:者|项)|以上各项|上述各项)?分别$")
@@ -1041,6 +1048,9 @@ class Lists(Rates, Changes):
             qualified = self._qualified_head([*before, b.head], mentions)
             b = replace(b, head=None)
         head, qualified = self._list_head(b, si, para, mentions, qualified)
+        if head is not None and self._in_reasons(head, b.keyword, si):
+            # `增加 92 辆，系购置 a 辆、报废 b 辆所致；其中…`: of what the sentence is about, not of b
+            head = qualified = None
         self._head_clauses(b, si, mentions, head, outer)
         head = _counted_before(head, b, mentions)
         parts = self._not_of_another(self._reattach(self._parts(b, si, para, mentions, head)))
@@ -1078,6 +1088,23 @@ class Lists(Rates, Changes):
             self._record(head, parts, kw, si, open_ended=cut)
             self._listed_shares(b, si)
         return head
+
+    def _in_reasons(self, figure: Mention, keyword: str, si: int) -> bool:
+        """Does the figure before a list's keyword stand in a clause giving the reasons for a change, closed before the
+        keyword: by the words closing reasons (`…，系购置 a、报废 b 所致；其中…`) or, in a clause opening with the
+        words giving them, by a semicolon (`…，主要是 A 增加 a；其中…`)? A list after the reasons takes up what the
+        sentence is about, which is not said for certain; none of their figures is its whole."""
+        text, sent = self.doc.text, self.doc.sentences[si]
+        at = text.find(keyword, figure.quantities[-1].end, sent.end) if figure.quantities else -1
+        if at < 0:
+            return False
+        gap = text[figure.quantities[-1].end : at + len(keyword)]
+        if REASONS_CLOSING.search(gap):
+            return True
+        if SEMICOLON.search(gap) is None:
+            return False
+        opened = max((m.end() for m in CLAUSE_OPENER.finditer(text, sent.start, figure.start)), default=sent.start)
+        return REASONS_OPENING.match(text[opened : figure.start].lstrip()) is not None
 
     def _unshare(self, head: Mention, parts: list[Mention]) -> None:
         """The shares of the parts read as of the head made shares of no whole known (the sentence pass's own,
