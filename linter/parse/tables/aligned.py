@@ -644,6 +644,11 @@ def _header_above(lines: list[str], first: int, data: list[Parsed]) -> tuple[lis
             # (the mark alone that the table goes on, `续表3`, over its header repeated on the next page: the caption's,
             # by which the piece is known to be continued, no column's name)
             break
+        if _coded_alone(s):
+            # (`201 一般公共服务` / `支出` / `264.87 62.63 202.24`: the first row's coded name, wrapped over the lines
+            # above its figures as a PDF's text read without layout sets it, is no column's name; the header is not
+            # known to end here, and the table is not read under it)
+            return None
         header.insert(0, j)
         j -= 1
     if not header or not any(NAME_HEADER.search(lines[h]) or column_headings(lines[h]) for h in header):
