@@ -212,6 +212,8 @@ class MissingUnit(Rule):
                 for q in m.quantities:
                     if not _bare_amount(self.ctx.doc.text, m, q) or q.start in in_formula or self._table_cell(q):
                         continue
+                    if UNIT_WITHOUT_FIGURE.search(m.key):
+                        continue  # (the figure's own words hold a unit after no figure: the unit it may lack)
                     near = min(units, key=lambda u: abs(u.start - q.start))
                     yield self.diag(
                         q,
@@ -231,6 +233,13 @@ TABLE_LINE = regex(r"\s*\S.*?(?:\s{2,}|\t|\u3000+)[-−]?[\d,.]+(?:(?:\s{2,}|\t|
 # (`880, 243万元`, read `880，243万元`: a PDF's spaced thousands separator, or two figures sharing one unit; a unit
 # left out, neither)
 SHARED_UNIT = regex(r"(?:\s*(?:、|和|及|与|至|到|-|—|~|～|[,，](?=\s*\d))\s*[\d,.]+)+\s*(?:万元|亿元|千元|元)")
+
+
+# a unit of money after no figure (`…保障和就业支出 亿元 增长 卫生健康支出` / `1241 , 7.9%。`): a PDF's text layer that
+# sets its figures on lines of their own (a baseline apart from the words), read without its layout, leaves each unit
+# where its figure was; a bare figure after such words may well be the one that unit is of (the PDF reader judges its
+# pages by the same mark: pdflayout._figures_moved). Not after a numeral of words (`百亿元`, `数千万元`)
+UNIT_WITHOUT_FIGURE = regex(r"(?<![\d.%％零〇一二两三四五六七八九十百千万几数多余])(?:亿|万|千)元")
 
 
 def _line_of(doc: Document, q: Quantity) -> str:

@@ -10,6 +10,7 @@ from decimal import Decimal
 
 from tieout.linter.parse.tables import Table
 from tieout.linter.parse.tables.across import Across, across, locate
+from tieout.linter.parse.tables.cells import UNPLACED
 from tieout.linter.parse.tables.debt_regions import Restated, debt_restatements
 from tieout.linter.parse.tables.relations import Relation
 from tieout.linter.rules.base import CheckContext, Outcome
@@ -370,7 +371,19 @@ def _run_held_across(ctx: CheckContext, table: Table, rel: Relation) -> int:
             runs.add(k)
         elif other.total[1] == rel.total[1] and _exact_run(ctx, table, other):
             summed = True
-    return runs.pop() if len(runs) == 1 and summed else 0
+    if len(runs) != 1 or not summed:
+        return 0
+    k = runs.pop()
+    # (a row after the run whose figures' columns are not known, `其他税收收入 17 -100.0` under three columns of a
+    # PDF's text without layout: blank in the other column, where the run stops before it, it may hold this
+    # column's figure, the run's last)
+    return 0 if any(_unplaced(table, ref) for ref in rel.candidates[k:]) else k
+
+
+def _unplaced(table: Table, ref: tuple[int, int]) -> bool:
+    """Is the cell one of a row whose figures' columns are not known (`cells.UNPLACED`)?"""
+    cell = table.cell(*ref)
+    return cell is not None and cell.text == UNPLACED
 
 
 def _exact_run(ctx: CheckContext, table: Table, rel: Relation) -> int:

@@ -184,6 +184,10 @@ NOT_UNITS_AFTER = (
     "所有",
     "所属",
     "家属",
+    # the things bought, named on the line after a row's figure in a PDF's text without layout (`打印设备 3.00` /
+    # `家具用具 4.00`, `小型机 2.00` / `台式计算机 12.00`): furniture and desktop machines, no count of 家 or 台
+    "家具",
+    "台式",
     "户口",
     "项目",
     # 部 opens more words than it counts things (3 部门 is read by its own words, not as 3 部)

@@ -3686,8 +3686,12 @@ def _from_above_after(draft: Draft, before: list[Mention], outcome: Mention, uni
 
 def _last_of_a_list(draft: Draft, before: list[Mention], at: int) -> bool:
     """Is the last figure before the chain's `加` the last of clauses set apart by semicolons (`A a；B b；C c；加上
-    …`), rather than one clause's figure before it (`收入 X，完成预算的 r%；加上…`)?"""
+    …`), or of items joined by `、` (`收入 X，A a、B b、C c，加上…`: what is added to is their whole, the figure
+    before them or none stated, never the last item alone), rather than one clause's figure before it (`收入 X，完成
+    预算的 r%；加上…`)?"""
     text = draft.doc.text
+    if len(before) >= 2 and LISTED_AFTER.fullmatch(text, before[-2].quantities[-1].end, before[-1].start):
+        return True
     semi = ("；", ";")
     if len(before) == 1:
         # `4.其他收入 a，占 p%；加上 D d，收入总计 T`: the last of numbered items set apart by semicolons
@@ -3707,6 +3711,11 @@ def _last_of_a_list(draft: Draft, before: list[Mention], at: int) -> bool:
     start = draft.doc.sentences[last.sentence].start
     clause = max(text.rfind(c, start, last.start) for c in semi)
     return clause >= 0 and any(m.quantities[-1].end <= clause for m in before)
+
+
+# what stands between two items of a list joined by `、`: the first one's unit, the mark, the next one's name (no
+# clause's mark: `收入 X，其中：A a`, `A a，B b` are no such list)
+LISTED_AFTER = regex(r"[^，,；;。：:、]*、[^，,；;。：:、]*")
 
 
 def _signs(draft: Draft, sentence: int) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:

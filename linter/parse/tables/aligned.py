@@ -644,6 +644,11 @@ def _header_above(lines: list[str], first: int, data: list[Parsed]) -> tuple[lis
             # (the mark alone that the table goes on, `续表3`, over its header repeated on the next page: the caption's,
             # by which the piece is known to be continued, no column's name)
             break
+        if _coded_alone(s):
+            # (`201 一般公共服务` / `支出` / `264.87 62.63 202.24`: the first row's coded name, wrapped over the lines
+            # above its figures as a PDF's text read without layout sets it, is no column's name; the header is not
+            # known to end here, and the table is not read under it)
+            return None
         header.insert(0, j)
         j -= 1
     if not header or not any(NAME_HEADER.search(lines[h]) or column_headings(lines[h]) for h in header):
@@ -2016,8 +2021,25 @@ def _rows(
 
 def _may_be_row(line: str) -> bool:
     """Is the line the rows stopped at one that may be a row of the table not read, so that more of its rows may
-    follow (its totals then not known to total all): a label alone, figures alone, or a coded name alone?"""
-    return _text_only(line) or _figures_only(line) is not None or _coded_alone(line)
+    follow (its totals then not known to total all): a label alone, figures alone, a coded name alone, or a row
+    that could not be read (`_unread_row`)?"""
+    return _text_only(line) or _figures_only(line) is not None or _coded_alone(line) or _unread_row(line)
+
+
+def _unread_row(line: str) -> bool:
+    """Does the line open as a row does, a label and then two figures one right after the other, though it is no
+    row read? A PDF's text read without its layout runs rows together on one line (`302 05 水费 106,000 0 106,000
+    302 06 电费 …`) or sets the page's number after a row's last figure (`（二）专项债券 W 67,017 41,933 — 72—`):
+    the table's rows go on past the last one read. (Prose sets no two bare figures side by side, nor a sentence's
+    marks in a label.)"""
+    first = CJK.search(line)
+    if first is None:
+        return False
+    figs = FIGURE.finditer(line, first.end())
+    a, b = next(figs, None), next(figs, None)
+    if a is None or b is None or line[a.end() : b.start()].strip():
+        return False
+    return SENTENCE_MARK.search(line, 0, a.start()) is None
 
 
 def _rows_past_gap(

@@ -95,6 +95,7 @@ def find_tables(doc: Document) -> list[Table]:
             table.off_header = frozenset(range(1, found.block.width) if off is None else off)
             table.open_start = found.continued
             table.placed = found.block.placed and not found.block.off_header
+            _rates_by_shape(table)
             from .rows import indent_tree
 
             indent_tree(table, found.indents, found.side_indents)
@@ -111,6 +112,35 @@ def find_tables(doc: Document) -> list[Table]:
             before = table
     mark_wholes(tables, _head(doc))
     return tables
+
+
+def _rates_by_shape(table: Table) -> None:
+    """Make a rate of no known role (kind `level`, added into nothing) each column of a text table whose names were
+    not placed with certainty (`Table.placed`) that is named an amount, or nothing, and holds figures written as
+    rates are, each with decimals (`100.5`, `-0.5`), beside a column of whole amounts, some of thousands. A PDF's
+    text read without its layout sets a header's wrapped words (`占预算` / `％`, `比上年` / `增长%`) anywhere on its
+    lines: the nearest placing may name the columns of rates after the amount before them (`金额`), and a 合计 row
+    would be footed down them. Their figures say what their names do not."""
+    if table.placed:
+        return
+    n = table.header_rows
+    for side in table.sides:
+        if not any(c.kind in ("amount", "total", "") and _whole_amounts(table, c.index, n) for c in side.columns):
+            continue
+        for col in side.columns:
+            if col.kind in ("amount", "") and _decimal_rates(table, col.index, n):
+                col.kind = "level"
+
+
+def _whole_amounts(table: Table, c: int, n: int) -> bool:
+    """Are a column's filled cells all whole figures, one of them of four digits or more?"""
+    cells = [t.replace(",", "").lstrip("-−") for _, t in _filled(table, c, n)]
+    return bool(cells) and all(t.isdecimal() for t in cells) and any(len(t) >= 4 for t in cells)
+
+
+def _decimal_rates(table: Table, c: int, n: int) -> bool:
+    """Are a column's filled cells all figures written as rates are (`_rate_cells`), each with decimals?"""
+    return _rate_cells(table, c, n) and all("." in t for _, t in _filled(table, c, n))
 
 
 def _two_sided(doc: Document, taken: list[Aligned]) -> list[Aligned]:
