@@ -915,7 +915,20 @@ def _carried_after_fund(draft: Draft, m: Mention, bq: Quantity) -> Balance | Non
     opening = roles["结转"][0][1] if roles["结转"] else None
     out = sorted((q for _, q in roles["调出"]), key=lambda q: q.start)
     more = [q for _, q in incomes[1:]]
-    return Balance(iq, eq, bq, m.sentence, opening, False, out, closing=opening is not None, inflows=more)
+    # (a stock only when named one: `收支相抵，结余 Z` beside `上年结余 B` may be the year's own net, A − Y − C)
+    closing = opening is not None and _named_a_stock(m)
+    return Balance(iq, eq, bq, m.sentence, opening, False, out, closing=closing, inflows=more)
+
+
+# the words naming a balance the year ends with, a stock (`年终结余`, `年末滚存结余`, `结转下年`), not the year's
+# net alone (`收支相抵，结余 Z`)
+STOCK_NAMED = regex(r"年终|年末|年底|期末|滚存|结转")
+
+
+def _named_a_stock(m: Mention) -> bool:
+    """Is the balance named one the year ends with (`年终结余`, `年末滚存结余`, `结转下年`)? A bare `结余` after
+    `收支相抵` may be the year's income less its uses, what it brought forward aside, or a stock: either reading holds."""
+    return STOCK_NAMED.search(_fund_free(m.label)) is not None
 
 
 # a stretch of text ending within a clause that adds money to what came before it (`，加上级补助收入 B、上年结转`)
