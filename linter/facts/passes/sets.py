@@ -29,7 +29,7 @@ from tieout.linter.facts.passes.base import (
     under_heading,
 )
 from tieout.linter.figures.context import BUDGET_STAGES, FIELDS, MIXED, Context
-from tieout.linter.figures.labels import spelt_out
+from tieout.linter.figures.labels import names_within, spelt_out
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.patterns import lazy, regex
 from tieout.linter.vocab import alternation, load, words
@@ -126,10 +126,11 @@ def _named_apart(m: Mention, found: Balance, before: list[Mention]) -> bool:
     # (a side's own words, not its item: the labeller reads a fund it knows into the context, `社保基金预算收入`'s item
     # is 收入)
     names = [_own_name(x.label, SIDE_AT_END) for x in sides]
-    if any(n and own not in n for n in names):
+    # (a side of a narrower thing is another's: `职工基本医疗保险基金收入` is not the income of `医保基金`, the whole)
+    if any(n and not names_within(own, n) for n in names):
         return True
     across = any(x.sentence != m.sentence for x in sides)
-    return across and not any(own in n for n in names)
+    return across and not any(names_within(own, n) for n in names)
 
 
 def _own_name(item: str, ending: re.Pattern[str]) -> str:
