@@ -24,6 +24,9 @@ LEVELS: dict[str, tuple[tuple[str, ...], ...]] = {
     for first, members in (load("relations").get("indicator_levels") or {}).items()
 }
 FIRST_LEVEL = regex(alternation(LEVELS))
+# the first-level indicators whose members differ between frameworks (效益 holds 服务对象满意度 in one, not in another):
+# naming the members of one framework does not say the list is all of it
+OPEN = frozenset(str(f) for f in load("relations").get("indicator_levels_open") or [])
 # the names of each first-level indicator's members, longest first, and which member each names
 MEMBER_NAMES = {first: regex(alternation(n for names in members for n in names)) for first, members in LEVELS.items()}
 MEMBER_OF = {first: {n: i for i, names in enumerate(members) for n in names} for first, members in LEVELS.items()}
@@ -53,9 +56,11 @@ def levels_complete(ctx: CheckContext, b: Breakdown, total: Quantity, parts: lis
     members = [MEMBER_OF[first][n.group()] for n in names]
     if len(set(members)) != len(members):
         return False
-    every = len(members) == len(LEVELS[first])
+    every = len(members) == len(LEVELS[first]) and first not in OPEN
     if marks_total:
-        return every  # a list of full marks states no full marks of its parts beside them
+        # (a list of full marks states no full marks of its parts beside them; under the whole's full marks, scores
+        # are the parts' scores, `满分 50 分，其中数量指标 18 分…，扣分主要在…`, no list of its marks)
+        return every and all(_is_marks(ctx, p) for p in parts)
     own = _part_marks(ctx, names, parts)
     if own is None:
         return False

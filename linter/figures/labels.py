@@ -89,6 +89,14 @@ def spelt_out(text: str) -> str:
     return text
 
 
+def names_within(name: str, text: str) -> bool:
+    """Does the text, spelt out, name the thing `name` (spelt out) names, not a narrower one whose full name holds it
+    (`职工基本医疗保险` holds `基本医疗保险`, the name `医保` spells out to, and is one of its funds, not it)?"""
+    if name not in text:
+        return False
+    return not any(w != name and name in w for w in SHORT_WORD.findall(text))
+
+
 # a note naming what a figure includes (`含开发区`, `包括`): vocab relations `included`
 INCLUDED_WORDS = f"(?:{_alternation('included')})"
 INCLUDED = regex(f"^{INCLUDED_WORDS}")

@@ -29,7 +29,7 @@ from tieout.linter.facts.passes.base import (
     under_heading,
 )
 from tieout.linter.figures.context import BUDGET_STAGES, FIELDS, MIXED, Context
-from tieout.linter.figures.labels import spelt_out
+from tieout.linter.figures.labels import names_within, spelt_out
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.patterns import lazy, regex
 from tieout.linter.vocab import alternation, load, words
@@ -126,10 +126,11 @@ def _named_apart(m: Mention, found: Balance, before: list[Mention]) -> bool:
     # (a side's own words, not its item: the labeller reads a fund it knows into the context, `社保基金预算收入`'s item
     # is 收入)
     names = [_own_name(x.label, SIDE_AT_END) for x in sides]
-    if any(n and own not in n for n in names):
+    # (a side of a narrower thing is another's: `职工基本医疗保险基金收入` is not the income of `医保基金`, the whole)
+    if any(n and not names_within(own, n) for n in names):
         return True
     across = any(x.sentence != m.sentence for x in sides)
-    return across and not any(own in n for n in names)
+    return across and not any(names_within(own, n) for n in names)
 
 
 def _own_name(item: str, ending: re.Pattern[str]) -> str:
@@ -915,7 +916,20 @@ def _carried_after_fund(draft: Draft, m: Mention, bq: Quantity) -> Balance | Non
     opening = roles["结转"][0][1] if roles["结转"] else None
     out = sorted((q for _, q in roles["调出"]), key=lambda q: q.start)
     more = [q for _, q in incomes[1:]]
-    return Balance(iq, eq, bq, m.sentence, opening, False, out, closing=opening is not None, inflows=more)
+    # (a stock only when named one: `收支相抵，结余 Z` beside `上年结余 B` may be the year's own net, A − Y − C)
+    closing = opening is not None and _named_a_stock(m)
+    return Balance(iq, eq, bq, m.sentence, opening, False, out, closing=closing, inflows=more)
+
+
+# the words naming a balance the year ends with, a stock (`年终结余`, `年末滚存结余`, `结转下年`), not the year's
+# net alone (`收支相抵，结余 Z`)
+STOCK_NAMED = regex(r"年终|年末|年底|期末|滚存|结转")
+
+
+def _named_a_stock(m: Mention) -> bool:
+    """Is the balance named one the year ends with (`年终结余`, `年末滚存结余`, `结转下年`)? A bare `结余` after
+    `收支相抵` may be the year's income less its uses, what it brought forward aside, or a stock: either reading holds."""
+    return STOCK_NAMED.search(_fund_free(m.label)) is not None
 
 
 # a stretch of text ending within a clause that adds money to what came before it (`，加上级补助收入 B、上年结转`)
