@@ -15,7 +15,6 @@ from tieout.linter.facts.model import Breakdown, Formula, Mention, Rate
 from tieout.linter.facts.passes.base import BEYOND_TARGET
 from tieout.linter.facts.passes.multiples import MULTIPLE_UNIT
 from tieout.linter.facts.passes.surveys import ANSWER_END, ANSWER_NOTED_END, ANSWERED, goes_on, satisfied, scale_ranks
-from tieout.linter.facts.sentence.wording import ADJUSTMENT_WORDS
 from tieout.linter.figures.context import BUDGET_STAGES, SIDES, read, to_month
 from tieout.linter.figures.intervals import HUNDRED, Verdict, add, digit_slip, fmt, fmt_rate, interval, ratio, sub
 from tieout.linter.figures.labels import GENERIC_ITEMS, shared_word
@@ -25,7 +24,7 @@ from tieout.linter.patterns import lazy, regex
 from tieout.linter.rules.base import CheckContext, Outcome, Result, Rule
 from tieout.linter.rules.hooks import hookimpl
 from tieout.linter.text.model import Section
-from tieout.linter.vocab import alternation, wordings, words
+from tieout.linter.vocab import alternation, load, wordings, words
 from tieout.linter.vocab import relation_words as _alt
 
 if TYPE_CHECKING:  # (the table reader's cell, in annotations only: `tieout rules` imports no parser)
@@ -1158,6 +1157,9 @@ def _counts_another_thing(ctx: CheckContext, num: Quantity, den: Quantity) -> bo
 # a figure named as a move of a budget in the year by the move's word and what it moves (`年中追加 B`, `追加预算 B`,
 # `调减专项资金 B`: vocab relations.yaml budget_adjustment up / down): the amount added or cut, not the level it
 # leaves the budget at (`追加后 B`, `调减为 B`, `追加调整后预算 B`, `全年预算 B`)
+# (read from the vocabulary here, as checks/tables/text.py reads it: importing facts/sentence/wording.py would load
+# the sentence parser, lark, into `tieout rules`, which imports the checks for their docs)
+ADJUSTMENT_WORDS = load("relations").get("budget_adjustment") or {}
 MOVED_BY = regex(
     f"(?:{alternation([*(ADJUSTMENT_WORDS.get('up') or []), *(ADJUSTMENT_WORDS.get('down') or [])])})"
     r"(?![后为至到])[\u4e00-\u9fff]{0,12}?(?:预算|资金)?数?$"

@@ -10,6 +10,7 @@ and with them the rules' evaluators are the modules' own.
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from importlib import import_module
@@ -144,6 +145,24 @@ def test_a_report_without_tables_does_not_import_the_table_checks():
     lean += ["linter.run.crossdoc"]  # (nor the summaries and comparison of --cross-document, not asked)
     lean += ["linter.rules.docs", "linter.rules.cases"]  # (nor the readers of the rules' docstrings and cases)
     assert not {f"tieout.{m}" for m in lean} & loaded
+
+
+def test_listing_the_rules_does_not_load_the_sentence_parser(tmp_path):
+    """`tieout rules` imports every check module for its docs: none may import the sentence reader (and with it
+    lark) at its top, as checks/rates.py once did for the vocabulary of budget moves. (A cache folder of its own:
+    a reference kept from an earlier run would not import the checks.)"""
+    probe = (
+        "import io, sys, contextlib\n"
+        "from tieout.linter.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    main(['rules'])\n"
+        "print(sorted(m for m in sys.modules if m == 'lark' or m.startswith('tieout.linter.facts.sentence')))\n"
+    )
+    env = {**os.environ, "TIEOUT_CACHE_DIR": str(tmp_path)}
+    out = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, env=env, cwd=tmp_path
+    )
+    assert out.stdout.strip() == "[]"
 
 
 @pytest.mark.parametrize("name", [*GATED, RATES])

@@ -30,7 +30,7 @@ from tieout.linter.figures.context import MIXED
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.parse.tables.cells import Cell, flatten
 from tieout.linter.patterns import regex
-from tieout.linter.vocab import load
+from tieout.linter.vocab import alternation, load
 
 if TYPE_CHECKING:
     from tieout.linter.facts.draft import Draft
@@ -129,8 +129,10 @@ NAMED_LEAD = regex(
 )
 # a figure's label saying it is what was achieved (`实际完成`, `实际受益农户`, `实际达到`, `完成`), no rate of it
 # (`完成率`), no target (`计划`), and no other span than the year's (`累计`, `截至`) or a part (`其中`)
-ACHIEVED = regex(r"^(?:全年|年度|当年)?(?:实际|完成)")
-NOT_ACHIEVED = regex(r"率|目标|计划|指标值|累计|截至|截止|其中|的$")
+# (a forecast, `预计达到 B`, is no outcome: vocab relations.yaml indicator_outcome)
+OUTCOME_WORDS = load("relations").get("indicator_outcome") or {}
+ACHIEVED = regex(rf"^(?:{alternation(OUTCOME_WORDS.get('span'))})?(?:{alternation(OUTCOME_WORDS.get('achieved'))})")
+NOT_ACHIEVED = regex(rf"{alternation(OUTCOME_WORDS.get('not_achieved'))}|的$")
 
 
 def restated_in_text(draft: Draft) -> Iterator[Restatement]:

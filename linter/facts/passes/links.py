@@ -855,7 +855,15 @@ def _stated_above(draft: Draft, m: Mention, part: Mention) -> bool:
     if m.paragraph == part.paragraph:
         return True
     heading = draft.doc.section_at(m.start)
-    return heading is not None and draft.doc.section_path(part.start)[: len(heading.path())] == heading.path()
+    if heading is not None and draft.doc.section_path(part.start)[: len(heading.path())] == heading.path():
+        return True
+    return _heading_names_fund(draft, part, read(m.label).context.fund)
+
+
+def _heading_names_fund(draft: Draft, part: Mention, fund: str | None) -> bool:
+    """Does a heading the part stands under name the total's fund (`三、财政拨款收入预算情况` under a sibling of the
+    heading stating `财政拨款收入总计 T`)? Its shorter words then take up that fund's total, not every fund's."""
+    return fund is not None and any(read(title).context.fund == fund for title in draft.doc.section_path(part.start))
 
 
 def _own_total_by_tail(
