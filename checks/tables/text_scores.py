@@ -34,7 +34,8 @@ from tieout.linter.parse.tables.vocab import role_of, words
 from tieout.linter.patterns import regex
 from tieout.linter.rules.base import CheckContext, Outcome
 from tieout.linter.text.model import Document, Section
-from tieout.linter.vocab import alternation, load
+from tieout.linter.vocab import alternation, load, relation_words
+from tieout.linter.vocab import words as vocab_words
 
 
 @dataclass
@@ -62,15 +63,10 @@ def score_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
     text, sentences = ctx.doc.text, ctx.doc.sentences
     head = _head(text)
     subjects = {_table_subject(ctx, t.table) for t in totals if t.table is not None}
+    stated = [(m, q) for m in ctx.facts.mentions if (q := overall_score(text, sentences[m.sentence].start, m))]
     # (not another evaluation's, nor many evaluations' mean: `320个项目…平均自评得分 88.7分`)
-    overall = [
-        (m, q)
-        for m in ctx.facts.mentions
-        if (q := overall_score(text, sentences[m.sentence].start, m)) is not None
-        and not _of_another(ctx, m, head, subjects)
-        and AVERAGE not in m.label
-    ]
-    if len({q.value for _, q in overall}) > 2:
+    overall = [(m, q) for m, q in stated if not _of_another(ctx, m, head, subjects) and AVERAGE not in m.label]
+    if len({q.value for _, q in _counted(ctx, stated, overall)}) > 2:
         return  # the overall scores of several evaluations (a volume of reports): which one the table's is, unknown
     for m, q in overall:
         if q.value == total.value:
@@ -87,6 +83,19 @@ def score_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
             f"{shown}分",
             operands=total.cells,
         )
+
+
+def _counted(
+    ctx: CheckContext, stated: list[tuple[Mention, Quantity]], own: list[tuple[Mention, Quantity]]
+) -> list[tuple[Mention, Quantity]]:
+    """The overall scores that tell whether the text gives several evaluations': those of the tables' own (`own`)
+    where every score stated stands under a subject the text names (`_subject`: a project, a programme or the
+    department as a whole): the names then tell one evaluation from another. Else every score stated: a score under
+    no subject read (a 部门决算's item `2.某某补助。`, a name of none of the endings) may be any evaluation's, and the
+    table's among several is not known."""
+    if all(_subject(ctx.doc, m.start) is not None for m, _ in stated):
+        return own
+    return stated
 
 
 # the first-level indicators of an evaluation (vocab score_children's heads: 决策, 过程, 产出, 效益)
@@ -280,12 +289,15 @@ def _across_total(table: Table) -> Quantity | None:
     return got
 
 
+# the endings of the name of a project or programme evaluated (`中小河流治理项目`, `耕地地力保护补贴资金`), as a label
+# names it and as a heading does (vocab relations evaluated_endings)
+ENDINGS = vocab_words("relations", "evaluated_endings")
 # a label naming what was evaluated (`乡村公路建设项目综合评分`): the name before the word for it
-NAMED = regex(r"(?P<name>[\u4e00-\u9fff]{2,})(?:项目|工程|专项资金|资金|政策)")
+NAMED = regex(rf"(?P<name>[\u4e00-\u9fff]{{2,}})(?:{alternation(ENDINGS)})")
 # the document's own, the word for it at either end of the name (`评价组认为该项目`, `该专项资金`: 该专项)
 OWN = regex(r"^(?:该|本|此|上述|整个)|(?:该|本|此|上述|整个)$")
 # words before 资金 that name a kind of money, no evaluation of its own (`财政资金`, `专项资金`)
-GENERIC = ("财政", "专项", "财政专项")
+GENERIC = frozenset(vocab_words("relations", "money_kinds"))
 YEAR_WORD = regex(r"^(?:年度|年)")
 
 
@@ -322,12 +334,11 @@ def _of_another(ctx: CheckContext, m: Mention, head: str, tables: set[str | None
     return not any(_same_subject(mine, t, head) for t in tables)
 
 
-# a project named as what was evaluated (`2.中小河流治理项目`, `（三）乡村公路建设工程绩效评价`): a name of a few
-# characters ending as a project's name ends (vocab relations counted_names 项目); and the department or the unit as
-# a whole (`1.部门整体支出绩效自评`)
-PROJECT_ENDINGS = [str(w) for w in load("relations")["counted_names"]["项目"]]
-PROJECT_NAMED = regex(r"(?P<name>[\u4e00-\u9fff“”]{2,30}?(?:" + alternation(PROJECT_ENDINGS) + "))")
-WHOLE_NAMED = regex(r"(?:部门|单位)整体")
+# a project named as what was evaluated (`2.中小河流治理项目`, `（三）乡村公路建设工程绩效评价`, `3.某某补贴资金`): a name
+# of a few characters ending as such a name ends (`ENDINGS`); and the department or the unit as a whole
+# (`1.部门整体支出绩效自评`: vocab relations evaluated_wholes)
+PROJECT_NAMED = regex(r"(?P<name>[\u4e00-\u9fff“”]{2,30}?(?:" + alternation(ENDINGS) + "))")
+WHOLE_NAMED = regex(relation_words("evaluated_wholes"))
 # the words a project's name is made of that name no one project: the standard sections of an evaluation (vocab
 # relations evaluation_sections: `项目概况`, `项目建设`) and the year (`2025年度项目`)
 NO_PROJECT = regex(r"(?:\d{2,4}年度?|年度|" + alternation(load("relations").get("evaluation_sections")) + ")+")
@@ -339,8 +350,9 @@ def _named_subject(text: str) -> str | None:
     flat = "".join(text.split())
     for found in PROJECT_NAMED.finditer(flat):
         name = YEAR_WORD.sub("", found.group("name").strip("“”"))  # (`2025年某某项目`: 某某项目)
-        ending = max((e for e in PROJECT_ENDINGS if name.endswith(e)), key=len)
-        if not NO_PROJECT.fullmatch(name[: -len(ending)]):
+        ending = max((e for e in ENDINGS if name.endswith(e)), key=len)
+        kind = name[: -len(ending)]
+        if not NO_PROJECT.fullmatch(kind) and kind not in GENERIC:  # (not `财政资金`: a kind of money, no programme)
             return name
     whole = WHOLE_NAMED.search(flat)
     return whole.group() if whole else None
