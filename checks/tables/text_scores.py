@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from tieout.linter.facts.model import Mention
@@ -43,9 +43,9 @@ class Total:
     """A score table's overall score: its value, and the cell or the scores it was read from."""
 
     value: Decimal
+    table: Table  # the table it is read from
     cells: list[Quantity] = field(default_factory=list)  # the cell, or the scores it is the sum of
     what: str = "评分表合计"
-    table: Table | None = None  # the table it is read from
 
 
 AVERAGE = "平均"  # the word of a score that is the mean of several evaluations'
@@ -53,7 +53,7 @@ AVERAGE = "平均"  # the word of a score that is the mean of several evaluation
 
 def score_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
     """The overall score in the prose (`项目绩效自评得分 95 分`) against the score table's."""
-    totals = [replace(t, table=table) for table in ctx.facts.tables for t in _table_totals(table)]
+    totals = [t for table in ctx.facts.tables for t in _table_totals(table)]
     if not totals:
         return  # no score table
     named = {q.value for table in ctx.facts.tables for side in table.sides if (q := _named_overall(table, side))}
@@ -62,7 +62,7 @@ def score_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
     total = totals[0]
     text, sentences = ctx.doc.text, ctx.doc.sentences
     head = _head(text)
-    subjects = {_table_subject(ctx, t.table) for t in totals if t.table is not None}
+    subjects = {_table_subject(ctx, t.table) for t in totals}
     stated = [(m, q) for m in ctx.facts.mentions if (q := overall_score(text, sentences[m.sentence].start, m))]
     # (not another evaluation's, nor many evaluations' mean: `320个项目…平均自评得分 88.7分`)
     overall = [(m, q) for m, q in stated if not _of_another(ctx, m, head, subjects) and AVERAGE not in m.label]
@@ -189,14 +189,14 @@ def _table_totals(table: Table) -> Iterator[Total]:
     for side in table.sides:
         q = _score_total(table, side)
         if q is not None:
-            yield Total(q.value, [q])
+            yield Total(q.value, table, [q])
             continue
         summed = _first_level_sum(table, side)
         if summed is not None:
             yield summed
     across = _across_total(table)
     if across is not None:
-        yield Total(across.value, [across])
+        yield Total(across.value, table, [across])
 
 
 def _pair(side: Side) -> tuple[Column, Column] | None:
@@ -263,7 +263,7 @@ def _first_level_sum(table: Table, side: Side) -> Total | None:
     if full != 100 or any(s.value > w.value for s, w in zip(scores, weights) if s is not None and w is not None):
         return None
     cells = [q for q in scores if q is not None]
-    return Total(sum((q.value for q in cells), Decimal(0)), cells, "评分表一级指标得分之和")
+    return Total(sum((q.value for q in cells), Decimal(0)), table, cells, "评分表一级指标得分之和")
 
 
 def _points(q: Quantity | None) -> bool:
@@ -325,13 +325,22 @@ def _of_another(ctx: CheckContext, m: Mention, head: str, tables: set[str | None
     own = ctx.facts.document_context.period
     if period and own and period[:4] != own[:4]:
         return True
-    for found in NAMED.finditer(m.label):
-        name = YEAR_WORD.sub("", found.group("name").rsplit("的", 1)[-1])
-        if len(name) >= 2 and not OWN.search(name) and name not in GENERIC and name not in head:
-            if not any(name in t for t in tables if t):
-                return True
+    if _names_other_project(m.label, head, tables):
+        return True
     mine = _subject(ctx.doc, m.start)
     return not any(_same_subject(mine, t, head) for t in tables)
+
+
+def _names_other_project(label: str, head: str, tables: set[str | None]) -> bool:
+    """Does a score's label name a project (`乡村公路建设项目综合评分`) that is neither the document's own (`该项目`),
+    a kind of money (`财政资金`), nor named by the title or a score table's subject?"""
+    for found in NAMED.finditer(label):
+        name = YEAR_WORD.sub("", found.group("name").rsplit("的", 1)[-1])
+        if len(name) < 2 or OWN.search(name) or name in GENERIC:
+            continue  # no other project's name: the document's own (`该项目`), or a kind of money
+        if not any(name in named for named in (head, *tables) if named):
+            return True
+    return False
 
 
 # a project named as what was evaluated (`2.中小河流治理项目`, `（三）乡村公路建设工程绩效评价`, `3.某某补贴资金`): a name
