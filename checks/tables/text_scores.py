@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from tieout.linter.facts.model import Mention
@@ -34,7 +34,8 @@ from tieout.linter.parse.tables.vocab import role_of, words
 from tieout.linter.patterns import regex
 from tieout.linter.rules.base import CheckContext, Outcome
 from tieout.linter.text.model import Document, Section
-from tieout.linter.vocab import alternation, load
+from tieout.linter.vocab import alternation, load, relation_words
+from tieout.linter.vocab import words as vocab_words
 
 
 @dataclass
@@ -42,9 +43,9 @@ class Total:
     """A score table's overall score: its value, and the cell or the scores it was read from."""
 
     value: Decimal
+    table: Table  # the table it is read from
     cells: list[Quantity] = field(default_factory=list)  # the cell, or the scores it is the sum of
     what: str = "评分表合计"
-    table: Table | None = None  # the table it is read from
 
 
 AVERAGE = "平均"  # the word of a score that is the mean of several evaluations'
@@ -52,7 +53,7 @@ AVERAGE = "平均"  # the word of a score that is the mean of several evaluation
 
 def score_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
     """The overall score in the prose (`项目绩效自评得分 95 分`) against the score table's."""
-    totals = [replace(t, table=table) for table in ctx.facts.tables for t in _table_totals(table)]
+    totals = [t for table in ctx.facts.tables for t in _table_totals(table)]
     if not totals:
         return  # no score table
     named = {q.value for table in ctx.facts.tables for side in table.sides if (q := _named_overall(table, side))}
@@ -61,16 +62,11 @@ def score_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
     total = totals[0]
     text, sentences = ctx.doc.text, ctx.doc.sentences
     head = _head(text)
-    subjects = {_table_subject(ctx, t.table) for t in totals if t.table is not None}
+    subjects = {_table_subject(ctx, t.table) for t in totals}
+    stated = [(m, q) for m in ctx.facts.mentions if (q := overall_score(text, sentences[m.sentence].start, m))]
     # (not another evaluation's, nor many evaluations' mean: `320个项目…平均自评得分 88.7分`)
-    overall = [
-        (m, q)
-        for m in ctx.facts.mentions
-        if (q := overall_score(text, sentences[m.sentence].start, m)) is not None
-        and not _of_another(ctx, m, head, subjects)
-        and AVERAGE not in m.label
-    ]
-    if len({q.value for _, q in overall}) > 2:
+    overall = [(m, q) for m, q in stated if not _of_another(ctx, m, head, subjects) and AVERAGE not in m.label]
+    if len({q.value for _, q in _counted(ctx, stated, overall)}) > 2:
         return  # the overall scores of several evaluations (a volume of reports): which one the table's is, unknown
     for m, q in overall:
         if q.value == total.value:
@@ -87,6 +83,19 @@ def score_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
             f"{shown}分",
             operands=total.cells,
         )
+
+
+def _counted(
+    ctx: CheckContext, stated: list[tuple[Mention, Quantity]], own: list[tuple[Mention, Quantity]]
+) -> list[tuple[Mention, Quantity]]:
+    """The overall scores that tell whether the text gives several evaluations': those of the tables' own (`own`)
+    where every score stated stands under a subject the text names (`_subject`: a project, a programme or the
+    department as a whole): the names then tell one evaluation from another. Else every score stated: a score under
+    no subject read (a 部门决算's item `2.某某补助。`, a name of none of the endings) may be any evaluation's, and the
+    table's among several is not known."""
+    if all(_subject(ctx.doc, m.start) is not None for m, _ in stated):
+        return own
+    return stated
 
 
 # the first-level indicators of an evaluation (vocab score_children's heads: 决策, 过程, 产出, 效益)
@@ -208,14 +217,14 @@ def _table_totals(table: Table) -> Iterator[Total]:
     for side in table.sides:
         q = _score_total(table, side)
         if q is not None:
-            yield Total(q.value, [q])
+            yield Total(q.value, table, [q])
             continue
         summed = _first_level_sum(table, side)
         if summed is not None:
             yield summed
     across = _across_total(table)
     if across is not None:
-        yield Total(across.value, [across])
+        yield Total(across.value, table, [across])
 
 
 def _pair(side: Side) -> tuple[Column, Column] | None:
@@ -282,7 +291,7 @@ def _first_level_sum(table: Table, side: Side) -> Total | None:
     if full != 100 or any(s.value > w.value for s, w in zip(scores, weights) if s is not None and w is not None):
         return None
     cells = [q for q in scores if q is not None]
-    return Total(sum((q.value for q in cells), Decimal(0)), cells, "评分表一级指标得分之和")
+    return Total(sum((q.value for q in cells), Decimal(0)), table, cells, "评分表一级指标得分之和")
 
 
 def _points(q: Quantity | None) -> bool:
@@ -308,12 +317,15 @@ def _across_total(table: Table) -> Quantity | None:
     return got
 
 
+# the endings of the name of a project or programme evaluated (`中小河流治理项目`, `耕地地力保护补贴资金`), as a label
+# names it and as a heading does (vocab relations evaluated_endings)
+ENDINGS = vocab_words("relations", "evaluated_endings")
 # a label naming what was evaluated (`乡村公路建设项目综合评分`): the name before the word for it
-NAMED = regex(r"(?P<name>[\u4e00-\u9fff]{2,})(?:项目|工程|专项资金|资金|政策)")
+NAMED = regex(rf"(?P<name>[\u4e00-\u9fff]{{2,}})(?:{alternation(ENDINGS)})")
 # the document's own, the word for it at either end of the name (`评价组认为该项目`, `该专项资金`: 该专项)
 OWN = regex(r"^(?:该|本|此|上述|整个)|(?:该|本|此|上述|整个)$")
 # words before 资金 that name a kind of money, no evaluation of its own (`财政资金`, `专项资金`)
-GENERIC = ("财政", "专项", "财政专项")
+GENERIC = frozenset(vocab_words("relations", "money_kinds"))
 YEAR_WORD = regex(r"^(?:年度|年)")
 
 
@@ -341,21 +353,29 @@ def _of_another(ctx: CheckContext, m: Mention, head: str, tables: set[str | None
     own = ctx.facts.document_context.period
     if period and own and period[:4] != own[:4]:
         return True
-    for found in NAMED.finditer(m.label):
-        name = YEAR_WORD.sub("", found.group("name").rsplit("的", 1)[-1])
-        if len(name) >= 2 and not OWN.search(name) and name not in GENERIC and name not in head:
-            if not any(name in t for t in tables if t):
-                return True
+    if _names_other_project(m.label, head, tables):
+        return True
     mine = _subject(ctx.doc, m.start)
     return not any(_same_subject(mine, t, head) for t in tables)
 
 
-# a project named as what was evaluated (`2.中小河流治理项目`, `（三）乡村公路建设工程绩效评价`): a name of a few
-# characters ending as a project's name ends (vocab relations counted_names 项目); and the department or the unit as
-# a whole (`1.部门整体支出绩效自评`)
-PROJECT_ENDINGS = [str(w) for w in load("relations")["counted_names"]["项目"]]
-PROJECT_NAMED = regex(r"(?P<name>[\u4e00-\u9fff“”]{2,30}?(?:" + alternation(PROJECT_ENDINGS) + "))")
-WHOLE_NAMED = regex(r"(?:部门|单位)整体")
+def _names_other_project(label: str, head: str, tables: set[str | None]) -> bool:
+    """Does a score's label name a project (`乡村公路建设项目综合评分`) that is neither the document's own (`该项目`),
+    a kind of money (`财政资金`), nor named by the title or a score table's subject?"""
+    for found in NAMED.finditer(label):
+        name = YEAR_WORD.sub("", found.group("name").rsplit("的", 1)[-1])
+        if len(name) < 2 or OWN.search(name) or name in GENERIC:
+            continue  # no other project's name: the document's own (`该项目`), or a kind of money
+        if not any(name in named for named in (head, *tables) if named):
+            return True
+    return False
+
+
+# a project named as what was evaluated (`2.中小河流治理项目`, `（三）乡村公路建设工程绩效评价`, `3.某某补贴资金`): a name
+# of a few characters ending as such a name ends (`ENDINGS`); and the department or the unit as a whole
+# (`1.部门整体支出绩效自评`: vocab relations evaluated_wholes)
+PROJECT_NAMED = regex(r"(?P<name>[\u4e00-\u9fff“”]{2,30}?(?:" + alternation(ENDINGS) + "))")
+WHOLE_NAMED = regex(relation_words("evaluated_wholes"))
 # the words a project's name is made of that name no one project: the standard sections of an evaluation (vocab
 # relations evaluation_sections: `项目概况`, `项目建设`) and the year (`2025年度项目`)
 NO_PROJECT = regex(r"(?:\d{2,4}年度?|年度|" + alternation(load("relations").get("evaluation_sections")) + ")+")
@@ -367,8 +387,9 @@ def _named_subject(text: str) -> str | None:
     flat = "".join(text.split())
     for found in PROJECT_NAMED.finditer(flat):
         name = YEAR_WORD.sub("", found.group("name").strip("“”"))  # (`2025年某某项目`: 某某项目)
-        ending = max((e for e in PROJECT_ENDINGS if name.endswith(e)), key=len)
-        if not NO_PROJECT.fullmatch(name[: -len(ending)]):
+        ending = max((e for e in ENDINGS if name.endswith(e)), key=len)
+        kind = name[: -len(ending)]
+        if not NO_PROJECT.fullmatch(kind) and kind not in GENERIC:  # (not `财政资金`: a kind of money, no programme)
             return name
     whole = WHOLE_NAMED.search(flat)
     return whole.group() if whole else None

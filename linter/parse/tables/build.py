@@ -9,6 +9,7 @@ from dataclasses import replace
 from tieout.linter.figures.context import Context, read
 from tieout.linter.patterns import regex
 from tieout.linter.text.model import Document
+from tieout.linter.text.title import title_text
 from tieout.linter.vocab import load
 
 from .aligned import RATE_FIGURE, TABLE_NOTE, Aligned, find_aligned, readable, width
@@ -55,7 +56,8 @@ AS_FOLLOWS = regex(r"(?:如下|如表)[：:]?$")  # `…收支安排如下（单
 
 def find_tables(doc: Document) -> list[Table]:
     """Every pipe table of the document, continued tables joined, read into the model."""
-    outer = document_context(doc)
+    head = title_text(doc)
+    outer = read(head).context if head else Context()  # (document_context, the title kept for mark_wholes)
     tables: list[Table] = []
     for block in join_continuations(read_blocks(doc.text)):
         if len(block.rows) < 2:
@@ -110,7 +112,7 @@ def find_tables(doc: Document) -> list[Table]:
                 before.rows_go_on = _header_repeated(doc, before, table)
             tables.append(table)
             before = table
-    mark_wholes(tables, _head(doc))
+    mark_wholes(tables, head)
     return tables
 
 
@@ -352,25 +354,12 @@ CJK_WORD = regex(r"[\u4e00-\u9fff]{2}")
 
 
 def document_context(doc: Document) -> Context:
-    """What the document's title says (its first lines, up to the first heading's end): the period, scope,
-    fund and stage every table of it inherits unless its own title says otherwise."""
-    head = _head(doc)
+    """What the document's title says: the period, scope, fund and stage every table of it inherits unless its own
+    title says otherwise. The title is its title block as the facts read it (`text.title.title_text`), one reading:
+    a table's caption right under it (`某县某局2025年部门预算` over `财政拨款收支总表`) is the table's, whose fund is not
+    the document's."""
+    head = title_text(doc)
     return read(head).context if head else Context()
-
-
-def _head(doc: Document) -> str:
-    """The document's title: its first lines, up to the first heading's end."""
-    head: list[str] = []
-    for line in doc.text.split("\n", 12)[:12]:  # (the first twelve lines, not the whole text split)
-        s = line.strip()
-        if s.startswith("|") or s.endswith(("。", "；")) or len(head) == 3:
-            break
-        if not s:
-            if head:
-                break
-            continue
-        head.append(s.lstrip("# "))
-    return "".join(head)
 
 
 def title_of(caption: list[str]) -> str:

@@ -115,7 +115,9 @@ def held_outer(table: Table, outer: Context) -> Context:
     """The document's context as a table of it holds it. A genre's defaults (a department's figures are of all its
     funds, at the stage of its report) are what a table its caption names without a fund is of (`支出决算表`); a table
     no caption names (`Table.untitled`) may be any of the genre's tables (`一般公共预算财政拨款支出决算表` as well): of
-    the fund and stage the document's own title states (`Table.context`), else of none its own labels do not state."""
+    the fund and stage the document's own title states, else of none its own labels do not state. That is
+    `Table.context` of such a table: the table reader gives it the context of the document's title block, the lines
+    the facts read as the title (`text.title.title_text`), and the table's title adds nothing there."""
     if not table.untitled:
         return outer
     return replace(outer, fund=table.context.fund, stage=table.context.stage)
