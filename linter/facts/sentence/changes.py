@@ -393,10 +393,15 @@ def _per_unit(label: str) -> bool:
     return PER_UNIT_WORDS.search(label) is not None or PER_ONE.search(label) is not None
 
 
-def _name_before_comparison(label: str) -> str:
-    """The name a figure's label gives what changed before comparing it with an earlier period, or ''."""
-    found = NAME_BEFORE_COMPARISON.match(label)
-    return found.group("name") if found else ""
+def _named_first(earlier: Mention, candidates: list[Mention]) -> list[Mention]:
+    """The candidates for what changed, those named as the earlier figure's words name it before their comparison
+    where there are any (`运营总成本 A，单位成本 c，…，运营总成本较上年的 B 增长 p%`: A, not the nearest c); else all
+    (`联结农户 A户、B人，联结户数较上年的 C户`: 户数 is no figure's name, the nearest in its unit is read)."""
+    found = NAME_BEFORE_COMPARISON.match(earlier.label)
+    if found is None:
+        return candidates
+    named = found.group("name")
+    return [m for m in candidates if _names(m.key, named) or named in m.label] or candidates
 
 
 # the words joining two items in one name (`公务用车购置及运行费`)
@@ -1943,29 +1948,7 @@ class Changes(Reader):
         """`与 2022 年度相比（2022 年度部门支出预算安排为 6,215.40 万元），增加 372.96 万元`: the figure before the
         change is the earlier one it is compared with; `2023年预算执行数为 58.30 万元，2024年预算安排 54.86 万元，
         比2023年预算执行数减少 5.90%`: the current one is the sentence's other figure, if any."""
-        # past the figures the sentence measures against (a budget a ratio is of, an earlier change's base):
-        # `支出 731.58 亿元，为调整预算 768.40 亿元的 95.2%，比上年的 702.16 亿元增长 4.2%` compares 731.58
-        used = self._references(subject.sentence)
-        # a note's figures are skipped, unless the change stands in the note itself (`（含开发区 12.3 亿元，比上年的
-        # 10.9 亿元增长 12.8%）`: the note's figure changed)
-        within = self._in_open_bracket(subject)
-        # (the other figures of the earlier figure's year are not what changed: `2024年预算 B，实际支出 X；2025年…`)
-        earlier = self._earlier_period(subject)
-        # (a target is compared with last year's target only: `目标 B，较上年的目标 C 提高 Δ`)
-        planned = self.labeller.identify(subject.label)[1].stage == PLANNED
-        candidates = [
-            m
-            for m in reversed(mentions)
-            if m is not subject
-            and not (earlier and self._earlier_period(m) == earlier)
-            and not self._qualifies(m)
-            and not REFERENCE.match(m.label)
-            and not GAP_ALONE.fullmatch(m.label)
-            and not any(id(q) in used for q in m.quantities)
-            and (within or not (self._bracketed(m) or self._noted_apart(m, subject.start)))
-            and not self._no_actual(m, planned)
-            and self._of_one_family(m, subject, base)
-        ]
+        candidates = self._current_candidates(subject, mentions, base)
         # of the stage the earlier figure names, where it names one (`决算 1.85 万元，预算 4.00 万元，…；上年决算 2.10
         # 万元，同比减少 0.25 万元`: this year's 决算 is compared with last year's)
         stage = self.labeller.identify(subject.label)[1].stage
@@ -1981,15 +1964,34 @@ class Changes(Reader):
             # compared with last year's figure (a comparison of budgets names the budget: `比上年预算`)
             # (or, none named an outcome, the figures not named a plan: `支出 A，年初预算数 B，上年为 C；…增长 p%`)
             same = self._outcomes(candidates) if self._plan_among(candidates) else []
-        pool = same or candidates
-        named = _name_before_comparison(subject.label)
-        if named:
-            # `运营总成本 A，单位成本 c，…，运营总成本较上年的 B 增长 p%`: what the earlier figure's words name before
-            # their comparison changed, where a figure is so named (`联结农户 A户、B人，联结户数较上年的 C户`: 户数 is
-            # no figure's name, the nearest in its unit is read)
-            pool = [m for m in pool if _names(m.key, named) or named in m.label] or pool
-        other = next(iter(self._in_unit(pool, base)), None)
+        other = next(iter(self._in_unit(_named_first(subject, same or candidates), base)), None)
         return next((q for q in reversed(other.quantities) if q.kind == base.kind), None) if other else None
+
+    def _current_candidates(self, subject: Mention, mentions: list[Mention], base: Quantity) -> list[Mention]:
+        """The figures of the sentence that may be what changed against the earlier one (`subject`), nearest first."""
+        # past the figures the sentence measures against (a budget a ratio is of, an earlier change's base):
+        # `支出 731.58 亿元，为调整预算 768.40 亿元的 95.2%，比上年的 702.16 亿元增长 4.2%` compares 731.58
+        used = self._references(subject.sentence)
+        # a note's figures are skipped, unless the change stands in the note itself (`（含开发区 12.3 亿元，比上年的
+        # 10.9 亿元增长 12.8%）`: the note's figure changed)
+        within = self._in_open_bracket(subject)
+        # (the other figures of the earlier figure's year are not what changed: `2024年预算 B，实际支出 X；2025年…`)
+        earlier = self._earlier_period(subject)
+        # (a target is compared with last year's target only: `目标 B，较上年的目标 C 提高 Δ`)
+        planned = self.labeller.identify(subject.label)[1].stage == PLANNED
+        return [
+            m
+            for m in reversed(mentions)
+            if m is not subject
+            and not (earlier and self._earlier_period(m) == earlier)
+            and not self._qualifies(m)
+            and not REFERENCE.match(m.label)
+            and not GAP_ALONE.fullmatch(m.label)
+            and not any(id(q) in used for q in m.quantities)
+            and (within or not (self._bracketed(m) or self._noted_apart(m, subject.start)))
+            and not self._no_actual(m, planned)
+            and self._of_one_family(m, subject, base)
+        ]
 
     def _no_actual(self, m: Mention, planned: bool) -> bool:
         """Is the figure no actual value of anything: a threshold (`高于 4.10 元`, `不低于 90%`) or, beside an earlier
