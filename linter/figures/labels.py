@@ -71,21 +71,29 @@ def shared_word(a: str, b: str, hanzi: bool = False) -> bool:
 # (`居民基本医疗保险` in `城乡居民基本医疗保险`) is not spelt again, and the longest word is tried first
 SHORT_WORDS: dict[str, str] = {str(k): str(v) for k, v in (load("tables").get("short_words") or {}).items()}
 _SPELT = {**{v: v for v in SHORT_WORDS.values()}, **SHORT_WORDS}
-SHORT_WORD = regex("|".join(re.escape(w) for w in sorted(_SPELT, key=len, reverse=True)))
-# a short word spelt out may hold another (`城镇职工医保` › `城镇职工基本医疗保险` › `职工基本医疗保险`)
-SPELLING_ROUNDS = 3
+# a short word right after a word naming another scheme with it (vocab tables.short_word_rivals: `城镇` of
+# `城镇居民基本医疗保险`, the towns' scheme before the merger) is a part of that name, no short word; full names match
+# wherever they stand
+_RIVALS = "".join(f"(?<!{re.escape(w)})" for w in words("tables", "short_word_rivals"))
+SHORT_WORD = regex(
+    "|".join(
+        re.escape(w) if w in SHORT_WORDS.values() else _RIVALS + re.escape(w)
+        for w in sorted(_SPELT, key=len, reverse=True)
+    )
+)
 
 
+@lru_cache(maxsize=4096)
 def spelt_out(text: str) -> str:
     """The text with its short words written in full (`城乡居民医保基金` → `城乡居民基本医疗保险基金`, `企业养老保险` →
-    `企业职工基本养老保险`): two names of one thing, each spelt out, are one."""
+    `企业职工基本养老保险`): two names of one thing, each spelt out, are one. A short word spelt out may hold another
+    (`城镇职工医保` › `城镇职工基本医疗保险` › `职工基本医疗保险`): spelt again until nothing changes, which ends, as
+    every full name stands for itself. (Cached: the checks spell the same labels and rows again and again.)"""
     if not SHORT_WORDS:
         return text
-    for _ in range(SPELLING_ROUNDS):
-        spelt = SHORT_WORD.sub(lambda w: _SPELT[w.group()], text)
-        if spelt == text:
-            break
-        text = spelt
+    spelt = SHORT_WORD.sub(_full, text)
+    while spelt != text:
+        text, spelt = spelt, SHORT_WORD.sub(_full, spelt)
     return text
 
 
@@ -95,6 +103,10 @@ def names_within(name: str, text: str) -> bool:
     if name not in text:
         return False
     return not any(w != name and name in w for w in SHORT_WORD.findall(text))
+
+
+def _full(word: re.Match[str]) -> str:
+    return _SPELT[word.group()]
 
 
 # a note naming what a figure includes (`含开发区`, `包括`): vocab relations `included`
