@@ -645,7 +645,7 @@ def _header_above(lines: list[str], first: int, data: list[Parsed]) -> tuple[lis
             # by which the piece is known to be continued, no column's name)
             break
         if _coded_alone(s):
-            # (`201 一般公共服务` / `支出` / `264.87 62.63 202.24`: the first row's coded name, wrapped over the lines
+            # (`201 一般公共服务` / `支出` / `318.40 75.12 243.28`: the first row's coded name, wrapped over the lines
             # above its figures as a PDF's text read without layout sets it, is no column's name; the header is not
             # known to end here, and the table is not read under it)
             return None
@@ -2028,8 +2028,8 @@ def _may_be_row(line: str) -> bool:
 
 def _unread_row(line: str) -> bool:
     """Does the line open as a row does, a label and then two figures one right after the other, though it is no
-    row read? A PDF's text read without its layout runs rows together on one line (`302 05 水费 106,000 0 106,000
-    302 06 电费 …`) or sets the page's number after a row's last figure (`（二）专项债券 W 67,017 41,933 — 72—`):
+    row read? A PDF's text read without its layout runs rows together on one line (`302 05 水费 84,500 0 84,500
+    302 06 电费 …`) or sets the page's number after a row's last figure (`（二）专项债券 W 58,240 36,115 — 72—`):
     the table's rows go on past the last one read. (Prose sets no two bare figures side by side, nor a sentence's
     marks in a label.)"""
     first = CJK.search(line)
