@@ -23,6 +23,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from tieout.linter.facts.identity import document_title
 from tieout.linter.facts.model import Mention
 from tieout.linter.facts.passes.grades import overall_score
 from tieout.linter.figures.intervals import fmt
@@ -61,7 +62,7 @@ def score_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
         return  # tables of several evaluations (a summary table may restate the one score)
     total = totals[0]
     text, sentences = ctx.doc.text, ctx.doc.sentences
-    head = _head(text)
+    head = _title(ctx.doc)
     subjects = {_table_subject(ctx, t.table) for t in totals}
     stated = [(m, q) for m in ctx.facts.mentions if (q := overall_score(text, sentences[m.sentence].start, m))]
     # (not another evaluation's, nor many evaluations' mean: `320个项目…平均自评得分 88.7分`)
@@ -151,7 +152,7 @@ def level_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
     levels = {k: v[0] for k, v in found.items() if len({q.value for q in v}) == 1}
     if not levels:
         return
-    head = _head(ctx.doc.text)
+    head = _title(ctx.doc)
     for m in ctx.facts.mentions:
         named = _level_named_scored(ctx, m)
         level = named.group("name") if named else ""
@@ -329,20 +330,9 @@ GENERIC = frozenset(vocab_words("relations", "money_kinds"))
 YEAR_WORD = regex(r"^(?:年度|年)")
 
 
-# a line that is no more the title: it says something (a sentence's marks) or opens a numbered part
-NOT_TITLE = regex(r"[。，,；;：:]|^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．])")
-
-
-def _head(text: str) -> str:
-    """The document's title: its first lines (six at most, blank lines aside) before one that says something or
-    opens a numbered part, without spaces."""
-    lines: list[str] = []
-    for line in text.split("\n")[:30]:
-        if NOT_TITLE.search(line) or len(lines) == 6:
-            break
-        if line.strip():
-            lines.append(line.strip().lstrip("# "))
-    return "".join("".join(lines).split())
+def _title(doc: Document) -> str:
+    """The document's title (its title block, as the facts read it), without spaces."""
+    return "".join(document_title(doc).split())
 
 
 def _of_another(ctx: CheckContext, m: Mention, head: str, tables: set[str | None]) -> bool:
