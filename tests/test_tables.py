@@ -756,6 +756,23 @@ def test_a_serial_column_whose_heading_runs_into_the_side_s_name_holds_no_figure
     assert [c.path for c in side.columns] == [["决算数"]]
 
 
+def test_a_text_column_after_a_row_s_figures_is_found_as_its_pattern_says():
+    """`_text_column` is where `TEXT_COLUMN.search` starts, read from the line's last word: the two agree on lines of
+    row-like characters (gaps of spaces, tabs and full-width spaces, other spaces, figures, marks, words)."""
+    import random
+
+    from tieout.linter.parse.tables import aligned as a
+
+    rng = random.Random(7)
+    pieces = ["1", "2.5", "%", " ", "  ", "\t", "\u3000", "\xa0", "\r", "项目", "新增学位", "，", "。", "：", "、"]
+    pieces += ["甲乙丙丁戊己", "a", "５", "合格率100%", "-", "≥2,160个；", "验收"]
+    lines = ["  一般公共预算  21,085.80  18,650.00  新增学位≥2,160个；验收合格率100%", "甲  5  减少0.54个百分点"]
+    lines += ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 14))) for _ in range(30000)]
+    for line in lines:
+        found = a.TEXT_COLUMN.search(line)
+        assert a._text_column(line) == (found.start() if found else -1), repr(line)
+
+
 def _aligned_tables(text: str) -> list:
     """The tables of a text as a report's are read (space-aligned ones need the engine's normalising)."""
     from tieout.linter.run.engine import normalise as normalise_report

@@ -273,6 +273,19 @@ def commas_for_spaces(lines: list[str]) -> list[str]:
     return out
 
 
+def table_lines(original: str) -> list[str]:
+    """`commas_for_spaces(original.split("\n"))`, the lines the readers of text tables read (each may change its copy
+    in place)."""
+    return list(_table_lines(original))
+
+
+@lru_cache(maxsize=1)
+def _table_lines(original: str) -> tuple[str, ...]:
+    # (a pure function of the document's text, read once: the one-sided reader, the two-sided reader and its gate
+    # asked it of the same text four times)
+    return tuple(commas_for_spaces(original.split("\n")))
+
+
 def _whole_cells(line: str) -> bool:
     """Does a row of the table (words and figures set apart by wide gaps) hold a whole number, or its header a
     column of them (`行次`, `栏次`)? A row's number or a count may then stand one space from an amount, and
@@ -290,7 +303,7 @@ def find_aligned(doc: Document) -> list[Aligned]:
     # ending in a figure, each figure a whole word)
     if not doc.path.endswith((".txt", ".text", ".md", ".markdown")):
         return []
-    lines = commas_for_spaces(doc.original.split("\n"))
+    lines = table_lines(doc.original)
     starts = line_starts(lines, doc)
     mapper = _Mapper(doc)
     # (a score table's columns of targets and outcomes, words or figures in each row's own unit, are blanked out of
@@ -495,16 +508,36 @@ TEXT_COLUMN = regex(r"(?<=[\d%])[ \t\u3000]{2,}(?=[\u4e00-\u9fff])(?=\S*(?:[，�
 def _data(line: str) -> Parsed:
     """A line of a label and figures: (label, indent, figure matches, the label's offset in the line). A last column
     of free text (TEXT_COLUMN) is no cell of figures: the row is read up to it."""
-    # (the cheap test of a gap first: TEXT_COLUMN, tried at every character, is sought on lines that have one only)
-    text = TEXT_COLUMN.search(line) if _gapped(line) else None
-    if text is not None and not line.rstrip().endswith(_no_figure_ends()):
+    # (the cheap test of a gap first: TEXT_COLUMN is sought on lines that have one only)
+    text = _text_column(line) if _gapped(line) else -1
+    if text >= 0 and not line.rstrip().endswith(_no_figure_ends()):
         # (a change noted in points, `减少0.54个百分点`, is a cell of a column of changes, not free text)
-        line = line[: text.start()]
+        line = line[:text]
     if "，" in line or "。" in line or "；" in line:
         return None  # prose (checked first: most lines of a report are, and the figures need not be found)
     if ". " in line or ", " in line:
         line = _joined(line)
     return _row(line)
+
+
+GAP = " \t\u3000"  # what TEXT_COLUMN's gap is made of
+TEXT_COLUMN_MARK = regex(r"[，。；、：\d]")  # what its word holds: a sentence's mark or a figure
+
+
+def _text_column(line: str) -> int:
+    """Where `TEXT_COLUMN.search(line)` starts (-1: no match), read from the line's last word: the pattern ends in a
+    word of six characters or more and the spaces up to the line's end, so its one possible match is the last word
+    and the gap before it. (The pattern, opening with a look-behind, was tried at every character of every row.)"""
+    words = line.rsplit(None, 1)  # (`str.split` cuts at exactly the characters `\s` matches, as `flatten` says)
+    if len(words) < 2:
+        return -1
+    head, word = words
+    if len(word) < 6 or not "\u4e00" <= word[0] <= "\u9fff" or not (head[-1].isdecimal() or head[-1] == "%"):
+        return -1  # (`\d` is isdecimal)
+    gap = line[len(head) : len(line.rstrip()) - len(word)]
+    if len(gap) < 2 or gap.strip(GAP) or TEXT_COLUMN_MARK.search(word) is None:
+        return -1
+    return len(head)
 
 
 def _gapped(line: str) -> bool:

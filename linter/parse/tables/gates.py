@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from tieout.linter.text.model import Document
 
-from .aligned import CELL_TOKEN, CJK, ROW_END_MARKS, commas_for_spaces
+from .aligned import CELL_TOKEN, CJK, ROW_END_MARKS, table_lines
 
 TEXT_SUFFIXES = (".txt", ".text", ".md", ".markdown")  # the files whose lines the text's tables are read from
 
@@ -32,7 +32,7 @@ def two_sided_held(doc: Document) -> bool:
     two such rows or more (`twosided.find_two_sided`), among the lines as it reads them."""
     if not doc.path.endswith(TEXT_SUFFIXES) or "收" not in doc.original:
         return False
-    rows = (line for line in commas_for_spaces(doc.original.split("\n")) if may_pair(line))
+    rows = (line for line in table_lines(doc.original) if may_pair(line))
     return next(rows, None) is not None and next(rows, None) is not None
 
 

@@ -87,9 +87,9 @@ from .aligned import (
     caption_line,
     caption_lines,
     chars,
-    commas_for_spaces,
     furniture_kinds,
     line_starts,
+    table_lines,
     table_title,
     width,
 )
@@ -148,7 +148,7 @@ def find_two_sided(doc: Document, taken: list[Aligned]) -> list[Aligned]:
     """The two-sided tables of a plain-text report, outside the one-sided space-aligned tables `taken`."""
     if not two_sided_held(doc):
         return []
-    lines = commas_for_spaces(doc.original.split("\n"))
+    lines = table_lines(doc.original)
     used: set[int] = _barred(doc, lines)
     for t in taken:
         if not _headed_by_pairs(lines, t):
