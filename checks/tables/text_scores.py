@@ -11,7 +11,7 @@ a summary table restating the detailed table's total is the same score):
 
 A score the prose gives another evaluation is not held to it: one whose label names another year than the
 document's, or names a project (`乡村公路建设项目综合评分`) neither the document's title nor the table's subject does;
-and one of another subject than the table's (`_subject`: the project or the department as a whole a numbered item
+and one of another subject than the table's (`subject_at`: the project or the department as a whole a numbered item
 or a heading above each names, the table's own title or caption first), as a 部门决算 gives the scores of its
 部门整体 and of several projects item by item, a score table under one of them.
 """
@@ -23,6 +23,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from tieout.linter.facts.evaluated import ENDINGS, GENERIC, YEAR_WORD, same_subject, subject_at, table_subject
 from tieout.linter.facts.identity import document_title
 from tieout.linter.facts.model import Mention
 from tieout.linter.facts.passes.grades import overall_score
@@ -34,9 +35,8 @@ from tieout.linter.parse.tables.model import Column, Row, Side
 from tieout.linter.parse.tables.vocab import role_of, words
 from tieout.linter.patterns import regex
 from tieout.linter.rules.base import CheckContext, Outcome
-from tieout.linter.text.model import Document, Section
-from tieout.linter.vocab import alternation, load, relation_words
-from tieout.linter.vocab import words as vocab_words
+from tieout.linter.text.model import Document
+from tieout.linter.vocab import alternation, load
 
 
 @dataclass
@@ -63,7 +63,7 @@ def score_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
     total = totals[0]
     text, sentences = ctx.doc.text, ctx.doc.sentences
     head = _title(ctx.doc)
-    subjects = {_table_subject(ctx, t.table) for t in totals}
+    subjects = {table_subject(ctx.doc, t.table) for t in totals}
     stated = [(m, q) for m in ctx.facts.mentions if (q := overall_score(text, sentences[m.sentence].start, m))]
     # (not another evaluation's, nor many evaluations' mean: `320个项目…平均自评得分 88.7分`)
     overall = [(m, q) for m, q in stated if not _of_another(ctx, m, head, subjects) and AVERAGE not in m.label]
@@ -90,11 +90,11 @@ def _counted(
     ctx: CheckContext, stated: list[tuple[Mention, Quantity]], own: list[tuple[Mention, Quantity]]
 ) -> list[tuple[Mention, Quantity]]:
     """The overall scores that tell whether the text gives several evaluations': those of the tables' own (`own`)
-    where every score stated stands under a subject the text names (`_subject`: a project, a programme or the
+    where every score stated stands under a subject the text names (`subject_at`: a project, a programme or the
     department as a whole): the names then tell one evaluation from another. Else every score stated: a score under
     no subject read (a 部门决算's item `2.某某补助。`, a name of none of the endings) may be any evaluation's, and the
     table's among several is not known."""
-    if all(_subject(ctx.doc, m.start) is not None for m, _ in stated):
+    if all(subject_at(ctx.doc, m.start) is not None for m, _ in stated):
         return own
     return stated
 
@@ -148,7 +148,7 @@ def level_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
         for side in table.sides:
             for name, cell in _level_scores(table, side).items():
                 found.setdefault(name, []).append(cell)
-                subjects.setdefault(name, set()).add(_table_subject(ctx, table))
+                subjects.setdefault(name, set()).add(table_subject(ctx.doc, table))
     levels = {k: v[0] for k, v in found.items() if len({q.value for q in v}) == 1}
     if not levels:
         return
@@ -318,16 +318,10 @@ def _across_total(table: Table) -> Quantity | None:
     return got
 
 
-# the endings of the name of a project or programme evaluated (`中小河流治理项目`, `耕地地力保护补贴资金`), as a label
-# names it and as a heading does (vocab relations evaluated_endings)
-ENDINGS = vocab_words("relations", "evaluated_endings")
 # a label naming what was evaluated (`乡村公路建设项目综合评分`): the name before the word for it
 NAMED = regex(rf"(?P<name>[\u4e00-\u9fff]{{2,}})(?:{alternation(ENDINGS)})")
 # the document's own, the word for it at either end of the name (`评价组认为该项目`, `该专项资金`: 该专项)
 OWN = regex(r"^(?:该|本|此|上述|整个)|(?:该|本|此|上述|整个)$")
-# words before 资金 that name a kind of money, no evaluation of its own (`财政资金`, `专项资金`)
-GENERIC = frozenset(vocab_words("relations", "money_kinds"))
-YEAR_WORD = regex(r"^(?:年度|年)")
 
 
 def _title(doc: Document) -> str:
@@ -336,7 +330,7 @@ def _title(doc: Document) -> str:
 
 
 def _of_another(ctx: CheckContext, m: Mention, head: str, tables: set[str | None]) -> bool:
-    """Does the score belong to another evaluation than the score tables' (`tables`: their subjects, `_subject`):
+    """Does the score belong to another evaluation than the score tables' (`tables`: their subjects, `subject_at`):
     its label naming another year than the document's, or a project neither the title nor a table's subject
     names; or the score standing under another subject than every table's?"""
     period = m.identity.context.period
@@ -345,8 +339,8 @@ def _of_another(ctx: CheckContext, m: Mention, head: str, tables: set[str | None
         return True
     if _names_other_project(m.label, head, tables):
         return True
-    mine = _subject(ctx.doc, m.start)
-    return not any(_same_subject(mine, t, head) for t in tables)
+    mine = subject_at(ctx.doc, m.start)
+    return not any(same_subject(mine, t, head) for t in tables)
 
 
 def _names_other_project(label: str, head: str, tables: set[str | None]) -> bool:
@@ -359,65 +353,3 @@ def _names_other_project(label: str, head: str, tables: set[str | None]) -> bool
         if not any(name in named for named in (head, *tables) if named):
             return True
     return False
-
-
-# a project named as what was evaluated (`2.中小河流治理项目`, `（三）乡村公路建设工程绩效评价`, `3.某某补贴资金`): a name
-# of a few characters ending as such a name ends (`ENDINGS`); and the department or the unit as a whole
-# (`1.部门整体支出绩效自评`: vocab relations evaluated_wholes)
-PROJECT_NAMED = regex(r"(?P<name>[\u4e00-\u9fff“”]{2,30}?(?:" + alternation(ENDINGS) + "))")
-WHOLE_NAMED = regex(relation_words("evaluated_wholes"))
-# the words a project's name is made of that name no one project: the standard sections of an evaluation (vocab
-# relations evaluation_sections: `项目概况`, `项目建设`) and the year (`2025年度项目`)
-NO_PROJECT = regex(r"(?:\d{2,4}年度?|年度|" + alternation(load("relations").get("evaluation_sections")) + ")+")
-
-
-def _named_subject(text: str) -> str | None:
-    """The project or the whole a title names as what was evaluated (`2.中小河流治理项目`: 中小河流治理项目;
-    `1.部门整体支出绩效自评`: 部门整体), if any."""
-    flat = "".join(text.split())
-    for found in PROJECT_NAMED.finditer(flat):
-        name = YEAR_WORD.sub("", found.group("name").strip("“”"))  # (`2025年某某项目`: 某某项目)
-        ending = max((e for e in ENDINGS if name.endswith(e)), key=len)
-        kind = name[: -len(ending)]
-        if not NO_PROJECT.fullmatch(kind) and kind not in GENERIC:  # (not `财政资金`: a kind of money, no programme)
-            return name
-    whole = WHOLE_NAMED.search(flat)
-    return whole.group() if whole else None
-
-
-def _subject(doc: Document, offset: int) -> str | None:
-    """What the text at `offset` is of, by the headings and numbered items above it: the subject the nearest
-    titled one names (`_named_subject`), else the one above it that names one; none where none does (the document's
-    own). Text after a numbered item's paragraph (an untitled section resuming its parent) goes on with that
-    item: `2.中小河流治理项目。…` / `项目绩效自评得分 a` is the project's score."""
-    i = doc.section_index(offset)
-    while i >= 0 and not doc.sections[i].title:
-        i -= 1
-    node: Section | None = doc.sections[i] if i >= 0 else None
-    while node is not None:
-        named = _named_subject(node.title) if node.title else None
-        if named is not None:
-            return named
-        node = node.parent
-    return None
-
-
-def _table_subject(ctx: CheckContext, table: Table) -> str | None:
-    """What a score table is of: the subject its title or the caption line right above it names, else the text's
-    where it stands."""
-    for line in (table.title, *table.caption[-1:]):
-        named = _named_subject(line) if line else None
-        if named is not None:
-            return named
-    start = table.rows[0][0].start if table.rows and table.rows[0] else -1
-    return _subject(ctx.doc, start) if start >= 0 else None
-
-
-def _same_subject(a: str | None, b: str | None, head: str) -> bool:
-    """Are two subjects one: the same name (one the other's end: `某县中小河流治理项目`, `中小河流治理项目`), or one of
-    them the document's own (none) and the other what its title names (`XX项目绩效评价报告` with a table under
-    `附件：XX项目评分表`)?"""
-    if a is not None and b is not None:
-        return a.endswith(b) or b.endswith(a)
-    named = a or b
-    return named is None or named in head

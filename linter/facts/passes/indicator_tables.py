@@ -23,6 +23,8 @@ from collections.abc import Iterator
 from itertools import combinations
 from typing import TYPE_CHECKING
 
+from tieout.linter.facts.evaluated import WHOLE_NAMED, same_subject, subject_at, table_subject
+from tieout.linter.facts.identity import document_title
 from tieout.linter.facts.model import Identity, Mention, Restatement
 from tieout.linter.facts.passes.base import mention, quantities_at
 from tieout.linter.facts.passes.gates import tables_paired_held, tables_stated_held
@@ -140,8 +142,9 @@ def restated_in_text(draft: Draft) -> Iterator[Restatement]:
     indicator's name and a colon (`受益人口：目标值6400人，实际受益人口6850人`) states its outcome in the one figure
     it says was achieved (`实际…`, `完成…`) in the unit of the row's 实际完成值 (`| 受益人口 | 6400人 | 6850人 |`):
     one quantity. Read only where one table's row and one sentence of the text name the indicator (several projects'
-    indicators may share a name), the table states no other year than the sentence, and no earlier reading (the
-    form's, `assessment_form`) holds the cell or the figure already."""
+    indicators may share a name), the table states no other year than the sentence nor another evaluation's subject
+    (`_same_evaluation`), and no earlier reading (the form's, `assessment_form`) holds the cell or the figure
+    already."""
     if not tables_stated_held(draft):
         return
     figures = quantities_at(draft)
@@ -151,6 +154,7 @@ def restated_in_text(draft: Draft) -> Iterator[Restatement]:
             rows.setdefault(NOTE.sub("", name), []).append((t, outcome))
     held = {id(q) for r in draft.facts.restatements for _, q in r.figures}
     said = _named_sentences(draft, rows)
+    head = "".join(document_title(draft.doc).split())
     for name, found in rows.items():
         sentences = said.get(name, [])
         if len(found) != 1 or len(sentences) != 1:
@@ -159,11 +163,26 @@ def restated_in_text(draft: Draft) -> Iterator[Restatement]:
         m = _achieved(draft, sentences[0], unit)
         if m is None or held & {id(cell), id(m.quantities[0])} or not _same_year(draft, table, m):
             continue
+        if not _same_evaluation(draft, table, m, head):
+            continue
         own = mention(draft, f"自评表{name}（实际完成值）", cell)
         if own.paragraph != m.paragraph:
             yield Restatement(
                 Identity(name, m.identity.context, "实际完成值", named=True), [(m, m.quantities[0]), (own, cell)]
             )
+
+
+def _same_evaluation(draft: Draft, table: Table, m: Mention, head: str) -> bool:
+    """May the sentence and the table be of one evaluation? Not where each is known to be of another subject
+    (`evaluated`): a project's 自评表 appended to a 部门整体 report (`附件：农村饮水安全项目支出绩效自评表`) and the
+    department's own outcome (`一、部门整体绩效目标完成情况` / `受益人口：…实际受益人口19200人`), which the sentence
+    is where a heading above it names the whole, or none does and the title names it."""
+    theirs = table_subject(draft.doc, table)
+    mine = subject_at(draft.doc, m.start)
+    if mine is None:
+        whole = WHOLE_NAMED.search(head)  # (a project's title need not name it as its table does: no guess on it)
+        mine = whole.group() if whole else None
+    return mine is None or theirs is None or same_subject(mine, theirs, head)
 
 
 def _named_sentences(draft: Draft, rows: dict[str, list[tuple[Table, Outcome]]]) -> dict[str, list[int]]:
