@@ -1270,7 +1270,7 @@ def _kept_cells(ctx: CheckContext, index: TableIndex, m: Mention, hits: list[Hit
     hits = [h for h in hits if not _spent_from(ctx, m, h) and not _another_budget(ctx, m, h)]
     hits = [h for h in hits if not _part_year_apart(ctx, m, h) and not _said_of_another(ctx, m, h)]
     hits = [h for h in hits if not _across_sides(ctx, m, h) and not _part_of_another_whole(ctx, m, h)]
-    hits = [h for h in hits if _of_its_block(ctx, m, h)]
+    hits = [h for h in hits if _of_its_block(ctx, m, h) and not _appropriated_of_one_part(ctx, m, h)]
     kept = []
     for h in hits:
         if _line_of_the_whole(ctx, h) and _item_named_before(ctx, m, h):
@@ -1281,6 +1281,28 @@ def _kept_cells(ctx: CheckContext, index: TableIndex, m: Mention, hits: list[Hit
             # (the figure of the row its lines name, in the column its label names: held to that row's cell)
             kept.append(row)
     return kept
+
+
+# the parts of spending a table may state alone (vocab tables spending_part_tables: `基本支出`, `机关运行经费`)
+SPENDING_PARTS = tuple(str(w) for w in load("tables").get("spending_part_tables") or [])
+
+
+def _appropriated_of_one_part(ctx: CheckContext, m: Mention, h: Hit) -> bool:
+    """Is the figure a “三公” item (`因公出国（境）费 A`, of all the appropriation's spending, basic and project) and
+    the cell of a table of one part of the spending (its title, heading or caption naming `基本支出`: the
+    `30231 公务用车运行维护费` of the 基本支出表 is the basic spending's share), that the figure's words up to it and
+    its headings do not name? The prose states the whole item, the table one part's."""
+    if not any(w in m.label for w in APPROPRIATED_THREE):
+        return False
+    table = tables_by_index(ctx).get(h.identity.table)
+    if table is None or _of_appropriated(table):
+        return False  # (a table of the “三公”, `“三公”经费和机关运行经费预算表` too, states them whole)
+    parts = [n for n in SPENDING_PARTS if any(n in t for t in (table.title, table.section, *table.caption))]
+    if not parts:
+        return False
+    sentence = ctx.doc.sentences[m.sentence]
+    said = ctx.doc.text[sentence.start : m.start] + "".join(ctx.doc.section_path(m.start))
+    return not any(n in said for n in parts)
 
 
 def _item_named_before(ctx: CheckContext, m: Mention, h: Hit) -> bool:
