@@ -127,10 +127,25 @@ def _footed_exactly(ctx: CheckContext) -> bool:
             for table in ctx.facts.tables
             for _, f in _judged_once(ctx, table, kinds, how)
         ]
-        loose = sum(1 for f in footings if f.verdict == "rounding")
+        loose = _slips([f for f in footings if f.verdict == "rounding"])
         return loose <= 1 and sum(1 for f in footings if _exact(f)) >= EXACT_SUMS
 
     return ctx.memo("tables.footed-exactly", judge)
+
+
+def _slips(loose: list[Footing]) -> int:
+    """How many cells the sums that miss by rounding may be the misses of: sums that miss by the same amount and
+    share a part are one cell's miss (a mistyped score is off in its 小计 and in the 合计 of every row, by as much in
+    each), where 尾差 left in rounded cells scatter over sums of other rows by other amounts."""
+    groups: list[tuple[Decimal, set[int]]] = []
+    for f in loose:
+        miss, parts = f.computed - f.total.base_value, {id(q) for q in f.parts}
+        hit = next((g for g in groups if g[0] == miss and g[1] & parts), None)
+        if hit is None:
+            groups.append((miss, parts))
+        else:
+            hit[1].update(parts)
+    return len(groups)
 
 
 def _mostly_fails(judged: list[tuple[Relation, Footing]]) -> bool:

@@ -23,6 +23,7 @@ from tieout.linter.parse.tables.identities import PAREN, item
 from tieout.linter.parse.tables.vocab import PART_HEADING
 from tieout.linter.patterns import regex
 from tieout.linter.rules.base import CheckContext, Outcome
+from tieout.linter.text.model import Section
 from tieout.linter.vocab import alternation, load
 
 from ._judge import table_name
@@ -40,6 +41,10 @@ OMITTED = tuple(str(w) for w in _VOCAB.get("omitted") or [])
 # words before a row's name that are no part of it (`其中省级资金执行率`; the 年 of `2025 年省级资金执行率`, its
 # year read as a figure)
 LEADING = regex(r"^(?:其中|[，、；：:]|年(?![度初末]))+")
+# words opening an outcome's label that say it was achieved (`全年完成食品抽检 9,600 批次，完成年度目标的 p%`): no part of
+# the row's name (vocab relations indicator_outcome)
+_OUTCOME = load("relations").get("indicator_outcome") or {}
+ACHIEVED = regex(rf"^(?:{alternation(_OUTCOME.get('span'))})?(?:{alternation(_OUTCOME.get('achieved'))})+")
 # a prose rate of the whole a survey table totals (`总体满意度`): its 合计 row
 WHOLE = regex(rf"^(?:{alternation(_VOCAB.get('whole'))})$")
 # a table the paragraph names (`详见表 2`, `见附表3`)
@@ -88,7 +93,7 @@ def _named(r: Rate) -> tuple[str, str, str | None] | None:
         if name[: based.start()] or not r.labels or len(r.operands) != 1:
             return None  # the base's phrase alone, after its one outcome: the row is the outcome's label
         base = _base(based.group("base"))
-        return (_row_name(r.labels[-1]), "完成率", base) if base else None
+        return (ACHIEVED.sub("", _row_name(r.labels[-1])), "完成率", base) if base else None
     kind = KIND.search(name)
     if kind is None:
         return None
@@ -120,7 +125,8 @@ def _row_rate(ctx: CheckContext, tables: list[Table], r: Rate) -> RowRate | None
     if named is None or len(named[0]) < 2:
         return None
     name, kind, base = named
-    found = _rows_named(_tables_of(ctx, tables, r), name, kind, base)
+    unit = r.operands[0].unit if len(r.operands) == 1 and base is not None else ""  # (the outcome's, `_names`)
+    found = _rows_named(_tables_of(ctx, tables, r), name, kind, base, unit)
     if not found:
         found = _fund_totals(ctx, tables, r, name, kind, base)
     if not found and base is None:
@@ -177,7 +183,7 @@ def _of_earlier_period(own: str, rate: object, years: list[str]) -> bool:
     return own.startswith("-") or (own.isdigit() and own < max(years))
 
 
-def _rows_named(tables: list[Table], name: str, kind: str, base: str | None) -> list[RowRate]:
+def _rows_named(tables: list[Table], name: str, kind: str, base: str | None, unit: str = "") -> list[RowRate]:
     """The rows of `tables` the rate's words name (`_names`), each with the columns a rate of its kind and base is
     held to (`_columns`), where the table has them."""
     return [
@@ -185,7 +191,8 @@ def _rows_named(tables: list[Table], name: str, kind: str, base: str | None) -> 
         for t in tables
         for side in t.sides
         for row in side.rows
-        if _names(row.label, row.total, name, kind) and (rr := _columns(t, side, row.index, kind, base)) is not None
+        if _names(row.label, row.total, name, kind, unit)
+        and (rr := _columns(t, side, row.index, kind, base)) is not None
     ]
 
 
@@ -236,15 +243,15 @@ def _side_total(label: str, side: str, fund: str) -> bool:
     return own.rest.startswith(side)
 
 
-def _names(label: str, total: str, name: str, kind: str) -> bool:
+def _names(label: str, total: str, name: str, kind: str, unit: str = "") -> bool:
     """Does the prose name the row: its item (its unit note aside, `居家适老化改造（户）`), that item less a word a
-    row's name may leave out inside it (`省级资金` for `省级财政资金`), or, for a survey's rate of the whole
-    (`总体满意度`), the 合计 row?"""
+    row's name may leave out inside it (`省级资金` for `省级财政资金`), that item less the unit the prose counts its
+    outcome in (`抽检批次` for `抽检 9,600 批次`), or, for a survey's rate of the whole (`总体满意度`), the 合计 row?"""
     if WHOLE.match(name):
         return total == "grand" and kind in SURVEY_KINDS
     own = item(PART_HEADING.sub("", flatten(label)))
     bare = PAREN.sub("", own)
-    if name in (own, bare):
+    if name in (own, bare) or unit and bare == name + unit:
         return True
     return any(
         0 < bare.find(w) and bare.find(w) + len(w) < len(bare) and bare.replace(w, "", 1) == name for w in OMITTED
@@ -269,11 +276,18 @@ def _tables_of(ctx: CheckContext, tables: list[Table], r: Rate) -> list[Table]:
     out = []
     for t in tables:
         there = titled(doc, t.rows[0][0].start) if t.rows[0] else None
-        if not (there is not None and there is mine or _numbered(t, numbers)):
+        if not (there is not None and _of_section(there, mine) or _numbered(t, numbers)):
             continue
         if _agrees(t.context, context):
             out.append(t)
     return out
+
+
+def _of_section(there: Section, mine: Section | None) -> bool:
+    """Is a table placed in `there` one of the rate's section `mine`: placed in it, or in the own text of the section
+    it stands under (`（二）目标完成情况` and its table, then `1. 食品抽检。…完成年度目标的 p%`: each numbered
+    paragraph a section of its own, of the table above them all)? A table of a sibling section is not."""
+    return mine is not None and (there is mine or there is mine.parent)
 
 
 def _numbered(t: Table, numbers: set[str]) -> bool:
