@@ -773,6 +773,22 @@ def test_a_text_column_after_a_row_s_figures_is_found_as_its_pattern_says():
         assert a._text_column(line) == (found.start() if found else -1), repr(line)
 
 
+def test_the_role_wordings_a_header_holds_are_those_a_scan_of_every_wording_finds():
+    """`_held_roles` tries only the wordings opening with a character of the header: it finds what looking for every
+    wording in the header finds, in the same order (longest first), on headers of the wordings' own characters."""
+    import random
+
+    from tieout.linter.parse.tables import vocab as v
+
+    every = v._roles()
+    rng = random.Random(11)
+    chars = sorted({c for w, _ in every for c in w} | set("（）%％1a "))
+    headers = [w for w, _ in every] + ["".join(w for w, _ in rng.sample(every, 3)) for _ in range(2000)]
+    headers += ["".join(rng.choice(chars) for _ in range(rng.randint(0, 16))) for _ in range(20000)]
+    for header in headers:
+        assert v._held_roles(header) == [(w, r) for w, r in every if w in header], header
+
+
 def _aligned_tables(text: str) -> list:
     """The tables of a text as a report's are read (space-aligned ones need the engine's normalising)."""
     from tieout.linter.run.engine import normalise as normalise_report

@@ -34,6 +34,27 @@ def _roles() -> list[tuple[str, Role]]:
 
 
 @cache
+def _roles_by_first() -> dict[str, list[int]]:
+    """The places in `_roles()` of the wordings opening with each character (an empty wording, held by every text,
+    under ""), in order."""
+    out: dict[str, list[int]] = {}
+    for k, (w, _) in enumerate(_roles()):
+        out.setdefault(w[:1], []).append(k)
+    return out
+
+
+def _held_roles(text: str) -> list[tuple[str, Role]]:
+    """`[(w, r) for w, r in _roles() if w in text]`, in that order: only the wordings opening with a character the
+    text holds are tried (a header holds a few of the characters the two hundred wordings open with, and each was
+    looked for in every header read)."""
+    by_first = _roles_by_first()
+    places = [k for c in {*text, ""} for k in by_first.get(c, ())]
+    places.sort()
+    roles = _roles()
+    return [roles[k] for k in places if roles[k][0] in text]
+
+
+@cache
 def _whole_roles() -> dict[str, Role]:
     """The roles named by a header's whole text only (column_roles' `whole`), by that text flattened."""
     out: dict[str, Role] = {}
@@ -91,7 +112,7 @@ def role_of(header: str, percent: bool = False) -> Role | None:
     compared = _compared(text, percent)
     if compared is not None:
         return compared
-    found = [(w, r) for w, r in _roles() if w in text and not _negated(text, w)]
+    found = [(w, r) for w, r in _held_roles(text) if not _negated(text, w)]
     for kind in SPECIAL:
         for w, r in found:
             if r.kind == kind and (
@@ -135,7 +156,7 @@ def undone(header: str) -> bool:
     """Does the header name what a stage left undone (`未执行数`, `尚未拨付资金`): the column roles' wordings it holds
     all negated (`_negated`)? Its figures are the rest of the row's budget, whatever stage its words name."""
     text = flatten(header)
-    found = [w for w, _ in _roles() if w in text]
+    found = [w for w, _ in _held_roles(text)]
     return bool(found) and all(_negated(text, w) for w in found)
 
 
