@@ -759,16 +759,21 @@ def _carried_after_spending(draft: Draft, before: list[Mention], m: Mention, q: 
     list beside it, nothing else), right after the sentence closing on the fund's total resources (`_resources`),
     then a sentence of only the money paid out besides it (调出, 还本, 上解) and, last, what is carried forward: Z =
     X − Y − C − D, all that came in less all that went out, as `_carried_after_resources` reads it of one sentence.
+    The money paid out may follow the spending in its own sentence instead (`…支出 Y，主要用于…；调出资金 C，调出比例
+    为 p%。收支相抵，结转下年 Z。`): the uses are then that sentence's, the carried sum's sentence holding it alone.
     Inferred (`certain=False`)."""
     own = [x for x in before if x.sentence == m.sentence]
-    paid = [x for x in own if PAID_OUT.search(x.key)]
-    if not paid or len(paid) != len(own) or draft.is_part(m) or not _only_these(draft, [*own, m]):
+    if not all(PAID_OUT.search(x.key) for x in own) or draft.is_part(m) or not _only_these(draft, [*own, m]):
         return None
     spending = [x for x in before if x.sentence == m.sentence - 1]
     totals = [x for x in before if x.sentence == m.sentence - 2][-1:]
-    if not spending or not totals or not _resources(draft, totals[0]) or not _fund_spent(draft, spending):
+    if not spending or not totals or not _resources(draft, totals[0]):
         return None
-    if not _set_out_together(draft, m, [*own, spending[0]], totals[0]):
+    paid_beside = _fund_spent(draft, spending)
+    paid = [*(paid_beside or []), *own]
+    if paid_beside is None or not paid:
+        return None
+    if not _set_out_together(draft, m, [*own, *paid, spending[0]], totals[0]):
         return None
     return _left_over(totals[0], spending[0], paid, (q, m.sentence))
 
@@ -795,15 +800,24 @@ def _set_out_together(draft: Draft, m: Mention, figures: list[Mention], total: M
     return all(agree_open(x.identity.context, m.identity.context) for x in [*figures, total])
 
 
-def _fund_spent(draft: Draft, mentions: list[Mention]) -> bool:
-    """Are the figures a fund's one spending, first, no side's total, and beside it only percentages (its rate, its
-    change) and the parts of its own list (`其中新增专项债券安排的支出 y`)?"""
+def _fund_spent(draft: Draft, mentions: list[Mention]) -> list[Mention] | None:
+    """The money paid out besides a fund's spending that the spending's sentence lists after it (`调出资金 C`), where
+    the figures are that one spending, first, no side's total, and beside it only percentages (its rate, its change,
+    the share paid out), the parts of its own list (`其中新增专项债券安排的支出 y`) and such money paid out, none a
+    part of another list; None where they are not."""
     first = mentions[0]
     if not SPENT.search(first.key) or SIDE_TOTAL.search(first.key) or draft.is_part(first):
-        return False
+        return None
     own = {id(b.total): b for b in draft.facts.breakdowns}.get(id(first))
     parts = {id(p) for p in own.parts} if own is not None else set()
-    return all(id(x) in parts or all(y.kind == "percent" for y in x.quantities) for x in mentions[1:])
+    paid: list[Mention] = []
+    for x in mentions[1:]:
+        if id(x) in parts or all(y.kind == "percent" for y in x.quantities):
+            continue
+        if not PAID_OUT.search(x.key) or draft.is_part(x):
+            return None
+        paid.append(x)
+    return paid
 
 
 def _uses(own: list[Mention]) -> tuple[Mention, list[Mention]] | None:
