@@ -1083,10 +1083,12 @@ def _set_apart_alike(lines: list[str], j: int) -> bool:
     """Are the cells of the head's and the tail's lines set apart by one run of spaces each, no wider than the one
     between the head's code and name (`201  一般公共服` / `务支出  7,962.16  8,359.58`: a PDF's text, each cell a few
     spaces after the one before, nothing aligned in columns)? In a table aligned in columns the tail's figures stand
-    far from it, under the figures above, and words set under the code are no name's tail."""
+    far from it, under the figures above, and words set under the code are no name's tail. Cells all one space apart
+    (`2050199 其他教育管理事务支` / `出 325.00 325.00`, the text read without its layout) are set apart alike too:
+    no wide gap on either line, nothing is aligned."""
     head, tail = lines[j].strip(), lines[j + 1].strip()
     gaps = [len(g) for g in WIDE_GAP.findall(head) + WIDE_GAP.findall(tail)]
-    return bool(gaps) and max(gaps) == min(gaps)
+    return not gaps or max(gaps) == min(gaps)
 
 
 def _coded_alone(line: str) -> bool:
