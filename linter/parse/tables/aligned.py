@@ -475,8 +475,6 @@ def _label_rest_near(lines: list[str], data: list[Parsed], j: int, heads: frozen
     across pages: the text layer sets the rest of a wrapped label (`…（含生育` / `— 18 —` / `保险）基金`) after the
     page's number. (`二、其他说明` heads the next part; words set apart, `科目编码 科目名称 合计`, are the header
     repeated.) Whether the word is that rest the rows read past the page decide (`_label_rest_over_page`)."""
-    from .rows import marker
-
     k = j + 1
     while k < len(lines) and k - j <= NEAR and (not lines[k].strip() or k in heads):
         k += 1
@@ -485,6 +483,8 @@ def _label_rest_near(lines: list[str], data: list[Parsed], j: int, heads: frozen
     words = lines[k].strip()
     if not _text_only(lines[k]) or SENTENCE_MARK.search(words) or len(words.split()) != 1:
         return False
+    from .rows import marker  # (here, past the tests above: a report with no table need not load the rows' reader)
+
     return not marker(words)[0]
 
 
