@@ -15,7 +15,8 @@ character two wide) or in characters, whichever the table's complete rows agree 
 A dash in a row (`736.62  -  -`) is a blank cell that shows where its column is. A table that goes on over
 the next page is joined into one when nothing but page furniture stands between its pieces (a page number
 `- 7 -` or `第 7 页`, a form feed, a 续表 mark, its caption, unit note and header repeated) and the next page's
-figures stand at the same columns' edges; a piece that cannot be joined so is read on its own, each piece
+figures stand at the same columns' edges (a row the page breaks, the rest of its long label set past the page's
+number, is one row: `_label_rest_over_page`); a piece that cannot be joined so is read on its own, each piece
 knowing that rows before or after it belong to the same table (no relation is made across the cut).
 Precision first: a table whose figures do not all fall clearly into the columns is not read at all. A row that
 leaves cells blank says which by where its figures stand only where the text is laid out in columns: a row whose
@@ -420,7 +421,8 @@ def _page_numbers_within(lines: list[str], data: list[Parsed], heads: frozenset[
             continue
         if PAGE_NUMBER.match(ln.strip()) is None:
             continue
-        if _row_near(lines, data, j, 1, heads) and (_row_near(lines, data, j, -1, heads) or _header_near(lines, j)):
+        after = _row_near(lines, data, j, 1, heads) or _label_rest_near(lines, data, j, heads)
+        if after and (_row_near(lines, data, j, -1, heads) or _header_near(lines, j)):
             lines[j] = ""
             paged.add(j)
             for k in range(j - NEAR, j + NEAR + 1):
@@ -465,6 +467,25 @@ def _row_near(lines: list[str], data: list[Parsed], j: int, step: int, heads: fr
             return data[k] is not None
         k += step
     return False
+
+
+def _label_rest_near(lines: list[str], data: list[Parsed], j: int, heads: frozenset[int]) -> bool:
+    """Is the first line with text after the page number j (within NEAR lines, past a running head) one word alone,
+    unnumbered, no sentence mark, right over a row of figures that is no sentence? Word tables let a row break
+    across pages: the text layer sets the rest of a wrapped label (`…（含生育` / `— 18 —` / `保险）基金`) after the
+    page's number. (`二、其他说明` heads the next part; words set apart, `科目编码 科目名称 合计`, are the header
+    repeated.) Whether the word is that rest the rows read past the page decide (`_label_rest_over_page`)."""
+    k = j + 1
+    while k < len(lines) and k - j <= NEAR and (not lines[k].strip() or k in heads):
+        k += 1
+    if k + 1 >= len(lines) or k - j > NEAR or data[k + 1] is None or SENTENCE_MARK.search(lines[k + 1]):
+        return False
+    words = lines[k].strip()
+    if not _text_only(lines[k]) or SENTENCE_MARK.search(words) or len(words.split()) != 1:
+        return False
+    from .rows import marker  # (here, past the tests above: a report with no table need not load the rows' reader)
+
+    return not marker(words)[0]
 
 
 def _header_near(lines: list[str], j: int) -> bool:
@@ -1158,7 +1179,9 @@ def _widest(lines: list[str], i: int, data: list[Parsed]) -> int:
     return max(ends)
 
 
-def _label_rest(lines: list[str], j: int, data: list[Parsed], row: tuple[str, int, int], widest: int) -> int:
+def _label_rest(
+    lines: list[str], j: int, data: list[Parsed], row: tuple[str, int, int], widest: int, above: int | None = None
+) -> int:
     """How many lines from j are the rest of the label of the row of figures right above (`归属于上市公司股东的
     312,508.64 …` / `扣除非经常性损益的净` / `利润`, a PDF's label wrapped under its first line). `row`: its label,
     its indentation and where its figures begin (display columns); `widest`: where the run's widest label ends.
@@ -1166,7 +1189,8 @@ def _label_rest(lines: list[str], j: int, data: list[Parsed], row: tuple[str, in
     label that stops short of it did not wrap), going on in labels alone, each no longer than it, unnumbered, no
     colon nor other sentence mark (`流动资产：` heads the rows under it), within the label column, with a row of
     figures, a blank line, the end, a line standing over the figures (the next table's header) or a sentence
-    right after the last. 0 for none."""
+    right after the last. 0 for none. `above`: the row's line, where a page's margins and number stand between it
+    and its label's rest (j − 1 by default)."""
     label, indent, figures = row
     if len(label) < LONG_LABEL or indent + width(label) < widest - FILL_SLACK:
         return 0  # (a label that does not fill its column did not wrap: `其中：保险费收入` over a blank item)
@@ -1178,7 +1202,7 @@ def _label_rest(lines: list[str], j: int, data: list[Parsed], row: tuple[str, in
         if k < len(lines) and data[k] is not None:
             # (a figure of the row stands in a column of the next row's: a table laid out in columns, where a
             # long label wraps, not a list of items set two spaces apart, `一、某某支出  6404  6513` / `“三供一业”…`)
-            return k - j if _same_edge(lines[j - 1], lines[k]) else 0
+            return k - j if _same_edge(lines[j - 1 if above is None else above], lines[k]) else 0
         if k >= len(lines) or _blank(lines[k]) or _ends_label(lines[k], figures):
             return k - j
     return 0
@@ -2045,7 +2069,9 @@ def _rows(
                 rows.append(headed)
                 j += 2
                 continue
-        k = _rows_past_gap(lines, starts, j, data, (rows, paged, block_heading))
+        k = _label_rest_over_page(lines, j, data, (rows, paged), widest)
+        if k is None:
+            k = _rows_past_gap(lines, starts, j, data, (rows, paged, block_heading))
         if k is not None:
             j = k  # rows set one or two blank lines apart (a row left blank among them too)
             continue
@@ -2075,6 +2101,32 @@ def _unread_row(line: str) -> bool:
     if a is None or b is None or line[a.end() : b.start()].strip():
         return False
     return SENTENCE_MARK.search(line, 0, a.start()) is None
+
+
+def _label_rest_over_page(
+    lines: list[str], j: int, data: list[Parsed], read: tuple[list[_Line], frozenset[int]], widest: Callable[[], int]
+) -> int | None:
+    """The line the rows go on at past the page's margins and number from line j and the rest of the label of the
+    row right above them, joined to that row (`职工基本医疗保险（含生育  94.00 …` / `— 18 —` / `保险）基金` / `工伤保险基金
+    8.10 …`: a row broken across pages, `_label_rest_near`); None where no page breaks there or the words past it are
+    no such rest (`_label_rest`: a long label filling its column, its rest no longer, a row of figures set as the
+    row's right below it). `read`: the rows so far and the lines of page numbers."""
+    rows, paged = read
+    if not rows or rows[-1].line != j - 1 or not rows[-1].figs:
+        return None
+    k = j
+    while k < len(lines) and _blank(lines[k]) and k - j <= 2 * NEAR:
+        k += 1
+    if k >= len(lines) or not any(n in paged for n in range(j, k)) or not _text_only(lines[k]):
+        return None
+    row = rows[-1]
+    measured = (row.label, row.indent, width(lines[row.line][: row.figs[0].start()]))
+    rest = _label_rest(lines, k, data, measured, widest(), above=row.line)
+    if not rest or k + rest >= len(lines) or data[k + rest] is None:
+        return None  # (its rest must lead on to the next row: past the page the table goes on)
+    row.label += "".join(flatten(lines[n]) for n in range(k, k + rest))
+    row.indent = UNKNOWN  # (a wrapped label's indentation is the wrapping's, not the tree's)
+    return k + rest
 
 
 def _rows_past_gap(
