@@ -27,6 +27,17 @@ if TYPE_CHECKING:
 # column no total adds up; no whole of parts, nor the total a change names (not 标准化, a standardisation, nor 高标准,
 # the kind of a thing: `高标准农田面积 12 万亩` is an area)
 PER_UNIT_WORDS = regex("|".join(f"(?<!高){w}(?!化)" if w == "标准" else w for w in words("tables", "not_additive")))
+# a figure named per one of a unit in the last phrase before it (`按每村 9 万元标准拨付`, `每村奖励`, `户均增收`, `人均
+# 补助`: vocab `averages`): a rate the money was set by or comes to, no part of the sum a list of the money adds up; the
+# per word opens the phrase's last few words (`提高人均补助标准所需资金 a` is money, named longer after it)
+PER_ONE_NAMED = regex(rf"(?:每[\u4e00-\u9fff]|{alternation(words('tables', 'averages'))})[\u4e00-\u9fff]{{0,6}}$")
+LAST_PHRASE = regex(r"[^，、；：,;:（(]*$")
+
+
+def per_one(label: str) -> bool:
+    """Does the label name its figure per one of a unit (`PER_ONE_NAMED`) in its last phrase?"""
+    found = LAST_PHRASE.search(label.rstrip("，、；：,;: "))
+    return found is not None and PER_ONE_NAMED.search(found.group()) is not None
 
 
 @dataclass(slots=True, eq=False)

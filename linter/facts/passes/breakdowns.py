@@ -3596,7 +3596,9 @@ def _chain_start(
         # (`收入年初预算 A，调整预算 B，短收 Δ。…加上上级补助收入 c…，收入总计 T`: the side at two stages; the chain is
         # taken from the first only where it then adds up)
         return base, True
-    if base or (named and not _year_side(text, mentions, i)):
+    if base:
+        return base, _other_wholes(draft, mentions, i, unit, side, base[0])
+    if named and not _year_side(text, mentions, i):
         return base, False
     # the start stands in an earlier paragraph of the section (PDF text starts one after each 。, and a paragraph
     # opening with a component goes on the list of an earlier one): taken only when the chain then adds up, or
@@ -3766,15 +3768,7 @@ def _opening(
     of an earlier paragraph, whose total is the chain's start: not read. When the chain names its start
     (`当年收入加上…`), the figure must be of that item (利润收入 is not 收入)."""
     total = total or mentions[i]
-    passage: list[Mention] = []
-    for m in reversed(mentions[:i] if i >= 0 else mentions):
-        if m.sentence == total.sentence:
-            continue
-        if _names_total(draft, m):
-            break
-        passage.append(m)
-    passage.reverse()
-    ofside = [m for m in passage if _counts(draft, m, unit) and (side is None or account_side(m.label) == side)]
+    ofside = _passage_of_side(draft, mentions, i, unit, side, total)
     first = ofside[:1]
     if first and (is_component(first[0]) or (named and first[0].identity.item != named)):
         return []
@@ -3792,6 +3786,39 @@ def _opening(
         # adds no budget; where the outcome is not read as the side's, the start is not known)
         return []
     return start
+
+
+def _passage_of_side(
+    draft: Draft, mentions: list[Mention], i: int, unit: str, side: str | None, total: Mention
+) -> list[Mention]:
+    """The figures of the chain's side in the passage before the total's sentence (since the last total before
+    it): those a chain with no figure before its `加` may start from."""
+    passage: list[Mention] = []
+    for m in reversed(mentions[:i] if i >= 0 else mentions):
+        if m.sentence == total.sentence:
+            continue
+        if _names_total(draft, m):
+            break
+        passage.append(m)
+    passage.reverse()
+    return [m for m in passage if _counts(draft, m, unit) and (side is None or account_side(m.label) == side)]
+
+
+def _other_wholes(draft: Draft, mentions: list[Mention], i: int, unit: str, side: str | None, start: Mention) -> bool:
+    """Does the passage the chain starts from state another whole of the side, at the start's kind of stage (`收入预计
+    A，其中…。上级补助收入编列 B，其中…。加上年结转 c，收入总计 T`)? The total adds everything the passage stated
+    before it, B as well as A, where the words name only what follows `加`: the parts read are not certainly all of
+    them, and the chain is taken only where it then adds up."""
+    value = exact_of(start, unit)
+    return any(
+        m is not start
+        and not is_component(m)
+        and not LAST_YEAR_BESIDE.match(m.label)
+        and _planned(m) == _planned(start)
+        and (q := exact_of(m, unit)) is not None
+        and (value is None or q.base_value != value.base_value)
+        for m in _passage_of_side(draft, mentions, i, unit, side, mentions[i])
+    )
 
 
 def _moved_after(start: list[Mention], figures: list[Mention]) -> bool:

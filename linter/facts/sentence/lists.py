@@ -33,6 +33,7 @@ from tieout.linter.facts.passes.base import (
     list_total,
     names_itself,
     not_of_another,
+    per_one,
     scored_apart,
     sources_and_uses,
     within_whole,
@@ -724,7 +725,8 @@ class Lists(Rates, Changes):
 
     def _own_items(self, mentions: list[Mention], si: int) -> list[Mention]:
         """The items of a list opening its sentence: not parts nested under one of them, nor the figures its
-        changes compare with (`其中，房产税 6.6 亿元，比上年的 6.2 亿元增长…`, `上年为 6.9 亿元`)."""
+        changes compare with (`其中，房产税 6.6 亿元，比上年的 6.2 亿元增长…`, `上年为 6.9 亿元`), nor a rate per unit an
+        item's money was set by (`运转经费 a，按每村 b 标准拨付`)."""
         used = self._references(si)
         return [
             m
@@ -733,6 +735,7 @@ class Lists(Rates, Changes):
             and id(m) not in self.d.noted
             and not REFERENCE.match(m.label)
             and not LAST_YEAR_ONLY.match(m.label.strip("，、；：（( "))
+            and not per_one(m.label)
             and not any(id(q) in used for q in m.quantities)
         ]
 

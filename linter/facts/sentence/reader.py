@@ -12,7 +12,7 @@ from tieout.linter.facts.definitions import common_tail, of_total, overlapping
 from tieout.linter.facts.draft import Draft
 from tieout.linter.facts.identity import document_context
 from tieout.linter.facts.model import Breakdown, Change, Mention, Rate
-from tieout.linter.facts.passes.base import exact_figure, names_itself, rolls_forward
+from tieout.linter.facts.passes.base import exact_figure, names_itself, per_one, rolls_forward
 from tieout.linter.facts.passes.closing import Closing
 from tieout.linter.facts.passes.surveys import one_answer_apart
 from tieout.linter.facts.sentence.wording import STATED_YEAR, foots_flat
@@ -218,7 +218,10 @@ class Reader:
         """The breakdown, with the runs of parts that add up to the part before them taken as that part's own
         (`一般债券 426 亿元，省级留用 45 亿元，转贷市县 381 亿元`: the last two are the first's); `open_ended` for a
         list cut short, which may name some of its parts only, whatever word opened it."""
-        if _counts_other_things(head, parts) or rolls_forward(head, parts) or one_answer_apart(parts):
+        # (a rate per unit among the items, `办公经费 a、每村奖励 b、奖补 c`, is what an item's money was set by or comes
+        # to, no part of the sum)
+        parts = [p for p in parts if not per_one(p.label)]
+        if not parts or _counts_other_things(head, parts) or rolls_forward(head, parts) or one_answer_apart(parts):
             return
         if names_itself(head, parts):
             return  # `本年收入合计 A，上年结转 B，其中：…，上年结转 B`: the list is of A + B, not of B
