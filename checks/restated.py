@@ -109,6 +109,15 @@ class RestatedFigure(Rule):
     three indicators or more whose outcomes, counted or measured (not percentages), agree, at least twice as many
     as differ.
 
+    A named indicator's rate stated twice as the year's outcome (`乘客综合满意度 p%` in a summary and in the analysis)
+    is one quantity: its name the same words once the connectives before it and the verb after it are dropped
+    (`其中`, `为`, `达到`), ending as an indicator's does and naming an object, not a kind alone (`完成率`, `综合预算
+    执行率`: each item's; vocab relations `named_rates`), of one context and subject as a figure's, stated in text (not
+    a table's line) with no figures it is worked out from, no bound and no comparison, target or date in its clause
+    or above it (`提高到`, `同比`, `目标`, `截至`, a heading `绩效目标`), its sentence naming no other year or scope. A
+    name stated in more than three places or with more than two values in the whole report is each item's rate, and
+    is compared nowhere.
+
     A group is judged when its figures stand in two paragraphs or more. Figures written to different
     precision that round to each other (`92.51 亿元`, `92.511 亿元`) agree. A group with more than two
     values, or stated in more than three places, is an attribute of many items (each indicator's

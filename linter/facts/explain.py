@@ -19,6 +19,7 @@ from tieout.linter.facts.copies import copies
 from tieout.linter.facts.debts import debt_restatements, debt_stocks
 from tieout.linter.facts.identity import document_title
 from tieout.linter.facts.model import Breakdown, Identity, Mention, Movement, Restatement, RollForward, UnitSlip
+from tieout.linter.facts.named_rates import Readings, named_rate_restatements
 from tieout.linter.facts.passes.base import (
     SLIP_MONEY_UNITS,
     UNIT_STEPS,
@@ -53,6 +54,7 @@ def run(draft: Draft) -> None:
     earlier = draft.facts.restatements
     grouped = list(conversions(draft)) + list(restatements(draft)) + list(unscoped_slips(draft))
     grouped += list(written_apart_slips(draft, grouped))
+    grouped += list(_named_rates(draft))
     draft.facts.debt_stocks = list(debt_stocks(draft))
     grouped += list(debt_restatements(draft.facts.debt_stocks, grouped + earlier))
     draft.facts.restatements = grouped + earlier
@@ -537,6 +539,21 @@ def _unscoped_foreign(draft: Draft, m: Mention, units_of: dict[int, Counter[str]
         return None
     unit, others = foreign
     return q, unit, SLIP_DIGITS_BY_NEIGHBOURS[min(others, 2)]
+
+
+def _named_rates(draft: Draft) -> Iterator[Restatement]:
+    """An indicator's rate stated twice (facts/named_rates.py), its subject told as a figure's is."""
+    evaluation = draft.facts.genre.startswith("evaluation")
+    whole = _title_subject(draft)
+    forms = _form_starts(draft)
+
+    def subject_of(name: str, path: str) -> str:
+        return _own_subject(name, path, evaluation, whole=whole)
+
+    def form_of(offset: int) -> int:
+        return bisect_right(forms, draft.doc.origin[offset]) if forms else 0
+
+    return named_rate_restatements(draft, Readings(subject_of, form_of, lambda m: _targets(draft, m)))
 
 
 def _scoped_sums(draft: Draft, evaluation: bool, whole: str) -> dict[tuple, list[tuple[Mention, Quantity]]]:

@@ -173,6 +173,13 @@ class _Sections:
         return hit
 
 
+def headings_at(doc: Document, document: Context, offset: int) -> tuple[Context, str]:
+    """The context the headings above an offset and the title state, and the headings' subject path (as a
+    mention's are read), for a figure read outside the mentions (a rate)."""
+    heading, path = _Sections(doc).of(doc.section_at(offset))
+    return heading.under(document), path
+
+
 # a clause stating an amount by the words before it (`支出决算为 54.31万元`), not a percentage (`完成预算的 87.69%`)
 STATED_AMOUNT = regex(r"^\s*(?P<label>[^\d%％]{1,24}?)\d[\d,.]*(?![\d,.]|\s*(?:[%％‰]|个百分点))")
 # a clause comparing with a base (`比预算节约 p`, `较上年执行数增加 d`, `同比增长`): its stage is the base's
