@@ -44,7 +44,7 @@ from tieout.linter.facts.model import (
     Restatement,
     ScoreSet,
 )
-from tieout.linter.facts.passes.base import Completed, mention, once, quantities_at, sentence_of
+from tieout.linter.facts.passes.base import Completed, mention, once, quantities_at, sentence_of, states_targets
 from tieout.linter.facts.passes.forms import AMOUNTS, SOURCE_GROUPS, UNIT, forms_held, in_unit, practised
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.parse.tables.blocks import CONTINUED
@@ -180,6 +180,8 @@ class _FundBlock:
     # where the form's 实际完成情况 text stands in the original: from its `（实际完成情况）` line to the indicators'
     # header (what the project achieved, which the indicators measure; not the 预期目标 before it)
     goals: tuple[int, int] = (0, 0)
+    # where the form stands in the original, from its funds' header to its indicators' (0, 0 before these are read)
+    body: tuple[int, int] = (0, 0)
 
 
 @dataclass
@@ -425,6 +427,7 @@ def assessment_forms(
             continue
         if fund is not None and _indicator_header(line) is not None:
             fund.goals = _achieved_text(reader, fund.line, h)
+            fund.body = (reader.lines[fund.line].start, reader.lines[h].start)
             yield from _achieved_rates(reader, fund, h)
             yield from _restated_in_block(reader, fund, h)
             yield from _surpluses(reader, h)
@@ -1008,6 +1011,8 @@ def _restated_indicator(draft: Draft, m: Mention, forms: dict[str, _FundBlock]) 
     )
     if form is None or not form.done or len(m.quantities) != 1 or not m.quantities[0].exact:
         return
+    if states_targets(draft, m) or _in_form_cells(draft, m):
+        return  # a target (`年度目标为：完成…`), or a form's own 年度总体目标 cells: targets and outcomes side by side
     q, item = m.quantities[0], m.identity.item
     # (the name, the name with its unit, or with its unit counted: `惠及居民` for `惠及居民户数 | 3416户`; or with the
     # measure it ends with: `农村公路新改建` for `农村公路新改建里程 | 1263公里`)
@@ -1022,6 +1027,15 @@ def _restated_indicator(draft: Draft, m: Mention, forms: dict[str, _FundBlock]) 
     own = mention(draft, f"{form.project}（自评表{item}）", figure)
     if own.sentence != m.sentence:
         yield Restatement(Identity(item, m.identity.context, form.project), [(m, q), (own, figure)])
+
+
+def _in_form_cells(draft: Draft, m: Mention) -> bool:
+    """Does the mention stand in a form's own cells (between its funds' header and its indicators'), outside the
+    text its `（实际完成情况）` line marks as what was achieved? Its 预期目标 and 实际完成情况 are written side by side
+    there, the lines of the two joined: no figure of it is known to be an outcome."""
+    at = draft.doc.origin[m.start]
+    forms: list[_FundBlock] = draft.memo.get(FORMS) or []
+    return any(f.body[0] <= at < f.body[1] and not f.goals[0] <= at < f.goals[1] for f in forms)
 
 
 # the measure an indicator's name ends with, after the thing measured (`农村公路新改建里程`, `客运站提档升级数量`)
