@@ -362,6 +362,8 @@ def _title_subject(draft: Draft) -> str:
 
 
 NAME_AFTER_FIGURE = regex(r"^[（(]?(?:含)?[）)]?(?:及)?(?:以上|以下|以内|左右)")
+
+
 def conversions(draft: Draft) -> Iterator[Restatement]:
     """A sum of money restated right after it in another money unit (`收入总计 3,983.76 万元（约 0.40 亿元）`), or in
     its own with a number 10⁴ apart (`586450 万元，约为 58.65 万元`): one quantity stated twice in one sentence,
