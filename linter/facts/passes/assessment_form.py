@@ -272,6 +272,9 @@ def _row_label(line: Line) -> tuple[int, str, str] | None:
     cells = [(i, c) for i, c in enumerate(line.cells) if c.text]
     if len(cells) > 1 and _FUND_LEAD.match(word(cells[0][1].text)):
         cells = cells[1:]
+    elif len(cells) > 1 and _UNIT_LINE.match(cells[0][1].text):
+        # (the merged cell's unit on the line of the row below its `项目资金`: `（万元）  其中：财政拨款  …`)
+        cells = cells[1:]
     if not cells:
         return None
     i, c = cells[0]
