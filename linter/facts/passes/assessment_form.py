@@ -47,6 +47,7 @@ from tieout.linter.facts.model import (
 from tieout.linter.facts.passes.base import Completed, mention, once, quantities_at, sentence_of, states_targets
 from tieout.linter.facts.passes.forms import AMOUNTS, SOURCE_GROUPS, UNIT, forms_held, in_unit, practised
 from tieout.linter.figures.quantities import Quantity
+from tieout.linter.parse.tables.aligned import width
 from tieout.linter.parse.tables.blocks import CONTINUED
 from tieout.linter.patterns import regex
 from tieout.linter.text.normalise import PAGE_NUMBER
@@ -923,11 +924,12 @@ def _spaced_pair(
     if back > 2 and _BARE.match(line.cells[-1].text):
         # no reason written, the row ending at its score, in a form that writes no dash for a missing reason: its
         # last two cells, after a cell that is no bare figure (`≥320个 306个 5 4.5`; `… 10 8 2` may be a reason of
-        # one figure: not read); where the other rows write their dash, a row without it is not understood
-        if dashed:
-            return None
+        # one figure: not read, unless the columns the cells stand in tell which they are); where the other rows
+        # write their dash, a row without it is not understood (unless those columns tell)
         back = 2
-        if len(line.cells) < 3 or _BARE.match(line.cells[-3].text):
+        if len(line.cells) < 3:
+            return None
+        if (dashed or _BARE.match(line.cells[-3].text)) and not _under_heads(reader, (line, head), at):
             return None
     if len(line.cells) < back:
         return None
@@ -938,6 +940,30 @@ def _spaced_pair(
     if marks is None or score is None or score.value > marks.value or marks.value == Decimal(0):
         return None
     return marks, score
+
+
+def _under_heads(reader: Reader, lines: tuple[Line, Line], at: tuple[int, int]) -> bool:
+    """Do the row's last two cells stand under the header's 分值 and 得分 (cells `at`), each across its heading's
+    display columns and clear of the other's, and the cell before them clear of 分值, in a text laid out in columns?
+    Then they are the row's full marks and score whatever the cells before them (`≥80  81.3  8  8.00`: the outcome a
+    bare figure too)."""
+    line, head = lines
+    before, marks, score = (_span(reader, line, k) for k in (-3, -2, -1))
+    heads = _span(reader, head, at[0]), _span(reader, head, at[1])
+    placed = _across(marks, heads[0]) and _across(score, heads[1]) and not _across(before, heads[0])
+    return placed and not _across(marks, heads[1]) and not _across(score, heads[0])
+
+
+def _span(reader: Reader, line: Line, k: int) -> tuple[int, int]:
+    """The display columns the line's cell k stands across."""
+    cell = line.cells[k]
+    left = width(reader.draft.doc.original[line.start : cell.start])
+    return left, left + width(cell.text)
+
+
+def _across(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """Do the two spans of display columns overlap?"""
+    return a[0] < b[1] and b[0] < a[1]
 
 
 # what the text says of a project that its form states: the label, the project's name (or 该项目) taken off it
