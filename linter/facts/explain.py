@@ -27,6 +27,7 @@ from tieout.linter.facts.passes.base import (
     restated_in_own_unit,
     significant_digits,
     slipped_unit,
+    states_targets,
 )
 from tieout.linter.facts.passes.links import mention_index, year_before
 from tieout.linter.figures.context import read
@@ -363,24 +364,6 @@ def _title_subject(draft: Draft) -> str:
 
 
 NAME_AFTER_FIGURE = regex(r"^[（(]?(?:含)?[）)]?(?:及)?(?:以上|以下|以内|左右)")
-# a sentence that opens by saying it states targets (`年度绩效目标为：`, `绩效目标：`, `（二）目标任务：`; matched at the
-# sentence's start, so no `^`, which matches at a pos only after a newline): its figures
-# are what was aimed at, whatever outcome words name them (`完成改造小区 220 个`); not `目标完成情况：`
-TARGET_LEAD = regex(
-    r"\s*(?:[（(][一二三四五六七八九十\d]{1,2}[）)])?[^，,。；;：:]{0,10}?目标(?:值|任务)?(?:为|是)?[：:]"
-)
-# a line of its own, right before a sentence, heading the targets it states (`（预期目标）`, `年度目标：`)
-TARGET_ABOVE = regex(r"(?:^|\n)[（(]?(?:年度|预期|绩效|总体|年度总体){0,2}目标(?:值)?[）)]?[：:]?\s*\n\s*$")
-
-
-def _targets(draft: Draft, m: Mention) -> bool:
-    """Does the mention's sentence open by saying it states targets?"""
-    sentence = draft.doc.sentences[m.sentence]
-    text = draft.doc.text
-    if TARGET_LEAD.match(text, sentence.start, sentence.end) is not None:
-        return True
-    # (or the line right before it is a heading saying so, `（预期目标）` above the targets of a 自评表's 年度总体目标)
-    return TARGET_ABOVE.search(text, max(0, sentence.start - 16), sentence.start) is not None
 
 
 def conversions(draft: Draft) -> Iterator[Restatement]:
@@ -588,7 +571,7 @@ def restatements(draft: Draft) -> Iterator[Restatement]:
             continue
         if NAME_AFTER_FIGURE.match(m.label):
             continue  # `单价 100 万元（含）以上设备 6 台`: a figure inside the name; what it names is not read
-        if _targets(draft, m):
+        if states_targets(draft, m):
             continue  # `年度绩效目标为：完成改造小区 220 个`: a target, no outcome of the same name
         for q in m.quantities:
             if q.exact and q.kind not in ("bare", "pp"):

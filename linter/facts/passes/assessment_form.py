@@ -44,9 +44,10 @@ from tieout.linter.facts.model import (
     Restatement,
     ScoreSet,
 )
-from tieout.linter.facts.passes.base import Completed, mention, once, quantities_at, sentence_of
+from tieout.linter.facts.passes.base import Completed, mention, once, quantities_at, sentence_of, states_targets
 from tieout.linter.facts.passes.forms import AMOUNTS, SOURCE_GROUPS, UNIT, forms_held, in_unit, practised
 from tieout.linter.figures.quantities import Quantity
+from tieout.linter.parse.tables.aligned import width
 from tieout.linter.parse.tables.blocks import CONTINUED
 from tieout.linter.patterns import regex
 from tieout.linter.text.normalise import PAGE_NUMBER
@@ -180,6 +181,8 @@ class _FundBlock:
     # where the form's 实际完成情况 text stands in the original: from its `（实际完成情况）` line to the indicators'
     # header (what the project achieved, which the indicators measure; not the 预期目标 before it)
     goals: tuple[int, int] = (0, 0)
+    # where the form stands in the original, from its funds' header to its indicators' (0, 0 before these are read)
+    body: tuple[int, int] = (0, 0)
 
 
 @dataclass
@@ -269,6 +272,9 @@ def _row_label(line: Line) -> tuple[int, str, str] | None:
     cell's `项目资金` before it passed over."""
     cells = [(i, c) for i, c in enumerate(line.cells) if c.text]
     if len(cells) > 1 and _FUND_LEAD.match(word(cells[0][1].text)):
+        cells = cells[1:]
+    elif len(cells) > 1 and _UNIT_LINE.match(cells[0][1].text):
+        # (the merged cell's unit on the line of the row below its `项目资金`: `（万元）  其中：财政拨款  …`)
         cells = cells[1:]
     if not cells:
         return None
@@ -425,6 +431,7 @@ def assessment_forms(
             continue
         if fund is not None and _indicator_header(line) is not None:
             fund.goals = _achieved_text(reader, fund.line, h)
+            fund.body = (reader.lines[fund.line].start, reader.lines[h].start)
             yield from _achieved_rates(reader, fund, h)
             yield from _restated_in_block(reader, fund, h)
             yield from _surpluses(reader, h)
@@ -917,11 +924,12 @@ def _spaced_pair(
     if back > 2 and _BARE.match(line.cells[-1].text):
         # no reason written, the row ending at its score, in a form that writes no dash for a missing reason: its
         # last two cells, after a cell that is no bare figure (`≥320个 306个 5 4.5`; `… 10 8 2` may be a reason of
-        # one figure: not read); where the other rows write their dash, a row without it is not understood
-        if dashed:
-            return None
+        # one figure: not read, unless the columns the cells stand in tell which they are); where the other rows
+        # write their dash, a row without it is not understood (unless those columns tell)
         back = 2
-        if len(line.cells) < 3 or _BARE.match(line.cells[-3].text):
+        if len(line.cells) < 3:
+            return None
+        if (dashed or _BARE.match(line.cells[-3].text)) and not _under_heads(reader, (line, head), at):
             return None
     if len(line.cells) < back:
         return None
@@ -932,6 +940,30 @@ def _spaced_pair(
     if marks is None or score is None or score.value > marks.value or marks.value == Decimal(0):
         return None
     return marks, score
+
+
+def _under_heads(reader: Reader, lines: tuple[Line, Line], at: tuple[int, int]) -> bool:
+    """Do the row's last two cells stand under the header's 分值 and 得分 (cells `at`), each across its heading's
+    display columns and clear of the other's, and the cell before them clear of 分值, in a text laid out in columns?
+    Then they are the row's full marks and score whatever the cells before them (`≥80  81.3  8  8.00`: the outcome a
+    bare figure too)."""
+    line, head = lines
+    before, marks, score = (_span(reader, line, k) for k in (-3, -2, -1))
+    heads = _span(reader, head, at[0]), _span(reader, head, at[1])
+    placed = _across(marks, heads[0]) and _across(score, heads[1]) and not _across(before, heads[0])
+    return placed and not _across(marks, heads[1]) and not _across(score, heads[0])
+
+
+def _span(reader: Reader, line: Line, k: int) -> tuple[int, int]:
+    """The display columns the line's cell k stands across."""
+    cell = line.cells[k]
+    left = width(reader.draft.doc.original[line.start : cell.start])
+    return left, left + width(cell.text)
+
+
+def _across(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """Do the two spans of display columns overlap?"""
+    return a[0] < b[1] and b[0] < a[1]
 
 
 # what the text says of a project that its form states: the label, the project's name (or 该项目) taken off it
@@ -1008,6 +1040,8 @@ def _restated_indicator(draft: Draft, m: Mention, forms: dict[str, _FundBlock]) 
     )
     if form is None or not form.done or len(m.quantities) != 1 or not m.quantities[0].exact:
         return
+    if states_targets(draft, m) or _in_form_cells(draft, m):
+        return  # a target (`年度目标为：完成…`), or a form's own 年度总体目标 cells: targets and outcomes side by side
     q, item = m.quantities[0], m.identity.item
     # (the name, the name with its unit, or with its unit counted: `惠及居民` for `惠及居民户数 | 3416户`; or with the
     # measure it ends with: `农村公路新改建` for `农村公路新改建里程 | 1263公里`)
@@ -1022,6 +1056,15 @@ def _restated_indicator(draft: Draft, m: Mention, forms: dict[str, _FundBlock]) 
     own = mention(draft, f"{form.project}（自评表{item}）", figure)
     if own.sentence != m.sentence:
         yield Restatement(Identity(item, m.identity.context, form.project), [(m, q), (own, figure)])
+
+
+def _in_form_cells(draft: Draft, m: Mention) -> bool:
+    """Does the mention stand in a form's own cells (between its funds' header and its indicators'), outside the
+    text its `（实际完成情况）` line marks as what was achieved? Its 预期目标 and 实际完成情况 are written side by side
+    there, the lines of the two joined: no figure of it is known to be an outcome."""
+    at = draft.doc.origin[m.start]
+    forms: list[_FundBlock] = draft.memo.get(FORMS) or []
+    return any(f.body[0] <= at < f.body[1] and not f.goals[0] <= at < f.goals[1] for f in forms)
 
 
 # the measure an indicator's name ends with, after the thing measured (`农村公路新改建里程`, `客运站提档升级数量`)

@@ -928,3 +928,24 @@ def before_restaged(parts: list[Mention], whole: str = "") -> list[Mention]:
 # a bracket opening right after a figure (spaces between), and the bracket's close
 BRACKET_AFTER = regex(r"\s*[（(]")
 BRACKET_CLOSE = regex(r"[）)]")
+
+
+# a sentence that opens by saying it states targets (`年度绩效目标为：`, `绩效目标：`, `（二）目标任务：`; matched at the
+# sentence's start, so no `^`, which matches at a pos only after a newline): its figures
+# are what was aimed at, whatever outcome words name them (`完成改造小区 220 个`); not `目标完成情况：`
+TARGET_LEAD = regex(
+    r"\s*(?:[（(][一二三四五六七八九十\d]{1,2}[）)])?[^，,。；;：:]{0,10}?目标(?:值|任务)?(?:为|是)?[：:]"
+)
+# a line of its own, right before a sentence, heading the targets it states (`（预期目标）`, `年度目标：`)
+TARGET_ABOVE = regex(r"(?:^|\n)[（(]?(?:年度|预期|绩效|总体|年度总体){0,2}目标(?:值)?[）)]?[：:]?\s*\n\s*$")
+
+
+def states_targets(draft: Draft, m: Mention) -> bool:
+    """Does the mention's sentence open by saying it states targets (its figures no outcomes, whatever words of
+    outcome name them)?"""
+    sentence = draft.doc.sentences[m.sentence]
+    text = draft.doc.text
+    if TARGET_LEAD.match(text, sentence.start, sentence.end) is not None:
+        return True
+    # (or the line right before it is a heading saying so, `（预期目标）` above the targets of a 自评表's 年度总体目标)
+    return TARGET_ABOVE.search(text, max(0, sentence.start - 16), sentence.start) is not None

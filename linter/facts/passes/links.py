@@ -1610,6 +1610,16 @@ def _stated_name(label: str) -> str:
     return STATED_AS.sub("", YEAR_OPENING.sub("", label.strip())).strip()
 
 
+# the evaluated project's own word a label may open with (`项目全年执行 A` in a project's evaluation: its 全年执行数)
+OWN_PROJECT = regex(r"^(?:该|本)?项目")
+
+
+def _stage_name(label: str) -> str:
+    """A stage's name as a label or a share's words give it, the project's own word and the closing 数 aside
+    (`项目全年执行`, `全年执行数`: 全年执行): one figure's name either way."""
+    return OWN_PROJECT.sub("", _stated_name(label)).removesuffix("数")
+
+
 # the fewest characters of a whole's name by its stage alone that are read as naming one figure (`全年预算数`,
 # `调整后预算`: not `预算`, which a report names many figures by)
 STAGE_NAME_LENGTH = 4
@@ -1625,7 +1635,12 @@ def _stage_named_whole(draft: Draft, s: Share, said: Context, part: Mention) -> 
         return None
     if said.scope is not None or said.fund is not None or said.period not in (None, "+0"):
         return None
-    named = [m for m in draft.facts.mentions if _stated_name(m.label) == words]
+    # (a budget's words name it exactly: `项目全年预算 A` may be another budget than the part's own, which a share of
+    # `全年预算数` may be of; an outcome's, the project's own whatever its words)
+    if said.stage in BUDGET_STAGES:
+        named = [m for m in draft.facts.mentions if _stated_name(m.label) == words]
+    else:
+        named = [m for m in draft.facts.mentions if _stage_name(m.label) == _stage_name(words)]
     if len(named) != 1 or len(named[0].quantities) != 1 or named[0].start > part.start:
         return None
     if id(named[0]) not in draft.totals or draft.is_part(named[0]):
