@@ -536,7 +536,7 @@ def _named_rates(draft: Draft) -> Iterator[Restatement]:
     def form_of(offset: int) -> int:
         return bisect_right(forms, draft.doc.origin[offset]) if forms else 0
 
-    return named_rate_restatements(draft, Readings(subject_of, form_of, lambda m: _targets(draft, m)))
+    return named_rate_restatements(draft, Readings(subject_of, form_of, lambda m: states_targets(draft, m)))
 
 
 def _scoped_sums(draft: Draft, evaluation: bool, whole: str) -> dict[tuple, list[tuple[Mention, Quantity]]]:
