@@ -3806,7 +3806,8 @@ def _passage_of_side(
 
 def _other_wholes(draft: Draft, mentions: list[Mention], i: int, unit: str, side: str | None, start: Mention) -> bool:
     """Does the passage the chain starts from state another whole of the side, at the start's kind of stage (`收入预计
-    A，其中…。上级补助收入编列 B，其中…。加上年结转 c，收入总计 T`)? The total adds everything the passage stated
+    A，其中…。上级补助收入编列 B，其中…。加上年结转 c，收入总计 T`: no item of a list, `_listed_item`)? The total adds
+    everything the passage stated
     before it, B as well as A, where the words name only what follows `加`: the parts read are not certainly all of
     them, and the chain is taken only where it then adds up."""
     value = exact_of(start, unit)
@@ -3817,8 +3818,21 @@ def _other_wholes(draft: Draft, mentions: list[Mention], i: int, unit: str, side
         and _planned(m) == _planned(start)
         and (q := exact_of(m, unit)) is not None
         and (value is None or q.base_value != value.base_value)
+        and not _listed_item(draft, m)
         for m in _passage_of_side(draft, mentions, i, unit, side, mentions[i])
     )
+
+
+# the words before a figure, in its sentence, that make it an item of a list (`其中，国有土地使用权出让收入 a；其他政府性基金
+# 收入 b`)
+LISTED_BEFORE = regex(r"其中|包括")
+
+
+def _listed_item(draft: Draft, m: Mention) -> bool:
+    """Is the figure an item of a list its sentence opens (`其中，…；其他政府性基金收入 b。`: a part, read as a component or
+    not), rather than a whole the passage states of its own (`上级补助收入编列 B`, its own parts after it if any)?"""
+    sentence = draft.doc.sentences[m.sentence]
+    return LISTED_BEFORE.search(draft.doc.text, sentence.start, m.start) is not None
 
 
 def _moved_after(start: list[Mention], figures: list[Mention]) -> bool:
