@@ -1437,6 +1437,7 @@ def _wholes_before(draft: Draft, si: int, items: list[Mention], prev: list[Menti
     # list breaks down
     used = _measured_against(draft, si - 1)
     prev = [m for m in prev if not any(id(q) in used for q in m.quantities)]
+    prev = _but_earlier_beside(draft, items, prev)
     # `…增长 4.4%，增支 24,870 万元。其中：…`: what a figure changed by is no whole of the list after it (a list of the
     # change repeats its word)
     listed = [p.label for p in items]
@@ -1458,6 +1459,48 @@ def _wholes_before(draft: Draft, si: int, items: list[Mention], prev: list[Menti
         # things (均为) is the whole of neither side's list alone, and the list names both
         prev = [m for m in prev if not EACH_OF.search(m.label)]
     return prev
+
+
+def _but_earlier_beside(draft: Draft, items: list[Mention], prev: list[Mention]) -> list[Mention]:
+    """The figures before a 其中 list less those its words place in an earlier year than a figure of their sentence
+    before them (`2026年收入预算 A，上年预算数为 B。其中：…`): B is last year's, what A is set beside, and the list
+    is this year's. (A list whose items name B's year may be B's: then B stays.)"""
+    listed = {year for m in items if (year := _stated_year(draft, m)) is not None}
+    return [
+        m
+        for k, m in enumerate(prev)
+        if (year := _stated_year(draft, m)) is None or year in listed or not _later_before(draft, m, year, prev[:k])
+    ]
+
+
+# the year a context's period opens with: an absolute year (`2025`, `2025-11`) or one relative to the document's
+# (`-1` 上年, `+0` 本年)
+PERIOD_YEAR = regex(r"^([+-]?)(\d+)")
+
+
+def _stated_year(draft: Draft, m: Mention) -> tuple[bool, int] | None:
+    """The year a figure's own words (or its sentence's) place it in, as (relative, year); None where none is said."""
+    said = draft.stated.get(id(m))
+    found = PERIOD_YEAR.match(said.period) if said is not None and said.period else None
+    if found is None:
+        return None
+    return bool(found[1]), int(found[1] + found[2])
+
+
+def _later_before(draft: Draft, m: Mention, year: tuple[bool, int], before: list[Mention]) -> bool:
+    """Does a figure of the sentence of `m`, in its unit, of a later year said the same way, stand before it? One
+    whose words name no year is of the year reported (`+0`)."""
+    q = exact_figure(m)
+    if q is None:
+        return False
+    for o in before:
+        own = exact_figure(o)
+        if o.sentence != m.sentence or own is None or (own.kind, own.base_unit) != (q.kind, q.base_unit):
+            continue
+        other = _stated_year(draft, o) or (True, 0)
+        if other[0] == year[0] and other[1] > year[1]:
+            return True
+    return False
 
 
 # a dash opening an item of a list (`——利润收入 T`), and one opening an item after a semicolon or a line's end
