@@ -439,6 +439,12 @@ def nested_kind(inner: str, outer: str) -> bool:
     return False
 
 
+def names_nil_set(total: Mention) -> bool:
+    """Is the total named as the total of a closed set whose items a text may state as nil (三公经费)?"""
+    totals = (*_names(total), *_variants(total.label))
+    return any(d.nil_stated and _totals(d, totals) for d in definitions())
+
+
 def covered_with_nil(total: Mention, parts: list[Mention], nil: list[str]) -> bool:
     """Do the parts, with the items the text states as nil (their names, `nil`), cover, one each, every component
     of a closed set the total is named as the total of (vocab sums.yaml `nil_stated`: 三公经费), at least one of them

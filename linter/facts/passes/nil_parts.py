@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from tieout.linter.facts.definitions import covered_with_nil
+from tieout.linter.facts.definitions import covered_with_nil, names_nil_set
 from tieout.linter.facts.model import Breakdown
 from tieout.linter.facts.passes.base import Completed
 from tieout.linter.patterns import regex
@@ -78,7 +78,7 @@ UNSURE = regex(alternation(_words("nil_unsure")))
 def nil_parts(draft: Draft) -> Iterator[Completed]:
     """Each list of a closed set's items that the items its paragraph states as nil complete."""
     for b in list(draft.facts.breakdowns):
-        if b.exhaustive or len(b.parts) < 2 or b.minus or not _of_spending(b):
+        if b.exhaustive or len(b.parts) < 2 or b.minus or not _of_spending(b) or not names_nil_set(b.total):
             continue
         nil = _stated_nil(draft, b)
         if nil and covered_with_nil(b.total, b.parts, nil):
@@ -95,16 +95,27 @@ def _stated_nil(draft: Draft, b: Breakdown) -> list[str]:
     than the total's and of no plan or budget."""
     doc = draft.doc
     year = (b.total.identity.context.period or "")[:4]
+    paragraph = doc.paragraph_of(b.sentence)
+    # (a clause naming no year is of the paragraph's one year: of none where its lists are of several,
+    # `2024年…其中…；2023年…其中…，全年未购置公务用车`)
+    dated = _lists_of_several_years(draft, paragraph)
     out: list[str] = []
-    for si in doc.paragraph_of(b.sentence):
+    for si in paragraph:
         s = doc.sentences[si]
         for clause in CLAUSE_BREAK.split(doc.text[s.start : s.end]):
             clause = clause.strip()
             said = NONE_OF.search(clause) or NIL_AFTER.search(clause)
-            if said is None or UNSURE.search(clause) or any(y != year for y in YEAR.findall(clause)):
+            years = YEAR.findall(clause)
+            if said is None or UNSURE.search(clause) or any(y != year for y in years) or (dated and not years):
                 continue
             out.extend(_item_of(m.group()) for m in NAMED.finditer(said.group("items")))
     return out
+
+
+def _lists_of_several_years(draft: Draft, paragraph: range) -> bool:
+    """Are the totals of the paragraph's lists of more than one period?"""
+    periods = {b.total.identity.context.period for b in draft.facts.breakdowns if b.sentence in paragraph}
+    return len(periods) > 1
 
 
 def _item_of(named: str) -> str:
