@@ -39,6 +39,7 @@ class Definition:
     components: tuple[tuple[tuple[str, ...], bool], ...]  # (wordings, optional)
     exact: tuple[frozenset[str], ...] = ()  # per component, the wordings matched as whole names only
     named: bool = False  # held only where the total is named as the definition's (not by its parts alone)
+    nil_stated: bool = False  # a closed set whose items a text may state as nil in words (`未购置公务用车`)
 
 
 def _norm(text: str) -> str:
@@ -58,7 +59,8 @@ def definitions() -> tuple[Definition, ...]:
             components.append((loose, OPTIONAL in wordings))
             exact.append(frozenset(_norm(w[len(EXACT) :]) for w in words if w.startswith(EXACT)))
         totals = tuple(_norm(str(t)) for t in entry.get("total") or [])
-        out.append(Definition(totals, tuple(components), tuple(exact), bool(entry.get("named"))))
+        nil = bool(entry.get("nil_stated"))
+        out.append(Definition(totals, tuple(components), tuple(exact), bool(entry.get("named")), nil))
     return tuple(out)
 
 
@@ -435,3 +437,60 @@ def nested_kind(inner: str, outer: str) -> bool:
             if swapped == b or b.endswith(swapped) or swapped.endswith(b):
                 return True
     return False
+
+
+def names_nil_set(total: Mention) -> bool:
+    """Is the total named as the total of a closed set whose items a text may state as nil (三公经费)?"""
+    totals = (*_names(total), *_variants(total.label))
+    return any(d.nil_stated and _totals(d, totals) for d in definitions())
+
+
+def covered_with_nil(total: Mention, parts: list[Mention], nil: list[str]) -> bool:
+    """Do the parts, with the items the text states as nil (their names, `nil`), cover, one each, every component
+    of a closed set the total is named as the total of (vocab sums.yaml `nil_stated`: 三公经费), at least one of them
+    by a nil statement? A component that is itself such a set's total may be covered by its own components
+    (`公务用车运行维护费 a` and `未购置公务用车` for 公务用车购置及运行维护费): the list is then all of the total, its
+    nil items zero."""
+    names = [_names(p) for p in parts]
+    nils = [_variants(n) for n in nil]
+    totals = (*_names(total), *_variants(total.label))
+    for d in definitions():
+        if d.nil_stated and _totals(d, totals):
+            flats = [flat for flat, replaced in _flattened(d) if not _names_whole(d, replaced, names)]
+            if any(_completed_by_nil(flat, names, nils) for flat in flats):
+                return True
+    return False
+
+
+def _names_whole(d: Definition, replaced: int | None, names: list[tuple[str, ...]]) -> bool:
+    """Does a part name the component a flattened definition replaced by its own components (`公务用车购置及运行费`,
+    which `公务用车购置` starts)? The list then holds it whole, not split into those components."""
+    return replaced is not None and any(_component_of(d, n) == replaced for n in names)
+
+
+def _completed_by_nil(d: Definition, names: list[tuple[str, ...]], nils: list[tuple[str, ...]]) -> bool:
+    """Are the parts (by their names) components of `d`, one each, and the components they leave out all stated nil
+    (one at least)? A component both listed and stated nil is a contradiction the list does not settle: no."""
+    found = _found_by_names(d, names)
+    if found is None:
+        return False
+    stated = {i for n in nils if (i := _component_of(d, n)) is not None}
+    missing = _required(d, every=True) - found
+    return bool(missing) and missing <= stated and not (stated & found)
+
+
+@lru_cache(maxsize=64)
+def _flattened(d: Definition) -> tuple[tuple[Definition, int | None], ...]:
+    """The definition as it is (None) and, for each component that is the total of another closed set, with that
+    component replaced by the other's components (its index in `d`): 三公经费 as 因公出国（境）费, 公务用车购置费,
+    公务用车运行维护费 and 公务接待费."""
+    out: list[tuple[Definition, int | None]] = [(d, None)]
+    for i, (wordings, _) in enumerate(d.components):
+        for sub in definitions():
+            if sub is d or not sub.nil_stated or not set(wordings) & set(sub.totals):
+                continue
+            components = (*d.components[:i], *sub.components, *d.components[i + 1 :])
+            exact = (*d.exact[:i], *sub.exact, *d.exact[i + 1 :])
+            out.append((Definition(d.totals, components, exact, d.named, d.nil_stated), i))
+            break
+    return tuple(out)
