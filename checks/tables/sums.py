@@ -127,25 +127,34 @@ def _footed_exactly(ctx: CheckContext) -> bool:
             for table in ctx.facts.tables
             for _, f in _judged_once(ctx, table, kinds, how)
         ]
-        loose = _slips([f for f in footings if f.verdict == "rounding"])
+        loose = _missed_cells([f for f in footings if f.verdict == "rounding"])
         return loose <= 1 and sum(1 for f in footings if _exact(f)) >= EXACT_SUMS
 
     return ctx.memo("tables.footed-exactly", judge)
 
 
-def _slips(loose: list[Footing]) -> int:
-    """How many cells the sums that miss by rounding may be the misses of: sums that miss by the same amount and
-    share a part are one cell's miss (a mistyped score is off in its 小计 and in the 合计 of every row, by as much in
-    each), where 尾差 left in rounded cells scatter over sums of other rows by other amounts."""
-    groups: list[tuple[Decimal, set[int]]] = []
+def _missed_cells(loose: list[Footing]) -> int:
+    """How many cells the sums that miss by rounding may be the misses of: a sum and the sum it is a part of (a 小计
+    among the rows a 合计 adds) that miss by the same amount are one cell's miss (a mistyped score is off in its 小计
+    and in the 总分, by as much in each). A row's sum and a column's always share their one cell, and 尾差 left in
+    rounded cells may miss both by one amount: only nested sums are grouped."""
+    groups: list[tuple[Decimal, set[int], set[int]]] = []  # (the miss, the sums' totals, their parts)
     for f in loose:
-        miss, parts = f.computed - f.total.base_value, {id(q) for q in f.parts}
-        hit = next((g for g in groups if g[0] == miss and g[1] & parts), None)
+        miss, total, parts = f.computed - f.total.base_value, id(f.total), {id(q) for q in f.parts}
+        hit = next((g for g in groups if g[0] == miss and _nested(total, parts, g[1], g[2])), None)
         if hit is None:
-            groups.append((miss, parts))
+            groups.append((miss, {total}, parts))
         else:
-            hit[1].update(parts)
+            hit[1].add(total)
+            hit[2].update(parts)
     return len(groups)
+
+
+def _nested(total: int, parts: set[int], totals: set[int], others: set[int]) -> bool:
+    """Is a sum (its total's and parts' ids) nested with a group of sums: its total one of their parts or theirs one of
+    its parts (a 小计 the 合计 adds), or its parts all theirs or theirs all its (a 小计 of rows the 合计 adds each)? A
+    row's sum and a column's share one cell, and neither holds the other."""
+    return total in others or bool(totals & parts) or parts <= others or others <= parts
 
 
 def _mostly_fails(judged: list[tuple[Relation, Footing]]) -> bool:
