@@ -59,10 +59,13 @@ def header_names(line: str) -> list[str]:
     the template's three, named by the code's parts under a 科目编码 line above (`类 款 项 科目名称 合计 …`):
     those parts name no column of figures either."""
     words = line.split()
-    parts = next((n for n in (3, 2) if words[:n] == CODE_PARTS[:n]), 0)
-    words = words[parts:]
-    while words and (words[0].endswith(("编码", "代码", "名称")) or words[0] in ("项目", "科目")):
-        words = words[1:]
+    while words:
+        parts = next((n for n in (3, 2) if words[:n] == CODE_PARTS[:n]), 0)
+        if parts == 0 and (words[0].endswith(("编码", "代码", "名称")) or words[0] in ("项目", "科目")):
+            parts = 1
+        if parts == 0:
+            break
+        words = words[parts:]
     return words
 
 
