@@ -107,7 +107,8 @@ def joined_lines(header: list[str], k: int) -> list[str] | None:
         if not line.split():
             continue
         more = line.split()
-        if words and not whole(words[-1]):
+        # (a label column's name, `科目编码`, ends its cell too: the names of figures follow it)
+        if words and not whole(words[-1]) and header_names(words[-1]):
             words[-1] += more.pop(0)
         words += more
     names = header_names(" ".join(words))
