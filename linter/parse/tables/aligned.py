@@ -2742,12 +2742,18 @@ def _dropped_names(lines: list[str], header: list[int], k: int) -> tuple[list[st
     lines whose upper one has lead columns before the heading over them (dropped.grouped_header); with the
     number of lead columns and that heading ("" none)."""
     from . import dropped
+    from .wrapped import joined_lines
 
     named = [names for h in header if len(names := dropped.header_names(lines[h])) == k]
     if named:
         return (named[0], 0, "") if len(named) == 1 and dropped.total_and_parts(named[0]) else None
     two = [g for a, b in zip(header, header[1:]) if (g := dropped.grouped_header(lines[a], lines[b], k))]
-    return two[0] if len(two) == 1 else None
+    if two:
+        return two[0] if len(two) == 1 else None
+    # (a header whose names wrapped over its lines, the text of a PDF read without layout: joined by what the
+    # words say, and read only as the 合计 and its parts)
+    joined = joined_lines([lines[h] for h in header], k)
+    return (joined, 0, "") if joined is not None and dropped.total_and_parts(joined) else None
 
 
 def _named_columns(lines: list[str], header: list[int]) -> int:

@@ -14,15 +14,19 @@ space apart). Its columns are certain only in one shape: the header names a 合�
 after it, and the row's two figures are equal: the first is the row's 合计 and the second the one part it is
 made of, the other parts blank. Which part is decided by the code tree: a row's children that fill their
 parts (written 0.00 where nothing), or the parent's parts less its other children's, which the rows of one
-part alone must make up in exactly one way. A row whose figures fit no such reading, or whose part no tree
-decides, leaves the table unread (precision first: a column is never guessed).
+part alone must make up in exactly one way. A row of more figures than two but fewer than the columns is read
+so too when its parts add up to its 合计 (`205 教育支出 9310.50 8120.30 1190.20` under 合计 and four sources):
+its parts stand in the columns' order, which of them the tree decides as it does one part. A row whose figures
+fit no such reading, or whose parts no tree decides, leaves the table unread (precision first: a column is
+never guessed).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
-from itertools import product
+from itertools import combinations, product
+from math import prod
 
 from tieout.linter.patterns import lazy
 
@@ -31,6 +35,8 @@ from .vocab import role_of, total_kind
 # a classification code opening a row (类 3 digits, 款 5, 项 7) and the name after it; or the code written in
 # the template's separate 类 / 款 / 项 columns, its parts a space apart (`208 02 01 行政运行`, joined: 2080201)
 ROW_CODE = lazy(r"^\s*(\d{3}|\d{5}|\d{7}|[1-5]\d{2}(?:\s\d{2}){1,2})\s+(?=[\u4e00-\u9fff])")
+# the parts of the classification code, in order, as the template names its three code columns
+CODE_PARTS = ["类", "款", "项"]
 MAX_TRIES = 4096  # placings tried for the one-part rows under one parent (each has as many as there are parts)
 
 
@@ -42,16 +48,24 @@ class _Row:
     values: list[Decimal]
     decimals: int
     parent: int | None = None
-    part: int | None = None  # the one part column (1-based among the figure columns) of a one-part row
+    # the part columns (1-based among the figure columns, in order) of a row that leaves some blank
+    parts: tuple[int, ...] | None = None
     children: list[int] = field(default_factory=list)
 
 
 def header_names(line: str) -> list[str]:
     """The column names of a header line whose words are one space apart: its words after the code and label
-    column names (`科目编码 科目名称 合计 基本支出 项目支出` → 合计 基本支出 项目支出)."""
+    column names (`科目编码 科目名称 合计 基本支出 项目支出` → 合计 基本支出 项目支出). The code's column may be
+    the template's three, named by the code's parts under a 科目编码 line above (`类 款 项 科目名称 合计 …`):
+    those parts name no column of figures either."""
     words = line.split()
-    while words and (words[0].endswith(("编码", "代码", "名称")) or words[0] in ("项目", "科目")):
-        words = words[1:]
+    while words:
+        parts = next((n for n in (3, 2) if words[:n] == CODE_PARTS[:n]), 0)
+        if parts == 0 and (words[0].endswith(("编码", "代码", "名称")) or words[0] in ("项目", "科目")):
+            parts = 1
+        if parts == 0:
+            break
+        words = words[parts:]
     return words
 
 
@@ -111,14 +125,14 @@ def place(labels: list[str], figures: list[list[str]], k: int) -> list[list[int]
     for p in range(len(rows)):
         if not _from_parent(rows, p, k):
             return None
-    if any(len(r.values) < k and (r.part is None or _split(rows, r, k)) for r in rows):
+    if any(len(r.values) < k and (r.parts is None or _split(rows, r, k)) for r in rows):
         return None
-    return [list(range(k)) if len(r.values) == k else [0, r.part or 0] for r in rows]
+    return [list(range(k)) if len(r.values) == k else [0, *(r.parts or ())] for r in rows]
 
 
 def _rows(labels: list[str], figures: list[list[str]], k: int) -> list[_Row] | None:
-    """The rows with their codes and values; None when a row is neither full nor of one part (two figures),
-    or has a label that is neither a code nor the table's 合计. A row of two unequal figures is of one part
+    """The rows with their codes and values; None when a row is neither full nor of one part (two figures)
+    nor of parts that add up to its 合计, or has a label that is neither a code nor the table's 合计. A row of two unequal figures is of one part
     too, whose 合计 is not its part as written: whatever part it is, the row does not add up (its 合计, the
     first figure, is never the blank one), and where the tree places it the checks say so. One such row at
     most: more say the columns are not the 合计 and its parts."""
@@ -131,20 +145,25 @@ def _rows(labels: list[str], figures: list[list[str]], k: int) -> list[_Row] | N
         values = _values(figs)
         if values is None or any(v < 0 for v in values):
             return None
-        if len(values) != k and len(values) != 2:
+        if not 2 <= len(values) <= k:
             return None
         if len(values) == 2 < k and values[0] != values[1]:
             unequal += 1
             if unequal > 1 or k < 3:
                 return None
         decimals = max((len(f.split(".")[1]) if "." in f else 0) for f in figs)
-        out.append(_Row("".join(m.group(1).split()) if m else None, values, decimals))
+        row = _Row("".join(m.group(1).split()) if m else None, values, decimals)
+        if 2 < len(values) < k and abs(values[0] - sum(values[1:])) > _tolerance(row, len(values) - 1):
+            return None  # (which of its figures stands blank-side of which, only parts that add up say)
+        out.append(row)
     return out
 
 
 def _split(rows: list[_Row], row: _Row, k: int) -> bool:
-    """Does a one-part row have a one-part child in another part (the two readings of the tree disagree)?"""
-    return any(len(rows[c].values) < k and rows[c].part != row.part for c in row.children)
+    """Does a row of some parts have a child of some parts outside its own (the two readings of the tree
+    disagree)?"""
+    own = set(row.parts or ())
+    return any(len(rows[c].values) < k and not set(rows[c].parts or ()) <= own for c in row.children)
 
 
 def _values(figs: list[str]) -> list[Decimal] | None:
@@ -198,84 +217,112 @@ def _tolerance(row: _Row, terms: int) -> Decimal:
 
 
 def _from_children(rows: list[_Row], k: int) -> None:
-    """A one-part row over a row that fills its parts: its part is the column where that row has a figure
-    other than 0 (a row of one part has its children in the same part). Rows bottom up, so that a one-part
-    row takes its part from a one-part child decided before it."""
+    """A row of some parts over rows that fill theirs: its parts are the columns where those rows have a figure
+    other than 0, when they are as many as its own (a row has its children in its own parts). Rows bottom up,
+    so that a row takes its parts from a child decided before it."""
     for r in reversed(rows):
         if len(r.values) == k:
             continue
-        found = set()
+        found: set[int] = set()
         for c in r.children:
             child = rows[c]
             if len(child.values) == k:
                 found |= {j for j in range(1, k) if child.values[j] != 0}
-            elif child.part is not None:
-                found.add(child.part)
-        if len(found) == 1:
-            r.part = found.pop()
+            elif child.parts is not None:
+                found |= set(child.parts)
+        if len(found) == len(r.values) - 1:
+            r.parts = tuple(sorted(found))
 
 
 def _from_parent(rows: list[_Row], p: int, k: int) -> bool:
-    """The parts of a full row's undecided one-part children: each part column of the parent less its other
+    """The parts of a placed row's undecided children: each part column of the parent less its other
     children's must be made up by them in exactly one way (False when in none, or in several: the table is
     not read). Where no placing makes up every part column, the one placing that makes up all but one is
     taken: a figure of that column is wrong (the checks report it), the others say where the rows stand.
-    A one-part row's own children take its part."""
+    A one-part row's own children take its part. A parent not placed yet leaves its children to the end's
+    test (they are then not placed)."""
     parent = rows[p]
-    if len(parent.values) != k:
+    if len(parent.values) != k and parent.parts is None:
         return True
-    open_ = [c for c in parent.children if len(rows[c].values) != k and rows[c].part is None]
+    open_ = [c for c in parent.children if len(rows[c].values) != k and rows[c].parts is None]
     if not open_:
         return True
-    if (k - 1) ** len(open_) > MAX_TRIES:
+    # (a child stands in its parent's parts only, each of its own placings some of them in order)
+    own = list(range(1, k)) if len(parent.values) == k else list(parent.parts or ())
+    choices = [list(combinations(own, len(rows[c].values) - 1)) for c in open_]
+    if prod(len(c) for c in choices) > MAX_TRIES:
         return False
-    rest = [parent.values[j] - sum(_part(rows[c], j, k) for c in parent.children if c not in open_) for j in range(k)]
-    fits = _fits(rows, open_, rest, parent, k, -1)
-    if any(rows[c].values[0] != rows[c].values[-1] for c in open_):
+    rest = [
+        _part(parent, j, k) - sum(_part(rows[c], j, k) for c in parent.children if c not in open_) for j in range(k)
+    ]
+    fits = _fits(rows, (open_, choices), rest, parent, k, -1)
+    if any(len(rows[c].values) == 2 and rows[c].values[0] != rows[c].values[1] for c in open_):
         # (a row that does not add up, counted by its part's figure or by its 合计: the one placing either way)
-        fits = fits if fits == _fits(rows, open_, rest, parent, k, 0) else []
+        fits = fits if fits == _fits(rows, (open_, choices), rest, parent, k, 0) else []
     if len(fits) != 1:
         return False
-    for c, j in zip(open_, fits[0]):
-        _set_part(rows, c, j)
+    for c, cols in zip(open_, fits[0]):
+        _set_parts(rows, c, cols)
     return True
 
 
+Placing = tuple[tuple[int, ...], ...]  # each open row's part columns
+
+
 def _fits(
-    rows: list[_Row], open_: list[int], rest: list[Decimal], parent: _Row, k: int, pick: int
-) -> list[tuple[int, ...]]:
-    """The placings of the open rows that make up every part column, or else those that make up all but one;
-    each open row counted by its figure `pick` (its part's, -1, or its 合计's, 0: the same but in a row that
-    does not add up)."""
-    misses: dict[int, list[tuple[int, ...]]] = {}
-    for combo in product(range(1, k), repeat=len(open_)):
-        misses.setdefault(_misses(rows, open_, combo, rest, parent, k, pick), []).append(combo)
+    rows: list[_Row],
+    open_: tuple[list[int], list[list[tuple[int, ...]]]],
+    rest: list[Decimal],
+    parent: _Row,
+    k: int,
+    pick: int,
+) -> list[Placing]:
+    """The placings of the open rows (with each one's choices of part columns) that make up every part column,
+    or else those that make up all but one; a one-part row counted by its figure `pick` (its part's, -1, or its
+    合计's, 0: the same but in a row that does not add up)."""
+    misses: dict[int, list[Placing]] = {}
+    for combo in product(*open_[1]):
+        misses.setdefault(_misses(rows, (open_[0], combo), rest, parent, k, pick), []).append(combo)
     return misses.get(0) or (misses.get(1, []) if k > 2 else [])
 
 
 def _part(row: _Row, j: int, k: int) -> Decimal:
-    """A decided row's figure in column j (a one-part row: its figure in its part and in the 合计 only)."""
+    """A decided row's figure in column j (a row of some parts: its figures in its parts and in the 合计
+    only)."""
     if len(row.values) == k:
         return row.values[j]
-    return row.values[0] if j == 0 else row.values[-1] if j == row.part else Decimal(0)
+    if j == 0:
+        return row.values[0]
+    parts = row.parts or ()
+    return row.values[1 + parts.index(j)] if j in parts else Decimal(0)
 
 
 def _misses(
-    rows: list[_Row], open_: list[int], combo: tuple[int, ...], rest: list[Decimal], parent: _Row, k: int, pick: int
+    rows: list[_Row], placing: tuple[list[int], Placing], rest: list[Decimal], parent: _Row, k: int, pick: int
 ) -> int:
-    """The part columns the placing `combo` of the open rows does not make up (each counted by its figure
+    """The part columns the placing of the open rows does not make up (a one-part row counted by its figure
     `pick`)."""
     terms = len(parent.children)
     out = 0
     for j in range(1, k):
-        made = sum((rows[c].values[pick] for c, part in zip(open_, combo) if part == j), Decimal(0))
+        made = sum((_figure(rows[c], cols, j, pick) for c, cols in zip(*placing)), Decimal(0))
         out += abs(rest[j] - made) > _tolerance(parent, terms + 1)
     return out
 
 
-def _set_part(rows: list[_Row], i: int, j: int) -> None:
-    """A one-part row's part, and its one-part descendants' (the same: the row has nothing in the others)."""
-    rows[i].part = j
+def _figure(row: _Row, cols: tuple[int, ...], j: int, pick: int) -> Decimal:
+    """An open row's figure in part column j under the part columns `cols` (a one-part row's by `pick`)."""
+    if j not in cols:
+        return Decimal(0)
+    return row.values[pick] if len(cols) == 1 else row.values[1 + cols.index(j)]
+
+
+def _set_parts(rows: list[_Row], i: int, cols: tuple[int, ...]) -> None:
+    """A row's part columns, and its one-part descendants' under a one-part row (the same: the row has nothing
+    in the others)."""
+    rows[i].parts = cols
+    if len(cols) != 1:
+        return
     for c in rows[i].children:
-        if len(rows[c].values) == 2 and rows[c].part is None:
-            _set_part(rows, c, j)
+        if len(rows[c].values) == 2 and rows[c].parts is None:
+            _set_parts(rows, c, cols)

@@ -94,3 +94,24 @@ def _place(heads: list[int], tails: list[int], j: int, n: int) -> int | None:
     left = before[-1] if before else -1  # (-1: no wrapped cell's tail before it on the lower line)
     right = after[0] if after else n  # (n: none after it)
     return left + 1 if right - left == 1 else None
+
+
+def joined_lines(header: list[str], k: int) -> list[str] | None:
+    """The k column names of a header whose cells wrapped over several lines, each line a run of words one space
+    apart (`科目` / `编码 科目名称 合计` / `一般公共预` / `算拨款收入` / `政府性基金预` / `算拨款收入 事业收入 其他收入`):
+    a line's last word that cannot end a name (`whole`) goes on in the next line's first word, and only there;
+    every other word is a name of its own. None unless every name so read is whole, is a column's heading, and
+    they number k after the code and label columns' names."""
+    words: list[str] = []
+    for line in header:
+        if not line.split():
+            continue
+        more = line.split()
+        # (a label column's name, `科目编码`, ends its cell too: the names of figures follow it)
+        if words and not whole(words[-1]) and header_names(words[-1]):
+            words[-1] += more.pop(0)
+        words += more
+    names = header_names(" ".join(words))
+    if len(names) != k or not all(whole(n) and column_heading(n) for n in names):
+        return None
+    return names
