@@ -98,6 +98,7 @@ from tieout.linter.facts.passes.base import (
     rolls_forward,
     sums_other_than_changes,
 )
+from tieout.linter.facts.passes.introduced import nest_introduced
 
 if TYPE_CHECKING:
     from tieout.linter.facts.draft import Draft
@@ -318,6 +319,11 @@ def _record(draft: Draft, found: Any) -> None:
     if isinstance(found, Breakdown) and sums_other_than_changes(found):
         return  # (`甲税完成 a，下降 p%；乙税完成 b，下降 q%。上述两个税种合计减收 T`: T is no sum of a and b)
     if isinstance(found, Breakdown):
+        nested = nest_introduced(draft.doc.text, found)
+        if nested != [found]:
+            for each in nested:  # (a part's own list, a level below: `专项债券 b，分别投向 x1、x2`)
+                _record(draft, each)
+            return
         found = _footing_prefix(draft.doc, found)
     if isinstance(found, ScoreSet) and (before := _read_before(facts.scores, found)) is not None:
         before.name = before.name or found.name  # (what the later reading calls the total, where the first said none)

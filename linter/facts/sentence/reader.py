@@ -14,6 +14,7 @@ from tieout.linter.facts.identity import document_context
 from tieout.linter.facts.model import Breakdown, Change, Mention, Rate
 from tieout.linter.facts.passes.base import exact_figure, names_itself, per_one, rolls_forward
 from tieout.linter.facts.passes.closing import Closing
+from tieout.linter.facts.passes.introduced import nest_introduced
 from tieout.linter.facts.passes.surveys import one_answer_apart
 from tieout.linter.facts.sentence.wording import STATED_YEAR, foots_flat
 from tieout.linter.figures.context import BUDGET_STAGES, MIXED, Context, read
@@ -167,6 +168,11 @@ class Reader:
 
     def _keep(self, b: Breakdown) -> None:
         """A breakdown found, its total and parts (and subtracted parts) marked as such for what reads on."""
+        nested_lists = nest_introduced(self.doc.text, b)
+        if nested_lists != [b]:
+            for each in nested_lists:  # (a part's own list, a level below: `专项债券 b，分别投向 x1、x2`)
+                self._keep(each)
+            return
         nested = self._nested_at(b)
         if nested is not None:
             b = replace(b, parts=b.parts[:nested], exhaustive=False)
