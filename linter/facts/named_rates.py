@@ -12,6 +12,8 @@ A rate carries no identity of its own, so it is joined to another only with cert
 - the context (scope, fund, stage, period) its name, the headings above it and the title state is complete and equal,
   and so is its subject, the headings that tell one item's rate from another's (`（一）甲项目` and `（二）乙项目`), the
   standard sections of an evaluation and headings of the indicator's own name telling nothing;
+- no clause of words alone stands before its own in its sentence but a neutral lead (`调查显示`): `城区供水工程方面，`,
+  `在小学阶段，`, `评价组于6月开展第一次问卷调查，` say whose or when the rate is (`_qualifies`);
 - it stands under no heading of targets (`一、绩效目标`) nor in a sentence opening by stating them (`年度目标：`);
 - it is not a table's cell (a text table's line): text is held to text;
 - its name is stated in three places at most with two values at most in the whole document, whatever their
@@ -48,6 +50,9 @@ ENDING = regex(rf"(?:{alternation(_words('endings'))})$")
 QUALIFIERS = regex(rf"^(?:{alternation(_words('qualifiers'))})+")
 KINDS = frozenset(_words("kinds"))
 COMPARING = regex(alternation(_words("comparing")))
+NEUTRAL_LEAD = regex(rf"(?:{alternation(_words('neutral_leads'))})$")
+# a figure of a statement (an amount, a count, a rate), no date (`6月`, `2025年`), which only says when
+FIGURE = regex(r"\d+(?:\.\d+)?(?![\d.]*\s*[年月日号])")
 # a name that is all Han characters (and quotes): no figure, no share of a base (`占…`), no base (`为预算的`)
 NAME = regex(r"[\u4e00-\u9fff“”]+")
 SHARE_OR_BASE = regex(r"占|的")
@@ -111,6 +116,14 @@ def _table_line(original: str, at: int) -> bool:
     return TABLE_LINE.search(original, start, end if end >= 0 else len(original)) is not None
 
 
+def _qualifies(lead: str) -> bool:
+    """Does a clause of the sentence before the rate's own say whose or when the rate is: words alone (`城区供水工程
+    方面`, `在小学阶段`, `东片区`, `评价组于6月开展第一次问卷调查`: words and dates), no neutral lead (`乘客问卷调查
+    显示`)? A clause with figures is a statement of its own beside the rate (`…调整预算 a万元`)."""
+    words = lead.strip()
+    return bool(words) and FIGURE.search(words) is None and NEUTRAL_LEAD.search(words) is None
+
+
 def _identity(draft: Draft, r: Rate, name: str, readings: Readings) -> tuple[Context, str] | None:
     """The context and subject of the year's value of the indicator the rate states; None where it is not certainly
     that value (worked out from figures, a bound, a comparison, a target, another year or scope, a table's cell)."""
@@ -122,8 +135,8 @@ def _identity(draft: Draft, r: Rate, name: str, readings: Readings) -> tuple[Con
     if _table_line(doc.original, doc.origin[q.start]):
         return None
     before = doc.text[sentence.start : q.start]
-    clause = CLAUSE_START.split(before)[-1]
-    if COMPARING.search(clause) or COMPARING.match(doc.text, q.end):
+    *leads, clause = CLAUSE_START.split(before)
+    if COMPARING.search(clause) or COMPARING.match(doc.text, q.end) or any(_qualifies(lead) for lead in leads):
         return None
     around, path = headings_at(doc, draft.facts.document_context, q.start)
     if TARGET.search(path) or readings.targets(mention(draft, r.name, q)):
