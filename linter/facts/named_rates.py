@@ -16,6 +16,8 @@ A rate carries no identity of its own, so it is joined to another only with cert
   `在小学阶段，`, `评价组于6月开展第一次问卷调查，` say whose or when the rate is (`_qualifies`);
 - it stands under no heading of targets (`一、绩效目标`) nor in a sentence opening by stating them (`年度目标：`);
 - it is not a table's cell (a text table's line): text is held to text;
+- the statements stand each in a section of its own (a summary and the analysis it sums up): two under one heading are
+  taken for two things' rates that the sentences before them tell apart;
 - its name is stated in three places at most with two values at most in the whole document, whatever their
   identities: a name stated more often is an attribute of several items (each project's, each survey's), not one
   quantity.
@@ -94,7 +96,9 @@ def named_rate_restatements(draft: Draft, readings: Readings) -> Iterator[Restat
             if key is not None:
                 groups.setdefault((*key, readings.form_of(r.stated.start)), []).append(r)
         for (context, subject, _), found in groups.items():
-            if len(found) >= 2 and len({draft.doc.sentences[r.sentence].paragraph for r in found}) >= 2:
+            # (each in a section of its own, as a summary restates the analysis: two statements under one heading
+            # are the rates of two things that heading speaks of, told apart in sentences before them)
+            if len(found) >= 2 and len({draft.doc.section_index(r.stated.start) for r in found}) == len(found):
                 figures = [(mention(draft, r.name, r.stated), r.stated) for r in found]
                 yield Restatement(Identity(name, context, subject, named=True), figures)
 
