@@ -794,3 +794,25 @@ def _aligned_tables(text: str) -> list:
     from tieout.linter.run.engine import normalise as normalise_report
 
     return find_tables(normalise_report(text, "report.txt"))
+
+
+def test_a_word_past_a_page_is_no_rest_of_a_closed_label():
+    """A row whose label closes its brackets may be whole: a word alone past the page's number (a block's heading, a
+    stray line) is not joined to it as the rest of its name, as it is to a label cut inside its brackets."""
+    rows = "\n".join(
+        [
+            "表2  2025年某项基金支出执行表",
+            "单位：万元",
+            "项目                                        预算数      执行数",
+            "甲类补助资金支出                            420.00      415.00",
+            "乙类保障（含丙项）资金支出                   86.00       87.00",
+            "",
+            "                                  — 9 —",
+            "",
+            "丁类保障",
+            "戊类补助资金支出                            130.00      128.00",
+            "合计                                        636.00      630.00",
+        ]
+    )
+    labels = [r.label for t in _aligned_tables(rows) for side in t.sides for r in side.rows]
+    assert not any(label.endswith("资金支出丁类保障") for label in labels), labels

@@ -2108,7 +2108,8 @@ def _label_rest_over_page(
 ) -> int | None:
     """The line the rows go on at past the page's margins and number from line j and the rest of the label of the
     row right above them, joined to that row (`职工基本医疗保险（含生育  94.00 …` / `— 18 —` / `保险）基金` / `工伤保险基金
-    8.10 …`: a row broken across pages, `_label_rest_near`); None where no page breaks there or the words past it are
+    8.10 …`: a row broken across pages, `_label_rest_near`, its label leaving a bracket open); None where no page breaks
+    there, the row's label is closed, or the words past it are
     no such rest (`_label_rest`: a long label filling its column, its rest no longer, a row of figures set as the
     row's right below it). `read`: the rows so far and the lines of page numbers."""
     rows, paged = read
@@ -2120,6 +2121,10 @@ def _label_rest_over_page(
     if k >= len(lines) or not any(n in paged for n in range(j, k)) or not _text_only(lines[k]):
         return None
     row = rows[-1]
+    if not _bracket_open(row.label):
+        # (a label whose brackets are all closed may be whole: a word past the page, `失业保险` over the next rows, may
+        # be a block's heading or a stray line as well as its rest; a bracket left open, `（含生育`, is certainly cut)
+        return None
     measured = (row.label, row.indent, width(lines[row.line][: row.figs[0].start()]))
     rest = _label_rest(lines, k, data, measured, widest(), above=row.line)
     if not rest or k + rest >= len(lines) or data[k + rest] is None:
@@ -2127,6 +2132,11 @@ def _label_rest_over_page(
     row.label += "".join(flatten(lines[n]) for n in range(k, k + rest))
     row.indent = UNKNOWN  # (a wrapped label's indentation is the wrapping's, not the tree's)
     return k + rest
+
+
+def _bracket_open(label: str) -> bool:
+    """Does the label open a bracket it does not close (`职工基本医疗保险（含生育`)?"""
+    return label.count("（") + label.count("(") > label.count("）") + label.count(")")
 
 
 def _rows_past_gap(
