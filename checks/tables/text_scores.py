@@ -23,8 +23,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from tieout.linter.facts.evaluated import ENDINGS, GENERIC, YEAR_WORD, same_subject, subject_at, table_subject
-from tieout.linter.facts.identity import document_title
+from tieout.linter.facts.evaluated import (
+    ENDINGS,
+    GENERIC,
+    YEAR_WORD,
+    flat_title,
+    same_subject,
+    subject_at,
+    table_subject,
+)
 from tieout.linter.facts.model import Mention
 from tieout.linter.facts.passes.grades import overall_score
 from tieout.linter.figures.intervals import fmt
@@ -35,7 +42,6 @@ from tieout.linter.parse.tables.model import Column, Row, Side
 from tieout.linter.parse.tables.vocab import role_of, words
 from tieout.linter.patterns import regex
 from tieout.linter.rules.base import CheckContext, Outcome
-from tieout.linter.text.model import Document
 from tieout.linter.vocab import alternation, load
 
 
@@ -62,7 +68,7 @@ def score_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
         return  # tables of several evaluations (a summary table may restate the one score)
     total = totals[0]
     text, sentences = ctx.doc.text, ctx.doc.sentences
-    head = _title(ctx.doc)
+    head = flat_title(ctx.doc)
     subjects = {table_subject(ctx.doc, t.table) for t in totals}
     stated = [(m, q) for m in ctx.facts.mentions if (q := overall_score(text, sentences[m.sentence].start, m))]
     # (not another evaluation's, nor many evaluations' mean: `320个项目…平均自评得分 88.7分`)
@@ -152,7 +158,7 @@ def level_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
     levels = {k: v[0] for k, v in found.items() if len({q.value for q in v}) == 1}
     if not levels:
         return
-    head = _title(ctx.doc)
+    head = flat_title(ctx.doc)
     for m in ctx.facts.mentions:
         named = _level_named_scored(ctx, m)
         level = named.group("name") if named else ""
@@ -322,11 +328,6 @@ def _across_total(table: Table) -> Quantity | None:
 NAMED = regex(rf"(?P<name>[\u4e00-\u9fff]{{2,}})(?:{alternation(ENDINGS)})")
 # the document's own, the word for it at either end of the name (`评价组认为该项目`, `该专项资金`: 该专项)
 OWN = regex(r"^(?:该|本|此|上述|整个)|(?:该|本|此|上述|整个)$")
-
-
-def _title(doc: Document) -> str:
-    """The document's title (its title block, as the facts read it), without spaces."""
-    return "".join(document_title(doc).split())
 
 
 def _of_another(ctx: CheckContext, m: Mention, head: str, tables: set[str | None]) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from tieout.linter.facts.identity import document_title
 from tieout.linter.patterns import regex
 from tieout.linter.text.model import Document, Section
 from tieout.linter.vocab import alternation, load, relation_words
@@ -86,3 +87,9 @@ def same_subject(a: str | None, b: str | None, head: str) -> bool:
         return a.endswith(b) or b.endswith(a)
     named = a or b
     return named is None or named in head
+
+
+def flat_title(doc: Document) -> str:
+    """The document's title (its title block, as the facts read it) without spaces: what `same_subject` finds a
+    subject named in."""
+    return "".join(document_title(doc).split())

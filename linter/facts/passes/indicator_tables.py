@@ -23,8 +23,7 @@ from collections.abc import Iterator
 from itertools import combinations
 from typing import TYPE_CHECKING
 
-from tieout.linter.facts.evaluated import WHOLE_NAMED, same_subject, subject_at, table_subject
-from tieout.linter.facts.identity import document_title
+from tieout.linter.facts.evaluated import WHOLE_NAMED, flat_title, same_subject, subject_at, table_subject
 from tieout.linter.facts.model import Identity, Mention, Restatement
 from tieout.linter.facts.passes.base import mention, quantities_at
 from tieout.linter.facts.passes.gates import tables_paired_held, tables_stated_held
@@ -154,7 +153,7 @@ def restated_in_text(draft: Draft) -> Iterator[Restatement]:
             rows.setdefault(NOTE.sub("", name), []).append((t, outcome))
     held = {id(q) for r in draft.facts.restatements for _, q in r.figures}
     said = _named_sentences(draft, rows)
-    head = "".join(document_title(draft.doc).split())
+    head = flat_title(draft.doc)
     for name, found in rows.items():
         sentences = said.get(name, [])
         if len(found) != 1 or len(sentences) != 1:
