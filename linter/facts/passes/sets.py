@@ -769,11 +769,11 @@ def _carried_after_spending(draft: Draft, before: list[Mention], m: Mention, q: 
     totals = [x for x in before if x.sentence == m.sentence - 2][-1:]
     if not spending or not totals or not _resources(draft, totals[0]):
         return None
-    paid_beside = _fund_spent(draft, spending)
+    paid_beside = _paid_beside_spending(draft, spending)
     paid = [*(paid_beside or []), *own]
     if paid_beside is None or not paid:
         return None
-    if not _set_out_together(draft, m, [*own, *paid, spending[0]], totals[0]):
+    if not _set_out_together(draft, m, [*paid, spending[0]], totals[0]):
         return None
     return _left_over(totals[0], spending[0], paid, (q, m.sentence))
 
@@ -800,7 +800,7 @@ def _set_out_together(draft: Draft, m: Mention, figures: list[Mention], total: M
     return all(agree_open(x.identity.context, m.identity.context) for x in [*figures, total])
 
 
-def _fund_spent(draft: Draft, mentions: list[Mention]) -> list[Mention] | None:
+def _paid_beside_spending(draft: Draft, mentions: list[Mention]) -> list[Mention] | None:
     """The money paid out besides a fund's spending that the spending's sentence lists after it (`调出资金 C`), where
     the figures are that one spending, first, no side's total, and beside it only percentages (its rate, its change,
     the share paid out), the parts of its own list (`其中新增专项债券安排的支出 y`) and such money paid out, none a
