@@ -950,8 +950,8 @@ def _under_heads(reader: Reader, lines: tuple[Line, Line], at: tuple[int, int]) 
     line, head = lines
     before, marks, score = (_span(reader, line, k) for k in (-3, -2, -1))
     heads = _span(reader, head, at[0]), _span(reader, head, at[1])
-    placed = _across(marks, heads[0]) and _across(score, heads[1]) and not _across(before, heads[0])
-    return placed and not _across(marks, heads[1]) and not _across(score, heads[0])
+    placed = _overlaps(marks, heads[0]) and _overlaps(score, heads[1]) and not _overlaps(before, heads[0])
+    return placed and not _overlaps(marks, heads[1]) and not _overlaps(score, heads[0])
 
 
 def _span(reader: Reader, line: Line, k: int) -> tuple[int, int]:
@@ -961,7 +961,7 @@ def _span(reader: Reader, line: Line, k: int) -> tuple[int, int]:
     return left, left + width(cell.text)
 
 
-def _across(a: tuple[int, int], b: tuple[int, int]) -> bool:
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     """Do the two spans of display columns overlap?"""
     return a[0] < b[1] and b[0] < a[1]
 
