@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -173,11 +173,16 @@ class _Sections:
         return hit
 
 
-def headings_at(doc: Document, document: Context, offset: int) -> tuple[Context, str]:
-    """The context the headings above an offset and the title state, and the headings' subject path (as a
-    mention's are read), for a figure read outside the mentions (a rate)."""
-    heading, path = _Sections(doc).of(doc.section_at(offset))
-    return heading.under(document), path
+def headings_reader(doc: Document, document: Context) -> Callable[[int], tuple[Context, str]]:
+    """For an offset, the context the headings above it and the title state, and the headings' subject path (as a
+    mention's are read), for figures read outside the mentions (rates); each section read once for all of them."""
+    sections = _Sections(doc)
+
+    def at(offset: int) -> tuple[Context, str]:
+        heading, path = sections.of(doc.section_at(offset))
+        return heading.under(document), path
+
+    return at
 
 
 # a clause stating an amount by the words before it (`支出决算为 54.31万元`), not a percentage (`完成预算的 87.69%`)

@@ -29,7 +29,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from tieout.linter.facts.identity import headings_at
+from tieout.linter.facts.identity import headings_reader
 from tieout.linter.facts.model import Identity, Mention, Rate, Restatement
 from tieout.linter.facts.passes.base import mention
 from tieout.linter.figures.context import Context, read
@@ -87,12 +87,13 @@ def named_rate_restatements(draft: Draft, readings: Readings) -> Iterator[Restat
         name = _name(r.name)
         if name:
             named.setdefault(name, []).append(r)
+    headings = headings_reader(draft.doc, draft.facts.document_context)
     for name, rates in named.items():
         if len(rates) > MAX_PLACES or len({r.stated.base_value for r in rates}) > MAX_VALUES:
             continue  # (the name of several items' attribute: counted over every statement, whatever its reading)
         groups: dict[tuple[Context, str, int], list[Rate]] = {}
         for r in rates:
-            key = _identity(draft, r, name, readings)
+            key = _identity(draft, r, name, readings, headings)
             if key is not None:
                 groups.setdefault((*key, readings.form_of(r.stated.start)), []).append(r)
         for (context, subject, _), found in groups.items():
@@ -128,7 +129,9 @@ def _qualifies(lead: str) -> bool:
     return bool(words) and FIGURE.search(words) is None and NEUTRAL_LEAD.search(words) is None
 
 
-def _identity(draft: Draft, r: Rate, name: str, readings: Readings) -> tuple[Context, str] | None:
+def _identity(
+    draft: Draft, r: Rate, name: str, readings: Readings, headings: Callable[[int], tuple[Context, str]]
+) -> tuple[Context, str] | None:
     """The context and subject of the year's value of the indicator the rate states; None where it is not certainly
     that value (worked out from figures, a bound, a comparison, a target, another year or scope, a table's cell)."""
     q = r.stated
@@ -142,7 +145,7 @@ def _identity(draft: Draft, r: Rate, name: str, readings: Readings) -> tuple[Con
     *leads, clause = CLAUSE_START.split(before)
     if COMPARING.search(clause) or COMPARING.match(doc.text, q.end) or any(_qualifies(lead) for lead in leads):
         return None
-    around, path = headings_at(doc, draft.facts.document_context, q.start)
+    around, path = headings(q.start)
     if TARGET.search(path) or readings.targets(mention(draft, r.name, q)):
         return None  # (under a heading of the targets, `一、绩效目标`, or after `年度目标：`: what was aimed at)
     context = read(name).context.under(around)
