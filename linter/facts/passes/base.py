@@ -40,6 +40,23 @@ def per_one(label: str) -> bool:
     return found is not None and PER_ONE_NAMED.search(found.group()) is not None
 
 
+# a figure named per one of a unit in words beyond `PER_ONE_NAMED`: the unit before 均 (`场均`, `亩均`, `村均`: the
+# unit words of vocab relations.unit_cost) or the cost of one unit (`单位成本`, `单位面积造价`)
+UNIT_AVERAGE_NAMED = regex(
+    rf"(?:(?:{alternation((load('relations').get('unit_cost') or {}).get('per') or {})})均"
+    rf"|单位[\u4e00-\u9fff]{{0,3}}?(?:成本|造价))[\u4e00-\u9fff]{{0,6}}$"
+)
+
+
+def per_unit_named(label: str) -> bool:
+    """Does the label name its figure per one of a unit in its last phrase (`户均`, `每村`, `场均成本`, `单位成本`)?
+    Such a figure is an average of an amount, never the amount a comparison with last year's total measures."""
+    found = LAST_PHRASE.search(label.rstrip("，、；：,;: "))
+    return found is not None and (
+        PER_ONE_NAMED.search(found.group()) is not None or UNIT_AVERAGE_NAMED.search(found.group()) is not None
+    )
+
+
 @dataclass(slots=True, eq=False)
 class Completed:
     """A relation a pass completed: `replacement` stands where `original` stood."""

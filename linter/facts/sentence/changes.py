@@ -19,6 +19,7 @@ from tieout.linter.facts.passes.base import (
     converted,
     exact_figure,
     in_brackets,
+    per_unit_named,
 )
 from tieout.linter.facts.passes.limits import LIMIT_GAP
 from tieout.linter.facts.sentence.reader import Reader
@@ -950,12 +951,30 @@ class Changes(Reader):
                 # what changed is not stated here
                 return Change(c.cmp, key, None, subject.quantities[-1], _movements(c), si, False)
         if not key:
-            return None
+            # `发放贷款 A 万元，户均 a 万元，较上年减少 Δ`: the nearest is an average of the amount before it, the change
+            # names neither: which of the two changed is not certain
+            return (
+                Change(c.cmp, key, None, c.base, _movements(c), si, False)
+                if self._average_of(subject, mentions)
+                else None
+            )
         if not certain and self._other_stage_stated(subject, named):
             # `“三公”经费预算 a，实际支出 b。“三公”经费支出较上年 C 减少 Δ`: the item stated at two stages, the name
             # saying which of them changed in no word of a stage: either may be meant
             return Change(c.cmp, key, None, c.base, _movements(c), si, False)
         return None
+
+    @staticmethod
+    def _average_of(subject: Mention, mentions: list[Mention]) -> bool:
+        """Is the figure named per one of a unit (`户均 a 万元`), after a figure of its sentence in its unit that is
+        not (`发放贷款 A 万元`)? It may be that amount's average, and a change naming neither either's."""
+        if not subject.quantities or not per_unit_named(subject.label) or subject not in mentions:
+            return False
+        unit = subject.quantities[-1].base_unit
+        return any(
+            not per_unit_named(m.label) and any(q.base_unit == unit for q in m.quantities)
+            for m in mentions[: mentions.index(subject)]
+        )
 
     def _listed_as_last_years(self, m: Mention, mentions: list[Mention]) -> bool:
         """Is the figure an item of an enumeration whose first item names last year (`上年基本支出 a、项目支出 b`: the

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from tieout.linter.facts.definitions import common_tail
 from tieout.linter.facts.model import Formula, Mention, Rate
-from tieout.linter.facts.passes.base import BEYOND_TARGET, BRACKET_AFTER, BRACKET_CLOSE, converted, exact_figure
+from tieout.linter.facts.passes.base import (
+    BEYOND_TARGET,
+    BRACKET_AFTER,
+    BRACKET_CLOSE,
+    converted,
+    exact_figure,
+    per_unit_named,
+)
 from tieout.linter.facts.sentence.reader import Reader
 from tieout.linter.facts.sentence.wording import (
     CLAUSE_BREAK,
@@ -594,7 +601,7 @@ class Rates(Reader):
         den = next((q for q in e.qs if q.kind in ("amount", "count")), None)
         if den is None or e.of is None:
             return
-        num = self._numerator_before(den, si, mentions)
+        num = self._numerator_before(den, si, mentions, e.label)
         if num is not None and head is not None and parts and len(parts) >= 2:
             num = _part_or_total(num, exact_figure(head), den, e.of)
             if num is None:
@@ -603,27 +610,53 @@ class Rates(Reader):
         operands = [num, den] if num is not None else [den]
         self.facts.rates.append(Rate(f"{key}的比例", e.of, si, operands, [], None, ordered=True))
 
-    def _numerator_before(self, den: Quantity, si: int, mentions: list[Mention]) -> Quantity | None:
-        """The figure an `…B 的 p%` phrase's p is of: the last exact one before it of B's kind and unit."""
+    def _numerator_before(self, den: Quantity, si: int, mentions: list[Mention], label: str) -> Quantity | None:
+        """The figure an `…B 的 p%` phrase (`label` its words before B) is of: the last exact one before it of B's
+        kind and unit, past a figure per one of a unit where the phrase names another thing (`_past_per_unit`)."""
+        return _past_per_unit(self._numerators_before(den, si, mentions), label)
+
+    def _numerators_before(self, den: Quantity, si: int, mentions: list[Mention]) -> list[tuple[Mention, Quantity]]:
+        """The exact figures before an `…B 的 p%` phrase of B's kind and unit, nearest first, with their mentions."""
         # `支出 22.60 亿元，完成预算 23.05 亿元的 98.0%，占…支出 157.78 亿元的 14.3%`: the base of an earlier
         # percentage is no numerator of the next; the figure both are of is
         bases = self._references(si)  # and the base of a change is no numerator either
         start = self.doc.sentences[si].start
-        return next(
-            (
-                q
-                for m in reversed(mentions)
-                if not self._bracketed(m)  # `收入 86.5 亿元（含开发区 12.3 亿元），为预算 84 亿元的 103.0%`
-                for q in m.quantities
-                if q.base_unit == den.base_unit
-                and q.kind == den.kind
-                and q.exact
-                and id(q) not in bases
-                # (nor a figure of a bracket closed before the phrase, `收入 A（税收收入 a、非税收入 b），为…`: a note on A)
-                and not _in_closed_bracket(self.doc.text, start, q.start, den.start)
-            ),
-            None,
-        )
+        return [
+            (m, q)
+            for m in reversed(mentions)
+            if not self._bracketed(m)  # `收入 86.5 亿元（含开发区 12.3 亿元），为预算 84 亿元的 103.0%`
+            for q in m.quantities
+            if q.base_unit == den.base_unit
+            and q.kind == den.kind
+            and q.exact
+            and id(q) not in bases
+            # (nor a figure of a bracket closed before the phrase, `收入 A（税收收入 a、非税收入 b），为…`: a note on A)
+            and not _in_closed_bracket(self.doc.text, start, q.start, den.start)
+        ]
+
+
+# the words a ratio's phrase names what it compares by, before its verb (`贷款发放额为上年 B 的 p%`: 贷款发放额)
+RATIO_NAMED = regex(r"[，、；：,;:\s]*(?P<name>[\u4e00-\u9fff]*?)(?:为|是|相当于|达到|达|占|完成)")
+
+
+def _past_per_unit(found: list[tuple[Mention, Quantity]], label: str) -> Quantity | None:
+    """Of the figures before a ratio's phrase (`found`, nearest first), the one it is of. A figure per one of a unit
+    (`发放贷款 A 万元，户均 a 万元`) is the average of the amount before it, not that amount: a phrase naming another
+    thing (`发放额为上年 B 的 p%`) is of the nearest figure that is no average; one naming nothing (`，为上年 B 的
+    p%`) may be of either, and is read of neither; one naming an average (`户均贷款为上年…`) is of the average."""
+    if not found:
+        return None
+    nearest, q = found[0]
+    if not per_unit_named(nearest.label):
+        return q
+    named = RATIO_NAMED.match(label)
+    name = named.group("name") if named else ""
+    if name and per_unit_named(name):
+        return q
+    amounts = [x for m, x in found if not per_unit_named(m.label)]
+    if name:
+        return amounts[0] if amounts else None
+    return None if amounts else q
 
 
 def _form_pair(lines: list[Mention], name: str, item: str) -> tuple[Mention, Mention] | None:
