@@ -221,6 +221,10 @@ class BalanceMismatch(Rule):
     follow the word saying it was achieved (`全年实现利润总额 A`), the one taken away the word taking it (`扣除所得税费用 B
     后，实现净利润 C`: C = A − B).
 
+    A figure named as what a balance is compared with (`年末结转结余较年初的 B 增加 Δ`) is not the balance; and the
+    difference of one income and one expenditure (with the same opening balance and other money, if any) has one
+    value: once read, a later figure named a balance (`结余资金 b` after `…年末结转结余 Z。其中…`) is not read as it.
+
     ## Why is this bad?
     The balance is what is left of the year's money; one that is not income minus expenditure misstates
     what the fund or the department carries into next year, or shows that a side was revised without

@@ -617,6 +617,11 @@ class ChangeMismatch(Rule):
       the one 分年度 table: last year's share is last year's A over B; read only when this year's A over B is
       the share stated, within its rounding (else the share may be of other figures).
 
+    A figure named by the year before the report's own (`2024年完成 B` in a report of 2025), in a sentence whose
+    figure before it may be the report year's (`全年完成 A，年度目标 T，完成率 r%；2024年完成 B，同比增加 Δ，增长 p%`), is
+    the earlier figure and A the current one where Δ or p agrees with A against B; where neither agrees, whether
+    the change is the earlier year's own is not said: nothing is read.
+
     Each figure counts for the interval its precision allows; a miss within one unit of the stated
     change's last digit is a rounding finding (TO100). A growth rate over an earlier figure of zero or
     less is not checked. A change whose words contradict each other (`减少 Δ，增长 p%`), or whose word

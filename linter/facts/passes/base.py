@@ -308,6 +308,17 @@ def figures(mentions: list[Mention], kinds: tuple[str, ...] = ("amount", "count"
         yield from (q for q in m.quantities if q.kind in kinds)
 
 
+# a figure named as the one compared with (`余额比年初的 B`, `结转结余较年初的 B`, `较上年末的 B`): the value at another
+# date that a change is measured from, never the named thing's own value now
+COMPARED = regex(r"(?:比|较)[^，。；\d]{0,10}的$")
+
+
+def compared_base(m: Mention) -> bool:
+    """Is the figure the base of a comparison its words set out (`年末结转结余较年初的 B 增加 Δ`: B is the opening
+    balance, not the closing one the label begins with)?"""
+    return COMPARED.search(m.label) is not None
+
+
 BALANCE_WORD = regex("|".join(words("relations", "balance")))
 OPENING = regex(r"^(?:上年末|上年底|年初|期初|上年)(?:结余|余额|结转|滚存)")
 _DRAWN = load("relations").get("drawn_from_balance") or {}

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from tieout.linter.facts.model import Breakdown, LimitClaim, Mention
-from tieout.linter.facts.passes.base import exact_of, same_section, sentences_holding
+from tieout.linter.facts.passes.base import compared_base, exact_of, same_section, sentences_holding
 from tieout.linter.figures.context import MIXED
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.patterns import regex
@@ -55,7 +55,7 @@ def _of(draft: Draft, word: str) -> dict[int, tuple[str, str]]:
     debt's)."""
     out: dict[int, tuple[str, str]] = {}
     for m in draft.facts.mentions:
-        if word in m.identity.item and not LIMIT_GAP.match(m.label) and not COMPARED.search(m.label):
+        if word in m.identity.item and not LIMIT_GAP.match(m.label) and not compared_base(m):
             # (not the gap to a limit, `低于债务限额 Δ`, nor the earlier balance a change is compared with,
             # `余额比年初的 B 增加 Δ`)
             out[id(m)] = (m.identity.item, m.identity.item + m.identity.subject)
@@ -64,10 +64,6 @@ def _of(draft: Draft, word: str) -> dict[int, tuple[str, str]]:
             for p in b.parts:
                 out[id(p)] = (p.identity.item, p.identity.item + p.identity.subject + b.total.identity.item)
     return out
-
-
-# a figure named as the one compared with (`余额比年初的`, `较上年末的`): the balance at another date
-COMPARED = regex(r"(?:比|较)[^，。；\d]{0,10}的$")
 
 
 def same_debt(a: tuple[str, str], b: tuple[str, str]) -> bool:

@@ -16,6 +16,7 @@ from tieout.linter.facts.model import Balance, Breakdown, Mention, MonthsPayable
 from tieout.linter.facts.passes.base import (
     HANDED_OVER,
     by_paragraph,
+    compared_base,
     drawn_from_balance,
     exact_of,
     full_marks_complete,
@@ -73,9 +74,12 @@ def balances(draft: Draft) -> Iterator[Balance]:
     before it in the paragraph (inferred); they are the sides' totals when the passage names them, and only
     figures whose context agrees with the balance's count (`市本级` income is no side of a `全市` balance)."""
     previous: list[Mention] = []
+    read: set[tuple[int, ...]] = set()  # the terms of the balances read so far (`_terms`)
     for mentions in by_paragraph(draft).values():
         for i in _keyed(mentions):
             m = mentions[i]
+            if compared_base(m):
+                continue  # (`年末结转结余较年初的 B 增加 Δ`: B is what the balance is compared with, not its value)
             bq = _period_balance(m)
             carried = bq is None and (bq := _carried(draft, m)) is not None
             if bq is None:
@@ -103,9 +107,24 @@ def balances(draft: Draft) -> Iterator[Balance]:
             found = _balance(draft, m, bq, carried, [(own, True), (before, False)], openings)
             if found is None:
                 found = _across_sentences(draft, m, (bq, carried), (own, sides), (previous, mentions[:i]))
-            if found is not None and _stands(draft, m, found, (sides, previous + mentions[:i])):
-                yield found
+            if found is None or not _stands(draft, m, found, (sides, previous + mentions[:i])):
+                continue
+            terms = _terms(found)
+            if terms in read:
+                # (`收入 X，支出 Y，年末结转结余 Z。…结余资金 b`: the balance of X and Y is Z, read already; a later figure
+                # of a balance's name is a part of it or another sum, not a second value of the same difference)
+                continue
+            read.add(terms)
+            yield found
         previous = mentions
+
+
+def _terms(b: Balance) -> tuple[int, ...]:
+    """What a balance is the difference of, by its figures' ids: its sides, the opening balance and the other money
+    in and out. One difference has one value; a balance of the same sides with an opening balance (a stock at the
+    year's end beside the year's surplus) is another."""
+    opening = (id(b.opening),) if b.opening is not None else ()
+    return (id(b.income), id(b.expense), *opening, 0, *map(id, b.inflows), 0, *map(id, b.outflows))
 
 
 # the words a balance is named by at its end (`当年结余`, `收支缺口`, `余额`): what stands before them names whose

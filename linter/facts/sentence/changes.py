@@ -536,14 +536,15 @@ class Changes(Reader):
         said = _comparison_said(c, named)
         comparison = said or self._words_before(si, subject)
         base, current = _last_years_first(subject, c, base, current)
-        if (
-            subject is not None
-            and base is None
-            and current is not None
-            and (self._is_compared(subject, comparison, mentions) or self._before_this_year(named, subject, period, si))
-        ):
-            # (the name the change gives what changed, not the one it gives the figure compared with, `比2023年预算执行数`)
-            base, current, label = self._swapped(subject, mentions, current, label, "" if said else key, c)
+        if subject is not None and base is None and current is not None:
+            if self._is_compared(subject, comparison, mentions) or self._before_this_year(named, subject, period, si):
+                # (the name the change gives what changed, not the one it gives the figure compared with, `比2023年预算
+                # 执行数`)
+                base, current, label = self._swapped(subject, mentions, current, label, "" if said else key, c)
+            elif (later := self._later_than_dated(c, subject, mentions, current)) is not None:
+                if not _agreeing(c, current, later):
+                    return  # (which year's figure changed, the text leaves open: none is checked against a guess)
+                base, current, label = self._swapped(subject, mentions, current, label, "" if said else key, c)
         if c.base is not None:
             current, label, base, certain = self._of_same_kind(c, si, subject, (current, label, base, certain))
         if subject is not None and current is not None:
@@ -552,6 +553,22 @@ class Changes(Reader):
             return
         self._base_of_rate_before(c, si, current, base)
         self.facts.changes.append(Change(c.cmp, label, current, base, _movements(c), si, certain))
+
+    def _later_than_dated(
+        self, c: _Change, subject: Mention, mentions: list[Mention], figure: Quantity
+    ) -> Quantity | None:
+        """`全年完成 386户，…；2024年完成 342户，同比增加 44户` in a report of 2025: where the figure found for a change
+        against last year is named by the year before the report's own, the figure of its sentence before it that it
+        may be compared with (`_other_current`, 386), if any. A report may speak of the year before as its own
+        (`2021年…支出 B，同比增长 p%` in a report of 2022): only the change's own figures agreeing with that other
+        figure against this one say the change is of the report's year (the caller's to judge)."""
+        if not LAST_YEAR_WORDS.search(c.cmp):
+            return None
+        year = YEAR_IN.search(self.labeller.split(subject.label)[1])
+        title = (self._title_context().period or "")[:4]
+        if year is None or not title.isdigit() or int(title) != int(year.group(1)) + 1:
+            return None
+        return self._other_current(subject, mentions, figure, c)
 
     def _base_of_rate_before(self, c: _Change, si: int, current: Quantity | None, base: Quantity | None) -> None:
         """`收入 A，增长 p%，比上年 B 增收 Δ`: the rate read just before, of the same figure and with no base, is of
