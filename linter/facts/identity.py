@@ -635,9 +635,13 @@ ADDS_ON = regex(r"加上?[^，。；]{1,30}后[，,]")
 
 
 def _sentence_subject(draft: Draft, m: Mention, items: dict[int, str]) -> str:
+    """The other item a total or balance of the sentence is of: the sentence's first figure's (`二是机关事业单位基本
+    养老保险基金收入 X，…总收入 Y`), "" where the sentence names none (its figures are then of the headings above)."""
     first = draft.by_sentence[m.sentence][0]
     if first is not m:
-        return items[id(first)]
+        # a balance opening the sentence names no one whose balances follow (`当年收支缺口 A，年初滚存结余 B，年末滚存
+        # 结余 C` under `3.机关事业单位基本养老保险基金。`): they are all of the heading's fund, as the first is
+        return "" if items[id(first)] in BALANCE_ITEMS else items[id(first)]
     # a total of a sentence that opens by adding to what the sentence before stated is of that one's subject
     sentences = draft.doc.sentences
     before = draft.by_sentence.get(m.sentence - 1)
