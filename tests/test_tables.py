@@ -816,3 +816,37 @@ def test_a_word_past_a_page_is_no_rest_of_a_closed_label():
     )
     labels = [r.label for t in _aligned_tables(rows) for side in t.sides for r in side.rows]
     assert not any(label.endswith("资金支出丁类保障") for label in labels), labels
+
+
+# a table from a PDF's text read without layout: the header one cell a line (`上年` / `决算数` a cell wrapped within
+# its width), the rows' cells one space apart, a row of fewer figures leaving its last cells blank (figures our own)
+LINED = (
+    "某县2024年财政预算执行情况的报告\n\n"
+    "县本级一般公共预算支出完成 5,000万元。其中：农林水支出1,800万元。\n\n"
+    "附表\n"
+    "2024年某县县本级一般公共预算支出执行表\n"
+    "单位：万元\n"
+    "项目\n"
+    "上年\n"
+    "决算数\n"
+    "调整预算\n"
+    "执行数\n"
+    "完成调整预算%\n"
+    "农林水支出 1700 2000 1800 90.00\n"
+    "教育支出 2900 3000 3000 100.00\n"
+    "住房保障支出 150 250 200 80.00\n"
+    "预备费 100\n"
+    "支出合计 4750 5350 5000 93.46\n"
+)
+
+
+def test_a_table_whose_header_stands_one_cell_a_line_is_read_by_the_order_of_its_names():
+    clean = lint_text(LINED, "report.txt")
+    assert not table_findings(clean), [d.message for d in table_findings(clean)]
+    passed = {c.rule for c in clean.checked if c.status == "pass"}
+    assert {"TO302", "TO304"} <= passed, passed
+    wrong = lint_text(
+        LINED.replace("200 80.00", "200 88.00").replace("水支出1,800万元", "水支出1,880万元"), "report.txt"
+    )
+    found = {(d.code, d.stated) for d in table_findings(wrong)}
+    assert {("TO302", "88.00"), ("TO304", "1,880万元")} <= found, found

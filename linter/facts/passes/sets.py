@@ -751,8 +751,10 @@ def _across_sentences(
     closes = carried or _closes_the_year(draft, m, bq)
     if found is None and closes:
         found = _carried_after_uses(draft, paragraphs[0] + paragraphs[1], m)
-    if found is None and closes and not carried and _uses(windows[0]) is not None:
-        found = _carried_after_fund(draft, m, bq)  # (`收入 A，加上年结转 B。支出 Y，调出 C，收支相抵，结余 Z`)
+    if found is None and closes and not carried and (not windows[0] or _uses(windows[0]) is not None):
+        # (`收入 A，加上年结转 B。支出 Y，调出 C，收支相抵，结余 Z`; or the uses in the sentence before, the balance's own
+        # stating nothing else: `收入 A。支出 Y；调出 C。收支相抵，结余 Z`)
+        found = _carried_after_fund(draft, m, bq)
     return found
 
 
@@ -936,6 +938,8 @@ def _carried_after_fund(draft: Draft, m: Mention, bq: Quantity) -> Balance | Non
         q = exact_of(x, bq.base_unit)
         if draft.is_part(x) or (q is None and all(y.kind == "percent" for y in x.quantities)):
             continue  # (a part of the income's or the spending's list; `按收入 30% 调出`, the ratio applied)
+        if q is not None and _rate_base(draft, x, q):
+            continue  # (`收入 A，完成年初预算 B 的 p%`: the budget the income is measured against, no flow of the year)
         role = _fund_role(x)
         if q is None or role is None:
             return None
@@ -952,6 +956,17 @@ def _carried_after_fund(draft: Draft, m: Mention, bq: Quantity) -> Balance | Non
     # (a stock only when named one: `收支相抵，结余 Z` beside `上年结余 B` may be the year's own net, A − Y − C)
     closing = opening is not None and _named_a_stock(m)
     return Balance(iq, eq, bq, m.sentence, opening, False, out, closing=closing, inflows=more)
+
+
+def _rate_base(draft: Draft, x: Mention, q: Quantity) -> bool:
+    """Is the figure the budget a rate of its sentence is measured against (`收入 A，完成年初预算 B 的 p%`): named as a
+    budget, and the last of the rate's figures after the one measured? A budget is no money that came in or went out."""
+    if "预算" not in x.label or x.label.endswith(("收入", "支出")):
+        return False
+    return any(
+        r.sentence == x.sentence and len(r.operands) >= 2 and r.operands[-1] is q and r.operands[0] is not q
+        for r in draft.facts.rates
+    )
 
 
 # the words naming a balance the year ends with, a stock (`年终结余`, `年末滚存结余`, `结转下年`), not the year's

@@ -2523,6 +2523,8 @@ def _place_names(
     names = [flatten(c.text) for c in first[1:]]  # (spaces dropped: `2025 年` as the header's words join it)
     if listed([lines[h] for h in header], [len(r.figs) for r in rows], k, names):
         block.placed, block.off_header = True, set()
+    elif _name_lined(block, lines, header, rows, first):
+        return
     elif not block.placed and not _stacked(block, lines, header, rows, layout, names):
         _name_wrapped(block, lines, header, rows, first)
 
@@ -2541,6 +2543,30 @@ def _stacked(
     if found is None or found != names:
         return False
     block.placed, block.off_header = True, set()
+    return True
+
+
+def _name_lined(block: Block, lines: list[str], header: list[int], rows: list[_Line], first: list[Cell]) -> bool:
+    """Name the columns by a header of one cell a line, as a PDF's text read without layout sets a table's header
+    cells one under another (`项目` / `调整预算` / `执行数` / `完成调整预算%`), a cell wrapped within its width
+    as two lines (`2025年` / `执行数`): where each line is one word, the words joined by what they say
+    (wrapped.joined_lines) name as many columns as the fullest rows fill, in the order of their figures. Where
+    the words stand says nothing here (the position-based placing stacked them over one column); their order and
+    count do. A row of fewer figures keeps the cells its own reading gave it."""
+    from .wrapped import joined_lines
+
+    k = len(first) - 1
+    figured = [r for r in rows if r.figs]
+    if len(header) < 3 or any(len(lines[h].split()) != 1 for h in header):
+        return False
+    # (the fullest rows, most of the table, fill every column: the names' count is the columns')
+    if not figured or 2 * sum(len(r.figs) == k for r in figured) < len(figured):
+        return False
+    names = joined_lines([lines[h] for h in header], k)
+    if names is None:
+        return False
+    block.rows[0] = [first[0], *(Cell(n, c.start, c.end, 0, c.col) for n, c in zip(names, first[1:]))]
+    block.placed, block.off_header, block.groups = True, set(), []
     return True
 
 

@@ -29,8 +29,9 @@ from tieout.linter.patterns import regex
 from .dropped import header_names
 from .vocab import column_heading
 
-# the end of a whole column name: a measure (数, 额, 率, 结余 …), a rate's %, or a unit in brackets
-WHOLE_END = regex(r"(?:数|额|率|%|％|[）)]|结余|余额|收入|支出|合计|小计|金额|资金)$")
+# the end of a whole column name: a measure (数, 额, 率, 结余 …), a stage (`调整预算`, `年初预算`), a rate's %, or a
+# unit in brackets
+WHOLE_END = regex(r"(?:数|额|率|%|％|[）)]|结余|余额|收入|支出|合计|小计|金额|资金|预算|决算)$")
 # a comparison that needs its measure after it (`比上年` + `增长%`, `比上年执行数` + `增长%`), unless it has one
 COMPARISON = regex(r"^(?:比|较|为|完成|占)")
 RATE_END = regex(r"(?:%|％|率|[）)])$")
