@@ -671,9 +671,10 @@ def _stated(draft: Draft, entity: Sequence[str] = ()) -> tuple[dict[int, Context
     ends = sorted([q.end for q in draft.facts.quantities])
     identify, qualifying_ratio = draft.labeller.identify, draft.labeller.qualifying_ratio
     canonical = draft.labeller.canonical_keys
+    closing: dict[int, str | None] = {}  # the scope each sentence's last figure carries on (`_opening_scope`)
     for si, mentions in draft.by_sentence.items():
-        running = NOTHING_STATED
         sentence_start = sentences[si].start
+        running = _opening_scope(draft, si, closing)
         by_year = _listed_by_year(text, sentence_start, sentences[si].end)
         within = _within_fund(text, sentence_start, mentions)
         last_item = ""  # the item of the sentence's figure before, for a figure named by its stage alone
@@ -731,7 +732,26 @@ def _stated(draft: Draft, entity: Sequence[str] = ()) -> tuple[dict[int, Context
                 running = _level_part_carried(item, own, running, _carry(context, running))
                 last_item = item
                 budgeted = context.stage in BUDGET_STAGES
+        closing[si] = running.scope
     return stated, items
+
+
+# a sentence opening with the word that lists the parts of the figure before (`…收入安排 A，增长 p%。其中，税收收入 a`)
+OPENS_WITH_PARTS = regex(r"\s*其中")
+
+
+def _opening_scope(draft: Draft, si: int, closing: dict[int, str | None]) -> Context:
+    """The context a sentence's first figure is read under before its own words: the scope the sentence right before
+    it in its paragraph carried on to its end, where this one opens with 其中 (`市本级一般公共预算收入安排 A，增长 p%。
+    其中，税收收入 a` — a is 市本级's, as a part is its whole's, and so is its base a year before: never the 全市 figure of
+    that name). A scope in doubt there (`全市支出 A，其中市本级 a`: MIXED) or none carries nothing."""
+    sentences = draft.doc.sentences
+    scope = closing.get(si - 1)
+    if scope in (None, MIXED) or sentences[si - 1].paragraph != sentences[si].paragraph:
+        return NOTHING_STATED
+    if OPENS_WITH_PARTS.match(draft.doc.text, sentences[si].start, sentences[si].end) is None:
+        return NOTHING_STATED
+    return Context(scope=scope)
 
 
 # a span of years (`近三年`, `2023—2025年`), then the word giving a figure to each (`分别`), in one clause of items

@@ -365,6 +365,8 @@ def _before_adjustment(
     if not own.identity.item:
         return None
     found = _figures_of(mentions, own, cur, own.identity.context.period or "", "预算")
+    if _scope_unsure(own, found):
+        return None
     return found[0] if found and len({q.base_value for _, q in found}) == 1 else None
 
 
@@ -423,6 +425,8 @@ def _year_before_base(
     stage = draft.labeller.identify(comparison)[1].stage if comparison else None
     stage = stage if stage not in (None, "?") else None
     found = _figures_of(mentions, own, cur, earlier, stage)
+    if _scope_unsure(own, found):
+        return None
     if found and stage == BUDGET and _budget_named_either(comparison, found, mentions, own):
         return None
     if found and stage is None and own.identity.context.stage in DRAFT_STAGES:
@@ -640,6 +644,14 @@ def _figures_of(
             continue
         out += [(m, q) for q in m.quantities if q.base_unit == like.base_unit and q.kind == like.kind and q.exact]
     return out
+
+
+def _scope_unsure(own: Mention, found: list[tuple[Mention, Quantity]]) -> bool:
+    """Is the scope of a figure found for own's identity stated where own's is not, or the other way round
+    (`市本级税收收入 a` against a `税收收入 B` whose account names no level)? Whether B is the whole jurisdiction's or
+    its own level's is then not known, and no figure of one scope is the base of another's: nothing is read."""
+    unscoped = own.identity.context.scope is None
+    return any((m.identity.context.scope is None) != unscoped for m, _ in found)
 
 
 # a fund's side named by the fund's short name (`上年全省基金收入为 B`, in the government funds' section: the fund's
