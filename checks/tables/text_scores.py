@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from tieout.linter.facts.evaluated import (
     ENDINGS,
@@ -146,38 +146,65 @@ def _level_named_scored(ctx: CheckContext, m: Mention) -> re.Match[str] | None:
 
 def level_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
     """Each first-level indicator's score the prose states (`决策指标得 16.5 分`) against the score table's: the 小计
-    closing that indicator's group of rows, or the row the indicator names. Only where one score table gives it
-    (a name two tables give differently names neither) and the figure is the document's own evaluation's."""
-    found: dict[str, list[Quantity]] = {}
-    subjects: dict[str, set[str | None]] = {}
+    closing that indicator's group of rows, the row the indicator names, or, with neither, the scores of the rows of
+    its group added up. Only where the figure is the document's own evaluation's, and one table gives it: all the
+    tables alike, or the one of the subject the figure stands under (`_level_table`)."""
+    found: dict[str, list[tuple[str | None, list[Quantity]]]] = {}
     for table in ctx.facts.tables:
         for side in table.sides:
-            for name, cell in _level_scores(table, side).items():
-                found.setdefault(name, []).append(cell)
-                subjects.setdefault(name, set()).add(table_subject(ctx.doc, table))
-    levels = {k: v[0] for k, v in found.items() if len({q.value for q in v}) == 1}
-    if not levels:
-        return
+            for name, cells in _level_scores(table, side).items():
+                found.setdefault(name, []).append((table_subject(ctx.doc, table), cells))
     head = flat_title(ctx.doc)
     for m in ctx.facts.mentions:
         named = _level_named_scored(ctx, m)
-        level = named.group("name") if named else ""
-        stated, given = _points_of(m), levels.get(level)
-        if given is None or stated is None or _of_another(ctx, m, head, subjects[level]):
-            continue
-        if stated.value == given.value:
-            yield Outcome(stated, "pass", "cross_ref", operands=[given])
-            continue
-        yield Outcome(
-            stated,
-            "fail",
-            "cross_ref",
-            [(given, "评分表小计")],
-            f"正文“{m.label}”{stated.text} 与评分表中该一级指标的得分 {given.text} 分不同（文表不符）",
-            stated.text,
-            f"{given.text}分",
-            operands=[given],
-        )
+        stated = _points_of(m)
+        given = _level_table(ctx, m, head, found.get(named.group("name"), [])) if named else None
+        if given is not None and stated is not None:
+            yield _level_outcome(m, stated, given)
+
+
+def _level_table(
+    ctx: CheckContext, m: Mention, head: str, given: list[tuple[str | None, list[Quantity]]]
+) -> list[Quantity] | None:
+    """The scores the one table of the mention's evaluation gives its indicator: the tables' where they all give
+    one; else, of several evaluations' tables (a report on several projects, a table for each), the one table
+    whose subject is the one the mention stands under."""
+    if len({_added(c) for _, c in given}) == 1:
+        mine = given
+    else:
+        here = subject_at(ctx.doc, m.start)
+        mine = [(s, c) for s, c in given if here is not None and s is not None and same_subject(here, s, head)]
+    if not mine or len({_added(c) for _, c in mine}) != 1 or _of_another(ctx, m, head, {s for s, _ in mine}):
+        return None
+    return mine[0][1]
+
+
+def _added(cells: list[Quantity]) -> Decimal:
+    return sum((q.value for q in cells), Decimal(0))
+
+
+def _level_outcome(m: Mention, stated: Quantity, cells: list[Quantity]) -> Outcome:
+    """The prose's score of an indicator against the table's one cell, or the sum of its group's rows' scores (to the
+    prose's decimals: `25.8 分` is the rows' 25.78 rounded)."""
+    given = _added(cells)
+    if len(cells) > 1:
+        given = given.quantize(Decimal(1).scaleb(-stated.decimals), ROUND_HALF_UP)
+    if stated.value == given:
+        return Outcome(stated, "pass", "cross_ref", operands=cells)
+    if len(cells) == 1:
+        said, role = f"得分 {cells[0].text} 分", "评分表小计"
+    else:
+        said, role = f"各行得分之和 {' + '.join(q.text for q in cells)} = {given} 分", "评分表得分"
+    return Outcome(
+        stated,
+        "fail",
+        "cross_ref",
+        [(q, role) for q in cells],
+        f"正文“{m.label}”{stated.text} 与评分表中该一级指标的{said}不同（文表不符）",
+        stated.text,
+        f"{given}分",
+        operands=cells,
+    )
 
 
 def _points_of(m: Mention) -> Quantity | None:
@@ -185,25 +212,50 @@ def _points_of(m: Mention) -> Quantity | None:
     return next((q for q in m.quantities if q.base_unit == "分" and q.exact and not q.bound), None)
 
 
-def _level_scores(table: Table, side: Side) -> dict[str, Quantity]:
+def _level_scores(table: Table, side: Side) -> dict[str, list[Quantity]]:
     """The score of each first-level indicator a score table's side gives in its one 得分 column: the 小计 row that
     closes the group of rows the indicator heads (`决策  项目立项 …` … `小计`), or the row the indicator names; a
-    name given twice is left out."""
+    name given twice is left out. A group closed by no 小计 (the next indicator's group, the 总分 row or the table's
+    end after it) gives the scores of its rows, to be added up."""
     scores = [c for c in side.columns if c.role == "得分"]
     if len(scores) != 1:
         return {}
     col = scores[0].index
-    out: dict[str, list[Quantity]] = {}
+    out: dict[str, list[list[Quantity]]] = {}
     group = None
     for r in side.rows:
         group = LEVEL_ROW.match(flatten(r.group)) if r.group else group
         named = _level_named(r, group)
         q = table.quantity(r.index, col) if named else None
         if named and q is not None and q.kind != "percent":
-            out.setdefault(named.group("name"), []).append(q)
+            out.setdefault(named.group("name"), []).append([q])
         if r.total:
             group = None
+    for name, cells in _unclosed_groups(table, side, col).items():
+        out.setdefault(name, []).append(cells)
     return {k: v[0] for k, v in out.items() if len(v) == 1}
+
+
+def _unclosed_groups(table: Table, side: Side, col: int) -> dict[str, list[Quantity]]:
+    """The scores of the rows of each first-level indicator's group that no 小计 closes: the rows from the one its
+    name opens up to the next group's, the 总分 row or the table's end; each row an indicator of its own (no total,
+    no parent), each score exact and in 分."""
+    groups: list[tuple[str, list[Row]]] = []
+    for r in side.rows:
+        if r.group:
+            level = LEVEL_ROW.match(flatten(r.group))
+            groups.append((level.group("name") if level else "", []))
+        if flatten(r.label) in SCORE_TOTAL_ROWS or not groups:
+            break
+        groups[-1][1].append(r)
+    out: dict[str, list[Quantity]] = {}
+    for name, rows in groups:
+        cells = [table.quantity(r.index, col) for r in rows]
+        if not name or any(r.total or r.parent is not None for r in rows):
+            continue  # (a group another total closes, or rows that are no indicators of their own)
+        if all(q is not None and q.exact and q.kind != "percent" for q in cells):
+            out[name] = [q for q in cells if q is not None]
+    return out
 
 
 def _level_named(r: Row, group: re.Match[str] | None) -> re.Match[str] | None:

@@ -1368,6 +1368,10 @@ class Changes(Reader):
             return False
         begin = self.doc.sentences[si].start
         last = max((q.end for m in mentions for q in m.quantities if q.end <= c.movements[0].start), default=begin)
+        if c.base is not None and last <= c.base.start and c.base.end <= c.movements[0].start:
+            # `较上年同口径预算 B 增加 Δ`: words before the comparison's own figure name that figure (B is last year's
+            # on the same basis, written), they put the change on no other basis than the two figures it compares
+            last = c.base.end
         lead = self.doc.text[last : c.movements[0].start]
         if c.base is not None:
             # `收入 X（不含上划中央收入，下同），比上年 Y 增长 p%`: a bracket closed before the comparison notes what

@@ -21,14 +21,19 @@ from tieout.linter.figures.context import BUDGET_STAGES, MIXED, Context, read
 from tieout.linter.figures.intervals import writes_ratio
 from tieout.linter.figures.labels import INCLUDED
 from tieout.linter.figures.quantities import Quantity
+from tieout.linter.patterns import regex
 from tieout.linter.text.normalise import FORM_LINE
 from tieout.linter.vocab import words
 
 # list words after which the parts named are all the parts (`具体为`), not a selection (`其中`)
-EXHAUSTIVE = frozenset(words("relations", "exhaustive")) | {"组成"}
+COMPOSED = "组成"  # (the keyword of a list framed `由 … 组成`)
+EXHAUSTIVE = frozenset(words("relations", "exhaustive")) | {COMPOSED}
 
 
 REMAINDER = tuple(words("relations", "remainder"))
+# the marks closing a clause, or the bracket a list stands in: what follows a list's last figure up to one of them
+# is still of the list
+CLAUSE_END = regex(r"[，,。；;：:！？）)\n]")
 # the stages of a figure an outcome is measured against: a plan or target, a budget
 PLAN_STAGES = frozenset({"计划", *BUDGET_STAGES})
 
@@ -210,6 +215,12 @@ class Reader:
         end = m.quantities[-1].end if m.quantities else m.start
         return self.doc.text.startswith("等", end)
 
+    def _runs_on(self, last: Mention) -> bool:
+        """Do words follow the list's last figure in its clause (`…、市级资金 b 等`, `…、市级资金 b 和自筹资金`)? The
+        list then names more than the parts it gives figures, or some of them only: however it opened, not all."""
+        end = last.quantities[-1].end if last.quantities else last.start
+        return bool(CLAUSE_END.split(self.doc.text[end : end + 40], maxsplit=1)[0].strip())
+
     def _coordinated(self, parts: list[Mention]) -> set[int]:
         """The indexes of the parts an enumeration comma joins to the next (`局本级 5 个、市图书馆 2 个`): items
         of one rank, the next no component of this one."""
@@ -245,7 +256,9 @@ class Reader:
             self._keep(Breakdown(whole, run, "", True, si, inferred=True, certain=False))
         # a list that ends with the rest (`…，其他 2.1 亿元`) covers its total whatever word opened it
         rest = len(own) >= 2 and own[-1].key.startswith(REMAINDER) and not self._and_so_on(own[-1])
-        exhaustive = (keyword in EXHAUSTIVE or rest) and len(own) >= 2 and not open_ended
+        # (a list the frame closes, `由 a、b 和 c 组成`, has its closing word after its last figure)
+        listed_all = keyword in EXHAUSTIVE and (keyword == COMPOSED or not self._runs_on(own[-1]))
+        exhaustive = (listed_all or rest) and len(own) >= 2 and not open_ended
         one_rank = len(own) >= 2 and len(coordinated) == len(parts) - 1
         self._keep(Breakdown(head, own, keyword, exhaustive, si, coordinated=one_rank))
 
