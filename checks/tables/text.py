@@ -1815,8 +1815,7 @@ def _row_and_column(ctx: CheckContext, index: TableIndex, m: Mention, query: Con
     heading of one of that table's columns, written whole (its note of unit aside), the figure's label less that
     name: the cell of that row and column. Only the longest row name the clause opens with, and one cell."""
     sentences = ctx.doc.sentences
-    label = spelt_out(_less_opening_context(NAME_VERB_END.sub("", LEADING.sub("", m.label))))
-    if not 0 <= m.sentence < len(sentences) or len(label) < 2:
+    if not 0 <= m.sentence < len(sentences):
         return []
     start = sentences[m.sentence].start
     ends = list(CLAUSE_END.finditer(ctx.doc.text, start, m.start))
@@ -1830,6 +1829,10 @@ def _row_and_column(ctx: CheckContext, index: TableIndex, m: Mention, query: Con
     # not every row name of the document against each clause, 0.5 s of the corpus's text reports)
     name = next((clause[:k] for k in range(min(longest, len(clause)), 1, -1) if clause[:k] in names), "")
     if not name:
+        return []
+    # (the label is read only once a row is named: most clauses name none)
+    label = spelt_out(_less_opening_context(NAME_VERB_END.sub("", LEADING.sub("", m.label))))
+    if len(label) < 2:
         return []
     column = label.removeprefix(name) if label.startswith(name) else label
     if len(column) < 2 or not clause.endswith(label):

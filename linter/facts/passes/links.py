@@ -32,6 +32,7 @@ from tieout.linter.facts.passes.base import (
     list_total,
     lists_by_sentence,
     lists_by_total,
+    of_relations,
     once,
     said_earlier,
     same_section,
@@ -480,11 +481,27 @@ def _carried_comparison(draft: Draft, c: Change, own: Mention) -> str:
 
 
 def _compared_before(draft: Draft, c: Change) -> Change | None:
-    """The last change before `c` under its heading that names what it compares with, if any."""
+    """The last change before `c` under its heading that names what it compares with, if any (of two standing at
+    one place, the first in the changes' order)."""
     at = _change_at(c)
-    before = [x for x in draft.facts.changes if x.comparison and 0 <= _change_at(x) < at]
-    last = max(before, key=_change_at) if before else None
-    return last if last is not None and _same_heading(draft, _change_at(last), at) else None
+    places, compared = of_relations(draft, "changes naming a comparison", lambda: _comparisons(draft))
+    k = bisect_left(places, at)  # (the changes standing before `at` are compared[:k])
+    if k == 0:
+        return None
+    last = compared[bisect_left(places, places[k - 1])]
+    return last if _same_heading(draft, places[k - 1], at) else None
+
+
+def _comparisons(draft: Draft) -> tuple[list[int], list[Change]]:
+    """The changes naming what they compare with, by where they stand (`_change_at`, none at -1), and those places:
+    sorted once per state of the relations, where a walk of every change for each change that asks grew with the
+    square of a long report's changes. The sort is stable: of changes at one place, the first in the changes' order
+    comes first (as `max` keeps it)."""
+    placed = sorted(
+        ((where, x) for x in draft.facts.changes if x.comparison and (where := _change_at(x)) >= 0),
+        key=lambda pair: pair[0],
+    )
+    return [where for where, _ in placed], [x for _, x in placed]
 
 
 def _change_at(c: Change) -> int:
