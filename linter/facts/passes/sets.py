@@ -23,6 +23,7 @@ from tieout.linter.facts.passes.base import (
     gives_over,
     in_brackets,
     lists_by_total,
+    named_change,
     once,
     quantities_at,
     same_section,
@@ -941,11 +942,11 @@ def _carried_after_fund(draft: Draft, m: Mention, bq: Quantity) -> Balance | Non
         if q is not None and _rate_base(draft, x, q):
             continue  # (`收入 A，完成年初预算 B 的 p%`: the budget the income is measured against, no flow of the year)
         role = _fund_role(x)
-        if q is None or role is None:
+        if q is None or role is None or (role == "调出" and _not_paid_out(x, m)):
             return None
         roles[role].append((x, q))
     incomes = sorted(roles["收入"], key=lambda f: f[0].start)
-    if not incomes or len(roles["支出"]) != 1 or len(roles["结转"]) > 1:
+    if not incomes or len(roles["支出"]) != 1 or len(roles["结转"]) > 1 or _paid_out_twice(roles["调出"]):
         return None
     (income, iq), (spent, eq) = incomes[0], roles["支出"][0]
     if spent.start < income.start or not all(_added(draft, income, x) for x, _ in incomes[1:]):
@@ -956,6 +957,27 @@ def _carried_after_fund(draft: Draft, m: Mention, bq: Quantity) -> Balance | Non
     # (a stock only when named one: `收支相抵，结余 Z` beside `上年结余 B` may be the year's own net, A − Y − C)
     closing = opening is not None and _named_a_stock(m)
     return Balance(iq, eq, bq, m.sentence, opening, False, out, closing=closing, inflows=more)
+
+
+def _not_paid_out(x: Mention, m: Mention) -> bool:
+    """Is a figure named as paid out (调出) rather what was to be paid out or how much less or more was
+    (`年初预算调出资金 b`, `少调出 d`): a budget's figure where the balance is not one (a draft's 调出 is its
+    own), or a change: no money that left the fund in the balance's year?"""
+    stage = x.identity.context.stage
+    planned = stage in BUDGET_STAGES and stage != m.identity.context.stage
+    return planned or named_change(x.label) is not None or bool(LESS_OR_MORE.search(x.key))
+
+
+def _paid_out_twice(paid: list[tuple[Mention, Quantity]]) -> bool:
+    """Do two figures name the same payment out (`按收入的 30% 调出资金 a …，实际调出 b`): one of them is a plan or a
+    ratio's result, the other what was paid, and which the balance takes the words do not say for certain."""
+    names = [PAID_OUT.search(x.key) for x, _ in paid]
+    kinds = [n.group().removesuffix("资金") for n in names if n is not None]
+    return len(set(kinds)) < len(kinds)
+
+
+# a payment named by how much less or more it was than planned (`少调出 d`, `多上解 d`)
+LESS_OR_MORE = regex(r"[少多](?:调出|上解)")
 
 
 def _rate_base(draft: Draft, x: Mention, q: Quantity) -> bool:
