@@ -247,8 +247,10 @@ def _compile(pattern: str, flags: int) -> re.Pattern[str]:
 CHAPTER_MARK = r"第[一二三四五六七八九十百]+(?:部分|[章节篇])"
 # a span of years (`2021—2023年`, `2021年至2023年`), the first and the last year in its groups, as the facts read it
 YEARS_FROM_TO = r"((?:19|20)\d{2})\s*年?\s*[-—－至~～到]\s*((?:19|20)\d{2})\s*年"
-# a figure of several years together: `三年`, `近五年`, `2022—2024年`, `历年结余` (not `2024年度`, `三年行动`)
+# a figure of several years together: `三年`, `近五年`, `2022—2024年`, `历年结余`, `“十四五”期间` (the five years of
+# a plan; not `2024年度`, `三年行动`, `“十四五”规划`, a plan named, no span its figures sum)
 YEARS_TOGETHER = (
     r"(?<![\d〇零一二三四五六七八九十])(?:近|连续|过去|前)?[两二三四五六七八九十]年(?![度级行计])"
     rf"|{YEARS_FROM_TO}|历年"
+    r"|[“\"]?十[一二三四五六七八九]五[”\"]?(?:时期|期间|以来)"
 )

@@ -515,8 +515,10 @@ class Changes(Reader):
         # (a change naming the figure it compares with, of another period than last year's, `比预算数 B 减少 Δ`: last
         # year's figure stated before it, `上年为 C`, is not what changed)
         this_year = c.base is not None and not LAST_YEAR_WORDS.search(c.cmp)
+        # (`较“十三五”期间增加 Δ`: a span compared with a span, whose figure may sum several years)
+        spans = bool(YEARS_SPAN.search(c.cmp))
         subject, certain = self._subject(
-            key, si, mentions, period, self._compared_stage(c), initial, whole, this_year, _money_unit(c)
+            key, si, mentions, period, self._compared_stage(c), initial, whole, this_year, _money_unit(c), spans
         )
         if self._given_out(c, si, subject):
             return
@@ -1758,13 +1760,15 @@ class Changes(Reader):
         whole: Mention | None = None,
         this_year: bool = False,
         unit: str | None = None,
+        spans: bool = False,
     ) -> tuple[Mention | None, bool]:
         """The mention that changed, and whether it stands in the change's own sentence: of the stage the
         comparison names where one of the sentence's figures is (`决算数 A，调整预算数 B，…；比上年决算数 C 减少…`);
         `this_year` where the change compares with a figure of its own year (a budget), so that a figure named
-        last year's alone (`决算 A，比上年减少 p%，上年为 C；比预算数 B 减少 Δ`: C) is not it."""
+        last year's alone (`决算 A，比上年减少 p%，上年为 C；比预算数 B 减少 Δ`: C) is not it; `spans` where it
+        compares with a span of years, so that a figure of a sentence before summing several may be it."""
         if key:
-            subject, certain = self._named_subject(key, si, mentions, period)
+            subject, certain = self._named_subject(key, si, mentions, period, spans)
             if subject is None or (not certain and _bare_row(subject)):
                 # (`经营收入同比减少 Δ` after a table whose row 经营收入 the walk back found: a row's cells, read as
                 # prose, hold no figure; the change stays named by its own words, as the table checks match it)
@@ -1787,7 +1791,7 @@ class Changes(Reader):
         if subject is not None and not key and self._share_of_another(subject, mentions):
             return None, False
         if subject is None and self._own_rate(si) is None:
-            return self._subject_before(si, mentions, certain, unit, stage)
+            return self._subject_before(si, mentions, certain, unit, stage, spans)
         return subject, certain
 
     def _candidates(self, si: int, mentions: list[Mention], this_year: bool) -> list[Mention]:
@@ -1893,7 +1897,13 @@ class Changes(Reader):
         return whole in self._of_stage(candidates[1:], stage)
 
     def _subject_before(
-        self, si: int, mentions: list[Mention], certain: bool, unit: str | None, stage: str | None = None
+        self,
+        si: int,
+        mentions: list[Mention],
+        certain: bool,
+        unit: str | None,
+        stage: str | None = None,
+        spans: bool = False,
     ) -> tuple[Mention | None, bool]:
         """The figure a change with none of its own in its sentence is of, in the sentence before (none where
         that is not known: `certain` then says whether the sentence's own reading was); of two there, the one
@@ -1908,7 +1918,7 @@ class Changes(Reader):
         # that is no part of a list (`“三公”经费 X，其中 A a，B b。与上年相比减少 Δ`: X); of two it is not known
         earlier = [
             m
-            for m in self.d.by_sentence.get(si - 1) or []
+            for m in self._of_one_period(self.d.by_sentence.get(si - 1) or [], spans)
             if not self._qualifies(m)
             and id(m) not in self.d.parts
             and any(q.kind in ("amount", "count") for q in m.quantities)
@@ -2259,9 +2269,10 @@ class Changes(Reader):
         return all(a is None or b is None or a == b for a, b in ((now.scope, before.scope), (now.fund, before.fund)))
 
     def _named_subject(
-        self, key: str, si: int, mentions: list[Mention], period: str = ""
+        self, key: str, si: int, mentions: list[Mention], period: str = "", spans: bool = False
     ) -> tuple[Mention | None, bool]:
-        """The mention a change clause names: in its own sentence, else earlier in its section (inferred)."""
+        """The mention a change clause names: in its own sentence, else earlier in its section (inferred); of
+        the sentence before, one summing several years only where the change compares spans (`spans`)."""
         own = next((m for m in reversed(mentions) if _names(m.key, key)), None)
         if own is None and ADJUSTED_ALONE.fullmatch(key):
             # `拟调整为 B，…；调整后比上年决算数 C 增长 p%`: 调整后 names a stage, not an item: what changed is the
@@ -2276,11 +2287,11 @@ class Changes(Reader):
             return own, True
         if key in GENERIC_ITEMS:
             # (`全年支出较上年 B 下降 p%`: 支出 alone, its period read off, names no one figure of the sentences before)
-            return self._named_before(key, si, period), False
+            return self._named_before(key, si, period, spans), False
         found, ambiguous = self._named_in_section(key, si)
         if found is not None or ambiguous:
             return found, False
-        return self._named_before(key, si, period), False
+        return self._named_before(key, si, period, spans), False
 
     def _named_in_section(self, key: str, si: int) -> tuple[Mention | None, bool]:
         """The nearest figure of an earlier sentence of the change's section that the change's name names, and
@@ -2369,13 +2380,21 @@ class Changes(Reader):
         before = QUOTES.sub("", self.doc.text[sentence.start : m.start])  # (keys hold no quotes: `三公经费`)
         return key[: len(key) - len(m.key)] in before
 
-    def _named_before(self, key: str, si: int, period: str) -> Mention | None:
+    def _named_before(self, key: str, si: int, period: str, spans: bool = False) -> Mention | None:
         """`…财政拨款收、支总预算 X 万元。较上年，财政拨款收、支总计各增加 Δ 万元`: the figure of the
         sentence right before, in its paragraph, whose item the clause names in other words of the same template
         (`收入、支出决算总计` / `收、支总计各`, `总预算` / `总计`), in no other context."""
         if not self._same_paragraph(si - 1, si):
             return None
-        return self._of_template(key, self.d.by_sentence.get(si - 1) or [], period, earlier=True)
+        before = self._of_one_period(self.d.by_sentence.get(si - 1) or [], spans)
+        return self._of_template(key, before, period, earlier=True)
+
+    def _of_one_period(self, mentions: list[Mention], spans: bool) -> list[Mention]:
+        """The figures of a sentence before a change that may be what it changed: `2023—2025年累计拨付 T。其中，
+        2024年补贴资金较2023年增加 Δ` compares one year's figure, not written, with another's; the three years' sum
+        T is of neither (nor `近三年`, `“十四五”期间`), so nothing is read. Where the change compares spans
+        (`较“十三五”期间增加 Δ`, `spans`), every figure may be."""
+        return mentions if spans else [m for m in mentions if not self._over_years(m)]
 
     def _of_template(self, key: str, mentions: list[Mention], period: str, earlier: bool = False) -> Mention | None:
         """The last of the mentions whose item the clause's name (`收、支总计各`) gives in other words of the same
