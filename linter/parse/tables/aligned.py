@@ -698,11 +698,7 @@ def _header_above(lines: list[str], first: int, data: list[Parsed]) -> tuple[lis
                 j -= 1  # a blank line inside a wrapped header
                 continue
             break
-        if data[j] is not None or caption_line(s) or ABOVE_HEADER.search(s) or PAGE_MARK.match(s):
-            break
-        if CONTINUED.fullmatch(flatten(s)):
-            # (the mark alone that the table goes on, `续表3`, over its header repeated on the next page: the caption's,
-            # by which the piece is known to be continued, no column's name)
+        if _above_header(s, data[j]):
             break
         if _coded_alone(s):
             # (`201 一般公共服务` / `支出` / `318.40 75.12 243.28`: the first row's coded name, wrapped over the lines
@@ -714,6 +710,15 @@ def _header_above(lines: list[str], first: int, data: list[Parsed]) -> tuple[lis
     if not header or not any(NAME_HEADER.search(lines[h]) or column_headings(lines[h]) for h in header):
         return None
     return header, j
+
+
+def _above_header(s: str, parsed: Parsed) -> bool:
+    """Does a line (stripped; `parsed`, its row as read) stand above a header, none of it: a row of figures, a caption,
+    a page's mark, or the mark alone that the table goes on (`续表3`, over its header repeated on the next page: the
+    caption's, by which the piece is known to be continued, no column's name)?"""
+    if parsed is not None or caption_line(s) or ABOVE_HEADER.search(s) or PAGE_MARK.match(s):
+        return True
+    return bool(CONTINUED.fullmatch(flatten(s)))
 
 
 def _lined_on(lines: list[str], header: list[int], s: str) -> bool:
