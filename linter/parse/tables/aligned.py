@@ -40,6 +40,7 @@ from operator import add, gt, itemgetter
 from tieout.linter.patterns import lazy, regex
 from tieout.linter.text.model import Document
 from tieout.linter.text.normalise import PAGE_NUMBER
+from tieout.linter.vocab import alternation, fund_budgets, wordings
 
 from .blocks import CONTINUED, PREPARED_BY, UNIT_LIST_MONEY, UNIT_ONLY, Block, _caption_key, _repeats, unit_of
 from .cells import DASH, DASH_CHARS, UNPLACED, Cell, flatten
@@ -144,6 +145,9 @@ HEADER_WORD = regex(r"[合总小] {1,4}计(?!\S)|(?:\d{4} (?=年))?\S+(?: (?:[+\
 SPACED_TOTAL = regex(r"[合总小] +计")
 WORD = regex(r"\S+")
 MAX_HEADER = 6
+# a header of one cell a line (a PDF's text read without layout: `单位名称` / `合计` / `一般公共预算拨款收入` / …) has a
+# line for every column: a table of seven columns of figures needs more lines than a header set in rows
+MAX_LINED_HEADER = 12
 MAX_GAP = 2  # blank lines that may stand between rows of one table (a 合计 set apart)
 UNKNOWN = -2  # the indentation of a row whose label wraps: its place in the tree is not known
 SHIFT = 6  # display columns a placement may beat the next best by to count as clear
@@ -681,8 +685,10 @@ def _header_above(lines: list[str], first: int, data: list[Parsed]) -> tuple[lis
     if j > 0 and _unit_under_header(lines, j):
         j -= 1  # the unit note between the header and the rows (`险种  收入  支出` / `（单位：万元）` / rows)
     header: list[int] = []
-    while j >= 0 and len(header) < MAX_HEADER:
+    while j >= 0 and len(header) < MAX_LINED_HEADER:
         s = lines[j].strip()
+        if len(header) >= MAX_HEADER and not _lined_on(lines, header, s):
+            break
         if RULE_LINE.match(s):
             j -= 1  # a rule inside the header or over it
             continue
@@ -692,11 +698,7 @@ def _header_above(lines: list[str], first: int, data: list[Parsed]) -> tuple[lis
                 j -= 1  # a blank line inside a wrapped header
                 continue
             break
-        if data[j] is not None or caption_line(s) or ABOVE_HEADER.search(s) or PAGE_MARK.match(s):
-            break
-        if CONTINUED.fullmatch(flatten(s)):
-            # (the mark alone that the table goes on, `续表3`, over its header repeated on the next page: the caption's,
-            # by which the piece is known to be continued, no column's name)
+        if _above_header(s, data[j]):
             break
         if _coded_alone(s):
             # (`201 一般公共服务` / `支出` / `318.40 75.12 243.28`: the first row's coded name, wrapped over the lines
@@ -708,6 +710,21 @@ def _header_above(lines: list[str], first: int, data: list[Parsed]) -> tuple[lis
     if not header or not any(NAME_HEADER.search(lines[h]) or column_headings(lines[h]) for h in header):
         return None
     return header, j
+
+
+def _above_header(s: str, parsed: Parsed) -> bool:
+    """Does a line (stripped; `parsed`, its row as read) stand above a header, none of it: a row of figures, a caption,
+    a page's mark, or the mark alone that the table goes on (`续表3`, over its header repeated on the next page: the
+    caption's, by which the piece is known to be continued, no column's name)?"""
+    if parsed is not None or caption_line(s) or ABOVE_HEADER.search(s) or PAGE_MARK.match(s):
+        return True
+    return bool(CONTINUED.fullmatch(flatten(s)))
+
+
+def _lined_on(lines: list[str], header: list[int], s: str) -> bool:
+    """May a header already MAX_HEADER lines long go on up to line `s` (stripped)? Only one of a cell a line, every
+    line of it one word and `s` too: then its lines are its columns, not rows of headings."""
+    return bool(s) and " " not in s and all(" " not in lines[h].strip() for h in header)
 
 
 def _unit_under_header(lines: list[str], j: int) -> bool:
@@ -2377,6 +2394,10 @@ def _build(
 NOT_A_PART_HEADING = regex(
     r"其中|[%％\d]|率|比上年|同比|增长|增减|增幅|下降|预算|决算|执行|调整|上年|单价|标准|平均|人均"
 )
+# the heading of the money carried over from the year before (`上年结转`, `上年结转结余`): a source of the year's money
+# beside its income, so a part of a bare 合计 or 总计 (not of `本年收入合计`, which leaves it out)
+CARRIED_HEADING = regex(r"上年结转(?:结余|资金)?")
+BARE_TOTAL = regex(r"[合总]计")
 
 
 def _every_row_placed(placed: list[list[int] | None] | None) -> bool:
@@ -2426,24 +2447,46 @@ def _total_heading(lines: list[str], header: list[int]) -> tuple[str, str] | Non
     """The total word a header names its first column of figures with, the one total word of the header, no other
     heading naming anything but a part (NOT_A_PART_HEADING); with the header's words, in no order of where they
     stand (each page of a table sets them apart its own way): None for any other header."""
+    # (where the words stand, then the line: a header of one cell a line sets every column's name at its start, in
+    # the columns' order)
     words = [
-        (width(lines[h][: m.start()]), m.group())
-        for h in header
+        (width(lines[h][: m.start()]), n, m.group())
+        for n, h in enumerate(header)
         for m in WORD.finditer(lines[h].replace("\f", " "))
         if not _label_column_name(m.group())
     ]
-    totals = [w for _, w in words if total_kind(w) is not None or SPACED_TOTAL.fullmatch(w)]
-    if not words or len(totals) != 1 or min(words)[1] != totals[0]:
+    totals = [w for *_, w in words if total_kind(w) is not None or SPACED_TOTAL.fullmatch(w)]
+    if not words or len(totals) != 1 or min(words)[2] != totals[0]:
         return None
-    if any(NOT_A_PART_HEADING.search(w) for _, w in words):
+    if any(not _part_of_total(w, totals[0]) for *_, w in words if w != totals[0]):
         return None
-    return totals[0], " ".join(sorted(w for _, w in words))
+    return totals[0], " ".join(sorted(w for *_, w in words))
+
+
+def _part_of_total(word: str, total: str) -> bool:
+    """May a heading name a part of the header's total (`_total_heading`)? Not one naming a rate, a stage, a period or
+    another column's part (NOT_A_PART_HEADING), a fund budget's name aside (`一般公共预算拨款收入`: its 预算 names which
+    money, no stage); money carried over from the year before is a part of a bare total only."""
+    if CARRIED_HEADING.fullmatch(word):
+        return bool(BARE_TOTAL.fullmatch(flatten(total)))
+    return not NOT_A_PART_HEADING.search(_fund_budget_name().sub("", word))
 
 
 def _label_column_name(word: str) -> bool:
-    """Does a header word name a column of the rows' labels, not of figures: the names' (`项目`, `科目名称`) or the
-    classification codes' (`科目编码`, the line under the column names of a 决算 form: `科目编码 科目名称`)?"""
-    return bool(LABEL_HEADER.fullmatch(word) or CODE_HEADER.match(word))
+    """Does a header word name a column of the rows' labels, not of figures: the names' (`项目`, `科目名称`, `单位名称`)
+    or the codes' (`科目编码`, the line under the column names of a 决算 form: `科目编码 科目名称`; `单位编码`)?"""
+    return bool(LABEL_HEADER.fullmatch(word) or CODE_HEADER.match(word) or NAMING_HEADER.search(word))
+
+
+# the heading of a column of names or codes, whatever they name (`单位名称`, `单位编码`, `部门代码`): no figures
+NAMING_HEADER = regex(r"(?:名称|编码|代码)$")
+
+
+@cache
+def _fund_budget_name() -> re.Pattern[str]:
+    """Any wording of a fund budget's name (context.yaml fund: `一般公共预算`, `政府性基金预算`, `社保基金预算`)."""
+    names = [w for k, ws in wordings("context", "fund").items() if k in fund_budgets() for w in ws]
+    return regex(alternation(names))
 
 
 def _measured(lines: list[str], header: list[int], rows: list[_Line]) -> bool:
