@@ -850,3 +850,51 @@ def test_a_table_whose_header_stands_one_cell_a_line_is_read_by_the_order_of_its
     )
     found = {(d.code, d.stated) for d in table_findings(wrong)}
     assert {("TO302", "88.00"), ("TO304", "1,880万元")} <= found, found
+
+
+# a table as text extracted from a PDF without its layout sets it: its cells one a line (own figures)
+CELL_LINES = """青木市2025年养老保险基金收支表
+单位：万元
+
+项目
+本年收入
+本年支出
+本年结余
+
+城镇职工养老保险基金
+8,420
+7,960
+460
+— 2 —
+乡村居民养老保险基金
+1,310
+1,150
+160
+合计
+9,730
+9,110
+620
+注：本表按险种列示。
+"""
+
+
+def _cell_line_codes(text: str) -> list[tuple[str, str]]:
+    return [(d.code, d.stated) for d in lint_text(text, "report.txt").diagnostics if d.code in ("TO301", "TO308")]
+
+
+def test_a_table_of_cells_one_a_line_is_read_by_its_rows():
+    assert not _cell_line_codes(CELL_LINES)
+    found = _cell_line_codes(CELL_LINES.replace("7,960", "7,990"))
+    assert found == [("TO301", "9,110")], found
+
+
+@pytest.mark.parametrize(
+    "shape",
+    [
+        ("项目\n本年收入\n本年支出\n本年结余\n", "本年收入\n本年支出\n本年结余\n"),  # no name column's heading
+        ("本年支出\n本年结余\n", "本年支出\n本年\n结余\n"),  # a column's name wrapped: one line too many
+        ("乡村居民养老保险基金\n", "乡村居民养老\n保险基金\n"),  # a label wrapped: the rows uncertain
+    ],
+)
+def test_a_table_of_cells_one_a_line_of_uncertain_shape_is_not_read(shape):
+    assert not _cell_line_codes(CELL_LINES.replace("7,960", "7,990").replace(*shape))

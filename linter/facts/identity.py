@@ -689,7 +689,9 @@ def _stated(draft: Draft, entity: Sequence[str] = ()) -> tuple[dict[int, Context
             if item.startswith("安排"):
                 item = ARRANGED_LEAD.sub("", item)
             restaged = _restaged(label, item, own, last_item)
-            item, own = _named_by_stage(draft, label, (item, own), last_item, (sentence_start, at - len(label)))
+            item, own = _named_by_stage(
+                draft, label, (item, own), (last_item, budgeted), (sentence_start, at - len(label))
+            )
             k = bisect_left(ends, at + 1) - 1
             begin = max(sentence_start, ends[k] if k >= 0 else sentence_start)
             before = text[begin:at]
@@ -782,12 +784,14 @@ HEADED = regex(
 
 
 def _named_by_stage(
-    draft: Draft, label: str, found: tuple[str, Context], last_item: str, before: tuple[int, int]
+    draft: Draft, label: str, found: tuple[str, Context], last: tuple[str, bool], before: tuple[int, int]
 ) -> tuple[str, Context]:
     """The item (and context) of a figure its label names by a stage or an outturn verb alone; `found` where the
-    label names more. `before`: the sentence's start and the label's."""
+    label names more. `last`: the item of the sentence's figure before and whether that is a budget; `before`: the
+    sentence's start and the label's."""
     item = found[0]
-    if not item and STAGE_ONLY.match(label):
+    last_item, budgeted = last
+    if not item and (STAGE_ONLY.match(label) or (budgeted and last_item and OUTTURN_ONLY.match(label))):
         # `收入调整预算数为 A，决算数为 B`: the same item at another stage (or year: `上年决算数为 C`)
         return last_item, found[1]
     if not last_item and OUTTURN_VERB.match(label) and (not item or OUTTURN_VERB.match(item)):
@@ -942,6 +946,10 @@ MIN_ITEM = 4
 STAGE_ONLY = regex(
     r"^[，、；\s]*(?:上年|本年|当年)?(?:(?:决算|调整预算|调整后预算|年初预算|预算)数?|执行数|完成数)(?:为|是)?$"
 )
+
+# the outturn named by 执行 alone right after a budget (`基金收入预算 A，执行 B`): that budget's outcome, the item named
+# before it (asked only where the figure before is a budget: `执行 B` after any other figure names nothing)
+OUTTURN_ONLY = regex(r"^[，、\s]*(?:实际)?执行(?:为|是)?$")
 
 
 # a bracket opening right after a figure, the words before the next figure (`决算 A（年初预算 B）`), and the bracket

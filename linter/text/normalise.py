@@ -861,6 +861,10 @@ LIST_GOES_ON = regex(r"^(?:其中|具体|包括|分别|主要|加上|再加上)"
 # Δ`): no paragraph can open with one, so it is the statement's own, a text layer having broken the paragraph at a
 # full stop that fell at a line's end (`2.某某（类）支出 a，主要用于…。` / `与上年相比增加 Δ…`)
 COMPARISON_GOES_ON = regex(r"^(?:与(?:上|去|\d{4})[^，。；\d]{0,10}?相比|(?:较|比)(?:上|去)一?年|同比)")
+# a paragraph opening with a figure of one side of an account that names nothing whose it is (`基金支出预算 b，执行 c`,
+# `支出 b`): it is the statement's own, the thing its heading names (`1.某某保险基金。基金收入预算 a，…。`), a text
+# layer having broken the paragraph at a full stop that fell at a line's end
+SIDE_GOES_ON = regex(r"^(?:基金)?(?:收入|支出)[\u4e00-\u9fff]{0,4}?\d")
 # a line stating the total of the items listed before it (`合计：…`, `以上合计…`, `9 个乡镇共计…`)
 TOTAL_OPENS = regex(r"^(?:以上|上述)?(?:[一二三四五六七八九十两\d]+(?:项|个)[\u4e00-\u9fff]{0,4})?(?:合计|总计|共计)")
 
@@ -898,7 +902,7 @@ class _Outline:
             ended = self.stack and self.stack[-1] is stated and heading is None and (after or TOTAL_OPENS.match(chars))
             if not ended:
                 self.stated = None
-            elif not (LIST_GOES_ON.match(chars) or COMPARISON_GOES_ON.match(chars)):
+            elif not (LIST_GOES_ON.match(chars) or COMPARISON_GOES_ON.match(chars) or SIDE_GOES_ON.match(chars)):
                 # (a list that goes on with the statement is still its own, and so is its change)
                 # the paragraph was an enumerated statement, no title: what follows is the enclosing section's
                 self.sections.append(self._section_after(stated, start, number))

@@ -15,6 +15,8 @@ in the text it was given; `repair` chains them, so the normaliser maps every pos
   a space). A run of three lines or more with the same number of tabs in all, the first opening with a word
   and some with tabs (a header over several lines whose first cells are empty), has every tab made a bar and
   a bar added at each end of its lines, so that those empty cells stay cells.
+- Tables of cells one a line (`cell_lines`): a PDF's text extracted without its layout sets each cell of a table
+  on a line of its own; where the shape is certain, each row's newlines become bars.
 - Box-drawn tables: a table framed with box-drawing characters (`│ 科目 │ 金额 │`) has its frame's characters made
   bars and dashes on the lines that hold a vertical or a side of the frame, so it is read as a table of bars.
 """
@@ -30,6 +32,7 @@ from itertools import accumulate, compress, count
 from operator import methodcaller
 
 from tieout.linter.patterns import regex
+from tieout.linter.text.cell_lines import cell_lines
 from tieout.linter.text.offsets import identity
 
 Repaired = tuple[str, Sequence[int]]
@@ -47,7 +50,7 @@ LETTER_SPACED_MIN = 8  # … and it has at least this many such characters
 def repair(text: str) -> Repaired:
     """All repairs in turn, with the map from the repaired text to `text`."""
     origin: Sequence[int] | None = None
-    for step in (drop_nul, private_use_points, collapse_letter_spacing, box_drawing, tab_cells):
+    for step in (drop_nul, private_use_points, collapse_letter_spacing, box_drawing, tab_cells, cell_lines):
         new, back = step(text)
         if back is not None:
             origin = back if origin is None else array("q", map(origin.__getitem__, back))
