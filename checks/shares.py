@@ -115,7 +115,11 @@ class ShareMismatch(Rule):
     not set under it by `其中` or a list it totals, no share the part over the first part) (a warning). A whole named
     as a list's part with the list total's qualifier before it (`发行新增债券 T，其中…专项债券 b` … `占新增专项债券的`),
     no figure bearing that name, is that part's figure, the list in the share's sentence or the three before, under
-    its heading (a warning).
+    its heading (a warning). A whole named as another column of the table the share's paragraph follows right
+    after (`电费支出合计 a，占运维成本的 p%` below a table whose columns are `运维成本` and `电费支出`), no figure of the
+    prose so named, is the cell of the part's row in that column: the part one cell of the table exactly, whose
+    column heading and row (its name, or a total word for the total row) the part's words state, the column named
+    exactly, of a table whose columns are placed by their names (a warning).
 
     A fund's ratio handed over to the general budget (`调出资金 B，调出比例 p%`, `按 p% 的比例调入一般公共预算 B`)
     is B over the fund's income: the income its sentence names (the fund's own, not a kind of it), or, where

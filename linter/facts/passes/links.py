@@ -39,6 +39,7 @@ from tieout.linter.facts.passes.base import (
     sentences_holding,
 )
 from tieout.linter.facts.passes.breakdowns import DIMENSION, alike, runs_of
+from tieout.linter.facts.passes.column_wholes import tabled_column_whole
 from tieout.linter.figures.context import BUDGET_STAGES, MIXED, Context, read
 from tieout.linter.figures.intervals import HUNDRED, writes_ratio
 from tieout.linter.figures.labels import GENERIC_ITEMS
@@ -981,6 +982,7 @@ def _inferred_whole(
         or _short_fund_whole(draft, wanted, part, s.part, lists.get(id(s.part)))
         or _tabled_list_total(draft, wanted, lists.get(id(s.part)))
         or _tabled_row_whole(draft, s, part)
+        or tabled_column_whole(draft, s, part)
         or _qualified_part_whole(draft, wanted, s)
         or _announced_whole(draft, wanted, s.part, part)
         or _paragraph_side_whole(draft, wanted, s, part)
