@@ -127,6 +127,9 @@ def _without(label: str, names: Sequence[str]) -> str:
     return label
 
 
+HAN = regex(r"[\u4e00-\u9fff]")
+
+
 def _without_leading(label: str, names: Sequence[str]) -> str:
     """The label without a short name of the department leading it (after its period and opening words only:
     `2025年度市某委政府采购支出总额`). A short name is short: inside a label it may be part of another name
@@ -136,7 +139,8 @@ def _without_leading(label: str, names: Sequence[str]) -> str:
         if at < 0 or LEAD.sub("", PERIOD.sub("", label[:at])).strip():
             continue
         rest = label[at + len(name) :]
-        if not any(len(w) > 1 and w in rest for w in _unit_endings()):
+        # (a label of the name alone, `市某委 7,848.98` or a table row's, names whose the figure is: that is its item)
+        if HAN.search(rest) and not any(len(w) > 1 and w in rest for w in _unit_endings()):
             return label[:at] + rest
     return label
 
