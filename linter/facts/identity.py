@@ -28,10 +28,18 @@ from tieout.linter.figures.context import (
     to_month,
     township_scopes,
 )
-from tieout.linter.figures.labels import GENERIC_ITEMS, INCLUDED, LAST_YEAR_BESIDE, STAGE_AND_SIDE, Labeller
+from tieout.linter.figures.labels import (
+    GENERIC_ITEMS,
+    INCLUDED,
+    LAST_YEAR_BESIDE,
+    LEAD,
+    PERIOD,
+    STAGE_AND_SIDE,
+    Labeller,
+)
 from tieout.linter.patterns import CHAPTER_MARK, YEARS_FROM_TO, YEARS_TOGETHER, regex
 from tieout.linter.text.model import Document, Section
-from tieout.linter.text.title import TITLE_CHARS, entity_names, genre_of, title_text
+from tieout.linter.text.title import TITLE_CHARS, declared_short_names, entity_names, genre_of, title_text
 from tieout.linter.vocab import load, relation_words, words
 
 if TYPE_CHECKING:
@@ -116,6 +124,24 @@ def _without(label: str, names: Sequence[str]) -> str:
     for name in names:
         if name in label:
             return label.replace(name, "")
+    return label
+
+
+HAN = regex(r"[\u4e00-\u9fff]")
+
+
+def _without_leading(label: str, names: Sequence[str]) -> str:
+    """The label without a short name of the department leading it (after its period and opening words only:
+    `2025年度市某委政府采购支出总额`). A short name is short: inside a label it may be part of another name
+    (`A市某委信息中心`), and one that goes on into a unit's (`市某委机关收入`, vocab counted_names 单位) is the unit's."""
+    for name in names:
+        at = label.find(name)
+        if at < 0 or LEAD.sub("", PERIOD.sub("", label[:at])).strip():
+            continue
+        rest = label[at + len(name) :]
+        # (a label of the name alone, `市某委 7,848.98` or a table row's, names whose the figure is: that is its item)
+        if HAN.search(rest) and not any(len(w) > 1 and w in rest for w in _unit_endings()):
+            return label[:at] + rest
     return label
 
 
@@ -217,7 +243,8 @@ def assign(draft: Draft) -> None:
     doc, labeller, facts = draft.doc, draft.labeller, draft.facts
     document, genre = document_context(doc)
     facts.document_context, facts.genre = document, genre
-    stated, items = _stated(draft, entity_names(title_text(doc)) if document.scope == "部门" else ())
+    own = entity_names(title_text(doc)) if document.scope == "部门" else ()
+    stated, items = _stated(draft, own, declared_short_names(doc.text, own))
     of_whole: dict[int, str] = {}
     # a part of a breakdown is in its whole's context where its own words say nothing (`一般公共预算收入 X，
     # 其中：税收收入 Y` — Y is 一般公共预算's), and, named only by context words, is its whole's item
@@ -657,7 +684,9 @@ def _sentence_subject(draft: Draft, m: Mention, items: dict[int, str]) -> str:
 ARRANGED_LEAD = regex(r"^安排的?(?=[\u4e00-\u9fff]{2})")
 
 
-def _stated(draft: Draft, entity: Sequence[str] = ()) -> tuple[dict[int, Context], dict[int, str]]:
+def _stated(
+    draft: Draft, entity: Sequence[str] = (), short: Sequence[str] = ()
+) -> tuple[dict[int, Context], dict[int, str]]:
     """What each mention's own words and the words before it in its sentence state, and its item.
 
     The words before a figure since the previous figure (`全省一般公共预算收入，加上上级补助收入、…等
@@ -683,9 +712,9 @@ def _stated(draft: Draft, entity: Sequence[str] = ()) -> tuple[dict[int, Context
         for m in mentions:
             key, label, quantities = id(m), m.label, m.quantities
             at = quantities[0].start if quantities else -1  # (m.start, without the property's call)
-            # the department's own name (`上海市某区某局2024年度收入支出总计`) says whose figure it is, as the
-            # genre already does: not part of the item
-            item, own = identify(_without(label, entity) if entity else label)
+            # the department's own name (`上海市某区某局2024年度收入支出总计`, or the short name it declared,
+            # `2024年度市某委政府采购支出总额`) says whose figure it is, as the genre already does: not part of the item
+            item, own = identify(_without_leading(_without(label, entity), short) if entity else label)
             if item.startswith("安排"):
                 item = ARRANGED_LEAD.sub("", item)
             restaged = _restaged(label, item, own, last_item)

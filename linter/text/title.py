@@ -6,6 +6,8 @@ both are to read the same lines (a table's caption right under the title is the 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from tieout.linter.patterns import regex
 from tieout.linter.text.model import Document
 from tieout.linter.vocab import load
@@ -106,3 +108,18 @@ def genre_of(title: str) -> str:
         if any(w in title for w in spec.get("title_words", [])):
             return str(genre)
     return ""
+
+
+# the short name a report gives its department where it first names it in full (`某市人民政府国有资产监督管理委员会
+# （以下简称“市国资委”）`): the words in the quotes, and nothing else, are that name from there on
+SHORT_NAME = regex(r"\s*[（(]\s*(?:以下)?简称\s*[“\"「](?P<short>[\u4e00-\u9fff]{2,12})[”\"」]\s*[)）]")
+
+
+def declared_short_names(text: str, names: Sequence[str]) -> tuple[str, ...]:
+    """The short names a report declares for its department (`entity_names`), each right after one of its names in
+    full. Only a declaration says for certain that a short name is the department's: `市国资委` could as well
+    be another body's name."""
+    if not names or "简称" not in text:
+        return ()  # (most reports declare none, and are not scanned)
+    named = tuple(names)
+    return tuple(dict.fromkeys(h["short"] for h in SHORT_NAME.finditer(text) if text[: h.start()].endswith(named)))

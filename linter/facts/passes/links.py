@@ -41,7 +41,7 @@ from tieout.linter.facts.passes.base import (
 from tieout.linter.facts.passes.breakdowns import DIMENSION, alike, runs_of
 from tieout.linter.facts.passes.column_wholes import tabled_column_whole
 from tieout.linter.figures.context import BUDGET_STAGES, MIXED, Context, read
-from tieout.linter.figures.intervals import HUNDRED, writes_ratio
+from tieout.linter.figures.intervals import HUNDRED, rounded, writes_ratio
 from tieout.linter.figures.labels import GENERIC_ITEMS
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.patterns import lazy, regex
@@ -583,7 +583,15 @@ def _outcome_base(
         and any(BUDGET_NAMED.search(draft.doc.sentence_text(q.start)) for _, q in found)
     ):
         return None
-    return found[0][1] if len({q.base_value for _, q in found}) == 1 else None
+    return _one_figure(found)
+
+
+def _one_figure(found: list[tuple[Mention, Quantity]]) -> Quantity | None:
+    """The one figure `found` all state: the most precise of them, where each other one is it to its own last digit
+    (`县本级收入 90280.54万元` stated in the summary as `9.03亿元`, the figure rounded to a coarser unit); None where two
+    tell different values."""
+    finest = min((q for _, q in found), key=lambda q: q.ulp * q.scale)
+    return finest if all(rounded(finest.base_value / q.scale, q.decimals) == q.value for _, q in found) else None
 
 
 def _last_years(
