@@ -40,11 +40,14 @@ def per_one(label: str) -> bool:
     return found is not None and PER_ONE_NAMED.search(found.group()) is not None
 
 
-# a figure named per one of a unit in words beyond `PER_ONE_NAMED`: the unit before 均 (`场均`, `亩均`, `村均`: the
-# unit words of vocab relations.unit_cost) or the cost of one unit (`单位成本`, `单位面积造价`)
+_UNIT_COST = load("relations").get("unit_cost") or {}
+# a figure named per one of a unit in words beyond `PER_ONE_NAMED`: a unit's average (`场均`, `亩均`: vocab
+# relations.unit_cost.averages, not after 各, 每 or a number, where 均 says `all`: `各村均`, `三场均`) or the cost
+# of one unit (`单位成本`, `单位面积造价`; not an organisation's own, `单位运行成本`)
 UNIT_AVERAGE_NAMED = regex(
-    rf"(?:(?:{alternation((load('relations').get('unit_cost') or {}).get('per') or {})})均"
-    rf"|单位[\u4e00-\u9fff]{{0,3}}?(?:成本|造价))[\u4e00-\u9fff]{{0,6}}$"
+    rf"(?:(?<![各每全\d一二两三四五六七八九十百千])(?:{alternation(_UNIT_COST.get('averages') or [])})"
+    rf"|单位(?:(?:{alternation(_UNIT_COST.get('unit_of') or [])})[\u4e00-\u9fff]{{0,2}}?)?(?:成本|造价))"
+    rf"[\u4e00-\u9fff]{{0,6}}$"
 )
 
 
@@ -52,9 +55,7 @@ def per_unit_named(label: str) -> bool:
     """Does the label name its figure per one of a unit in its last phrase (`户均`, `每村`, `场均成本`, `单位成本`)?
     Such a figure is an average of an amount, never the amount a comparison with last year's total measures."""
     found = LAST_PHRASE.search(label.rstrip("，、；：,;: "))
-    return found is not None and (
-        PER_ONE_NAMED.search(found.group()) is not None or UNIT_AVERAGE_NAMED.search(found.group()) is not None
-    )
+    return per_one(label) or (found is not None and UNIT_AVERAGE_NAMED.search(found.group()) is not None)
 
 
 @dataclass(slots=True, eq=False)

@@ -8,6 +8,7 @@ from tieout.linter.facts.passes.base import (
     BEYOND_TARGET,
     BRACKET_AFTER,
     BRACKET_CLOSE,
+    LAST_PHRASE,
     converted,
     exact_figure,
     per_unit_named,
@@ -28,6 +29,7 @@ from tieout.linter.figures.quantities import Quantity
 from tieout.linter.parse.sentences import _Entry, _Rate
 from tieout.linter.parse.tokens import ELLIPTIC_RATE
 from tieout.linter.patterns import regex
+from tieout.linter.vocab import alternation, load
 from tieout.linter.vocab import relation_words as _alt
 
 # a form's execution rate (`执行率：`, `预算执行率：`, `全年预算执行率：`), the lines of its budget and outcome
@@ -641,9 +643,10 @@ RATIO_NAMED = regex(r"[，、；：,;:\s]*(?P<name>[\u4e00-\u9fff]*?)(?:为|是|
 
 def _past_per_unit(found: list[tuple[Mention, Quantity]], label: str) -> Quantity | None:
     """Of the figures before a ratio's phrase (`found`, nearest first), the one it is of. A figure per one of a unit
-    (`发放贷款 A 万元，户均 a 万元`) is the average of the amount before it, not that amount: a phrase naming another
-    thing (`发放额为上年 B 的 p%`) is of the nearest figure that is no average; one naming nothing (`，为上年 B 的
-    p%`) may be of either, and is read of neither; one naming an average (`户均贷款为上年…`) is of the average."""
+    (`发放贷款 A 万元，户均 a 万元`) is the average of the amount before it, not that amount. A phrase naming the
+    average (`户均贷款为上年…`, `补贴标准为上年…`, `养护成本` after `每公里养护成本`) is of the average; one naming the
+    amount in its words and not the average (`贷款发放额为上年 B 的 p%`) is of the amount; any other, and one naming
+    nothing (`，为上年 B 的 p%`) after both, may be of either and is read of neither."""
     if not found:
         return None
     nearest, q = found[0]
@@ -651,12 +654,38 @@ def _past_per_unit(found: list[tuple[Mention, Quantity]], label: str) -> Quantit
         return q
     named = RATIO_NAMED.match(label)
     name = named.group("name") if named else ""
-    if name and per_unit_named(name):
+    amounts = [(m, x) for m, x in found if not per_unit_named(m.label)]
+    if not name:
+        return None if amounts else q
+    if _names_average(name, nearest.label):
         return q
-    amounts = [x for m, x in found if not per_unit_named(m.label)]
-    if name:
-        return amounts[0] if amounts else None
-    return None if amounts else q
+    if amounts and _shares_word(name, _last_phrase(amounts[0][0].label)) and not _shares_word(name, nearest.label):
+        return amounts[0][1]
+    return None
+
+
+# a ratio's name ending in a word of a figure per one of a unit (`补贴标准`, `保障水平`: vocab unit_cost.rate_names)
+PER_UNIT_RATE_NAME = regex(rf"(?:{alternation((load('relations').get('unit_cost') or {}).get('rate_names') or [])})$")
+
+
+def _names_average(name: str, label: str) -> bool:
+    """Does a ratio's name name the average labelled `label`: per one of a unit itself (`户均贷款`), by a word of a
+    figure per unit (`发放标准`), or as the average's own label ends (`养护成本` of `每公里养护成本`)?"""
+    if per_unit_named(name) or PER_UNIT_RATE_NAME.search(name):
+        return True
+    return len(name) >= 2 and _last_phrase(label).endswith(name)
+
+
+def _last_phrase(label: str) -> str:
+    """The words of a label after its last break (`其中单位运行成本` of `本年支出合计…，其中单位运行成本`)."""
+    found = LAST_PHRASE.search(label.rstrip("，、；：,;: "))
+    return found.group() if found else label
+
+
+def _shares_word(name: str, label: str) -> bool:
+    """Do a ratio's name and a figure's label share a word of two characters (`贷款` of `贷款发放额` and `发放创业担保
+    贷款`)? Not a word of the year (`全年`, `本年`), which names the period, not what is compared."""
+    return any("年" not in name[i : i + 2] and name[i : i + 2] in label for i in range(len(name) - 1))
 
 
 def _form_pair(lines: list[Mention], name: str, item: str) -> tuple[Mention, Mention] | None:
