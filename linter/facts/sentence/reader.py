@@ -34,6 +34,8 @@ REMAINDER = tuple(words("relations", "remainder"))
 # the marks closing a clause, or the bracket a list stands in: what follows a list's last figure up to one of them
 # is still of the list
 CLAUSE_END = regex(r"[，,。；;：:！？）)\n]")
+# the words of the next clause saying the list before it left money out (vocab relations list_continues)
+LIST_CONTINUES = tuple(words("relations", "list_continues"))
 # the stages of a figure an outcome is measured against: a plan or target, a budget
 PLAN_STAGES = frozenset({"计划", *BUDGET_STAGES})
 
@@ -219,7 +221,10 @@ class Reader:
         """Do words follow the list's last figure in its clause (`…、市级资金 b 等`, `…、市级资金 b 和自筹资金`)? The
         list then names more than the parts it gives figures, or some of them only: however it opened, not all."""
         end = last.quantities[-1].end if last.quantities else last.start
-        return bool(CLAUSE_END.split(self.doc.text[end : end + 40], maxsplit=1)[0].strip())
+        # (40 characters: the rest of a clause, or the opening of the next, is read; a list's next clause speaks of it
+        # at once or not at all)
+        clause, *after = CLAUSE_END.split(self.doc.text[end : end + 40], maxsplit=1)
+        return bool(clause.strip()) or bool(after and after[0].lstrip().startswith(LIST_CONTINUES))
 
     def _coordinated(self, parts: list[Mention]) -> set[int]:
         """The indexes of the parts an enumeration comma joins to the next (`局本级 5 个、市图书馆 2 个`): items
