@@ -567,13 +567,12 @@ class Changes(Reader):
         comparison = said or self._words_before(si, subject)
         base, current = _last_years_first(subject, c, base, current)
         if subject is not None and base is None and current is not None:
-            if self._is_compared(subject, comparison, mentions) or self._before_this_year(named, subject, period, si):
+            earlier = self._found_earlier(c, si, subject, mentions, current, (named, period, comparison))
+            if earlier is None:
+                return  # (which year's figure changed, the text leaves open: none is checked against a guess)
+            if earlier:
                 # (the name the change gives what changed, not the one it gives the figure compared with, `比2023年预算
                 # 执行数`)
-                base, current, label = self._swapped(subject, mentions, current, label, "" if said else key, c)
-            elif (later := self._later_than_dated(c, subject, mentions, current)) is not None:
-                if not _agreeing(c, current, later):
-                    return  # (which year's figure changed, the text leaves open: none is checked against a guess)
                 base, current, label = self._swapped(subject, mentions, current, label, "" if said else key, c)
         if c.base is not None:
             current, label, base, certain = self._of_same_kind(c, si, subject, (current, label, base, certain))
@@ -583,6 +582,26 @@ class Changes(Reader):
             return
         self._base_of_rate_before(c, si, current, base)
         self.facts.changes.append(Change(c.cmp, label, current, base, _movements(c), si, certain))
+
+    def _found_earlier(
+        self,
+        c: _Change,
+        si: int,
+        subject: Mention,
+        mentions: list[Mention],
+        figure: Quantity,
+        words: tuple[str, str, str],
+    ) -> bool | None:
+        """Is the figure found for a change with no base (`figure`, of `subject`) the earlier one it is compared with
+        (True), or what changed (False)? None where the text leaves which open. `words`: the name the change gives
+        what changed, its period, and the words of the comparison."""
+        named, period, comparison = words
+        if self._is_compared(subject, comparison, mentions) or self._before_this_year(named, subject, period, si):
+            return True
+        later = self._later_than_dated(c, subject, mentions, figure)
+        if later is None:
+            return False
+        return True if _agreeing(c, figure, later) else None
 
     def _later_than_dated(
         self, c: _Change, subject: Mention, mentions: list[Mention], figure: Quantity
