@@ -620,7 +620,9 @@ class ChangeMismatch(Rule):
     A figure named by the year before the report's own (`2024年完成 B` in a report of 2025), in a sentence whose
     figure before it may be the report year's (`全年完成 A，年度目标 T，完成率 r%；2024年完成 B，同比增加 Δ，增长 p%`), is
     the earlier figure and A the current one where Δ or p agrees with A against B; where neither agrees, whether
-    the change is the earlier year's own is not said: nothing is read.
+    the change is the earlier year's own is not said: nothing is read. Where the change may be B's own against its
+    year before (Δ alone or p alone, or both naming one earlier figure, B − Δ = B / (1 + p)), it is read as B's own
+    and A is not compared with B: `2024年新增 30个，同比增加 5个，增长 20%` after this year's 36 says 2024's change.
 
     Each figure counts for the interval its precision allows; a miss within one unit of the stated
     change's last digit is a rounding finding (TO100). A growth rate over an earlier figure of zero or

@@ -274,6 +274,36 @@ def _agreeing(c: _Change, base: Quantity, cur: Quantity) -> int:
     return sum(_agreements(c, base.base_value, cur)) if base.base_value > 0 else 0
 
 
+def _earlier_bounds(move: Movement, figure: Decimal) -> tuple[Decimal, Decimal] | None:
+    """The earlier figure `figure` moved from by `move` (`增加 Δ`: figure − Δ; `增长 p%`: figure / (1 + p%)), as the
+    bounds its written precision leaves; None where no such earlier figure can be (`下降 100%`)."""
+    q = move.quantity
+    if q is None:
+        return None
+    sign = 1 if move.direction == "up" else -1
+    if q.kind == "percent":
+        low, high = (1 + sign * (q.value + d) / 100 for d in (-q.ulp, q.ulp))
+        factors = sorted((low, high))
+        return (figure / factors[1], figure / factors[0]) if factors[0] > 0 else None
+    moved = figure - sign * q.base_value
+    return (moved - q.ulp * q.scale, moved + q.ulp * q.scale)
+
+
+def _own_change_fits(c: _Change, figure: Quantity) -> bool:
+    """Can the change be `figure`'s own against its year before, unstated (`2024年新增 B，同比增加 Δ，增长 p%`)? Its
+    amount and its rate each name some earlier figure, B − Δ and B / (1 + p%); only the two of them stated and naming
+    different ones rule it out. One of them alone fits some earlier figure whatever it is."""
+    moves = _movements(c)
+    amount = next((m for m in moves if m.quantity is not None and m.quantity.kind in ("amount", "count")), None)
+    rate = next((m for m in moves if m.quantity is not None and m.quantity.kind == "percent"), None)
+    if amount is None or rate is None:
+        return True
+    by_amount, by_rate = _earlier_bounds(amount, figure.base_value), _earlier_bounds(rate, figure.base_value)
+    if by_amount is None or by_rate is None:
+        return False
+    return by_amount[0] <= by_rate[1] and by_rate[0] <= by_amount[1]
+
+
 def _named_last_year(m: Mention) -> bool:
     """Is the figure named as last year's and nothing else (`上年为 C`, `上年预算 C`)?"""
     return _last_years_name(m.label.strip("，、；：（( "))
@@ -539,13 +569,12 @@ class Changes(Reader):
         comparison = said or self._words_before(si, subject)
         base, current = _last_years_first(subject, c, base, current)
         if subject is not None and base is None and current is not None:
-            if self._is_compared(subject, comparison, mentions) or self._before_this_year(named, subject, period, si):
+            earlier = self._found_earlier(c, si, subject, mentions, current, (named, period, comparison))
+            if earlier is None:
+                return  # (which year's figure changed, the text leaves open: none is checked against a guess)
+            if earlier:
                 # (the name the change gives what changed, not the one it gives the figure compared with, `比2023年预算
                 # 执行数`)
-                base, current, label = self._swapped(subject, mentions, current, label, "" if said else key, c)
-            elif (later := self._later_than_dated(c, subject, mentions, current)) is not None:
-                if not _agreeing(c, current, later):
-                    return  # (which year's figure changed, the text leaves open: none is checked against a guess)
                 base, current, label = self._swapped(subject, mentions, current, label, "" if said else key, c)
         if c.base is not None:
             current, label, base, certain = self._of_same_kind(c, si, subject, (current, label, base, certain))
@@ -556,6 +585,26 @@ class Changes(Reader):
         self._base_of_rate_before(c, si, current, base)
         self.facts.changes.append(Change(c.cmp, label, current, base, _movements(c), si, certain))
 
+    def _found_earlier(
+        self,
+        c: _Change,
+        si: int,
+        subject: Mention,
+        mentions: list[Mention],
+        figure: Quantity,
+        words: tuple[str, str, str],
+    ) -> bool | None:
+        """Is the figure found for a change with no base (`figure`, of `subject`) the earlier one it is compared with
+        (True), or what changed (False)? None where the text leaves which open. `words`: the name the change gives
+        what changed, its period, and the words of the comparison."""
+        named, period, comparison = words
+        if self._is_compared(subject, comparison, mentions) or self._before_this_year(named, subject, period, si):
+            return True
+        later = self._later_than_dated(c, subject, mentions, figure)
+        if later is None:
+            return False
+        return True if _agreeing(c, figure, later) else None
+
     def _later_than_dated(
         self, c: _Change, subject: Mention, mentions: list[Mention], figure: Quantity
     ) -> Quantity | None:
@@ -564,7 +613,10 @@ class Changes(Reader):
         may be compared with (`_other_current`, 386), if any. A report may speak of the year before as its own
         (`2021年…支出 B，同比增长 p%` in a report of 2022): only the change's own figures agreeing with that other
         figure against this one say the change is of the report's year (the caller's to judge)."""
-        if not LAST_YEAR_WORDS.search(c.cmp):
+        if not LAST_YEAR_WORDS.search(c.cmp) or _own_change_fits(c, figure):
+            # (where the change may as well be the dated figure's own, `2024年新增 30个，同比增加 5个，增长 20%` after
+            # this year's 36: which year changed is open, and the dated figure is read as what changed, its own amount
+            # and rate checked together, as any dated figure's)
             return None
         year = YEAR_IN.search(self.labeller.split(subject.label)[1])
         title = (self._title_context().period or "")[:4]
@@ -2014,7 +2066,10 @@ class Changes(Reader):
             # compared with last year's figure (a comparison of budgets names the budget: `比上年预算`)
             # (or, none named an outcome, the figures not named a plan: `支出 A，年初预算数 B，上年为 C；…增长 p%`)
             same = self._outcomes(candidates) if self._plan_among(candidates) else []
-        other = next(iter(self._in_unit(_named_first(subject, same or candidates), base)), None)
+        ranked = self._in_unit(_named_first(subject, same or candidates), base)
+        # (a figure of another kind between is of no quantity the earlier one is: `资助 A人次，发放资金 B万元；2024年
+        # 资助 C人次，同比增加 Δ人次`, A changed)
+        other = next((m for m in ranked if any(q.kind == base.kind for q in m.quantities)), None)
         return next((q for q in reversed(other.quantities) if q.kind == base.kind), None) if other else None
 
     def _current_candidates(self, subject: Mention, mentions: list[Mention], base: Quantity) -> list[Mention]:
