@@ -251,11 +251,33 @@ def _unclosed_groups(table: Table, side: Side, col: int) -> dict[str, list[Quant
     out: dict[str, list[Quantity]] = {}
     for name, rows in groups:
         cells = [table.quantity(r.index, col) for r in rows]
-        if not name or any(r.total or r.parent is not None for r in rows):
+        if not name or any(r.total or r.parent is not None for r in rows) or _sums_rows_below(table, side, rows):
             continue  # (a group another total closes, or rows that are no indicators of their own)
         if all(q is not None and q.exact and q.kind != "percent" for q in cells):
             out[name] = [q for q in cells if q is not None]
     return out
+
+
+def _sums_rows_below(table: Table, side: Side, rows: list[Row]) -> bool:
+    """Does a row of the group weigh what rows right below it weigh together (`数量指标 25` over `甲 15`, `乙 10`): a
+    second-level indicator with its own score over its third-level ones, a subtotal the table does not mark, whose
+    rows added up with theirs would count them twice? Where the side has no one 分值 column, it cannot be told."""
+    pair = _pair(side)
+    if pair is None:
+        return True
+    weights = [table.quantity(r.index, pair[0].index) for r in rows]
+    values = [q.value if q is not None and q.exact else None for q in weights]
+    for i, head in enumerate(values):
+        below = Decimal(0)
+        for n, v in enumerate(values[i + 1 :], 1):
+            if head is None or v is None:
+                break
+            below += v
+            if below == head and n >= 2:  # (two rows at least: one row of the same weight may be a peer)
+                return True
+            if below >= head:
+                break
+    return False
 
 
 def _level_named(r: Row, group: re.Match[str] | None) -> re.Match[str] | None:
