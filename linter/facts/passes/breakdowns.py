@@ -1746,9 +1746,21 @@ def _per_measure(prev: list[Mention], groups: list[list[Mention]], si: int) -> I
         yield Breakdown(t, parts, "其中", False, si, certain=False)
 
 
+# a name of what a side of the account left over (vocab relations.yaml `left_of_side`)
+LEFT_OF_SIDE = regex(f"(?:{_alt('left_of_side')})$")
+
+
+def _left_overs(items: list[Mention]) -> bool:
+    """Do the items all name what a side of the account left over (`收入总计 A，支出合计 B，年末结转结余 C。其中：
+    项目支出结转 c1；基本支出结余 c2`)? They are parts of the balance, none of the flow whose side they name."""
+    return bool(items) and all(LEFT_OF_SIDE.search(m.label) for m in items)
+
+
 def _by_side(items: list[Mention], prev: list[Mention], si: int) -> list[Breakdown]:
     """`财政拨款收入 1208.46 亿元、支出 1187.92 亿元。其中，一般公共预算财政拨款收入 1143.05 亿元、支出 1126.71
     亿元；…`: the sentence before states both sides, each part is of the side it names."""
+    if _left_overs(items):
+        return []
     totals: dict[str, Mention] = {}
     for m in prev:
         side = account_side(m.label)
@@ -2117,11 +2129,18 @@ def _spent_of_rest(last: Mention, items: list[Mention]) -> bool:
 GIVES_A_REASON = regex(_alt("reasons"))
 
 
+def _flow(m: Mention) -> bool:
+    """Is the figure a flow of its period, no balance left over (`本年支出合计`, not `年末结转结余`)?"""
+    return LEFT_OF_SIDE.search(m.label) is None
+
+
 def _defined_by_parts(items: list[Mention], prev: list[Mention]) -> list[Mention]:
     """The figures whose definition the parts cover (`政府债务余额 X，控制在债务限额 L 以内。其中：一般债务余额 a，
     专项债务余额 b`: X = a + b by vocab/sums.yaml); of several (a short wording, `一般债务`, is a component of both),
     those of the measure the parts name (余额)."""
-    defined = [m for m in prev if m.quantities and of_total(m, items)]
+    # (`项目支出结转 a，基本支出结余 b` begin with the components of 支出 but are what it left over: no flow's parts)
+    left_over = _left_overs(items)
+    defined = [m for m in prev if m.quantities and of_total(m, items) and not (left_over and _flow(m))]
     if len(defined) > 1:
         defined = [m for m in defined if all(p.identity.item[-2:] == m.identity.item[-2:] for p in items)]
     return defined

@@ -13,7 +13,8 @@ under it (each with its weight and score), closed by the group's 小计, the 合
 A group's 小计 score is the sum of its rows' scores, and the 合计's the sum of the groups' (their 小计's, or their
 rows' where no 小计 closes them). Read only where the table leaves nothing open: the header names these five
 columns, every line under it up to the 合计 is one of these rows, each group's weight is exactly its rows' weights
-added up (and its 小计's weight), and the groups' weights make the 合计's two.
+added up (and its 小计's weight), and the groups' weights make the 合计's two. A last column of words (`扣分原因`)
+may follow the 得分, its cells notes on the scores; a 小计 may stand under the first-level weight, its name cell blank.
 """
 
 from __future__ import annotations
@@ -35,16 +36,22 @@ from tieout.linter.patterns import regex
 if TYPE_CHECKING:
     from tieout.linter.facts.draft import Draft
 
+# (a column of words may close the header, the reasons points were taken off: `扣分原因`, `备注`)
 HEADER = regex(
-    rf"^\s*一级指标(?:名称)?\s+{MARKS_WORD.pattern}\s+二级指标(?:名称)?\s+{MARKS_WORD.pattern}\s+(?:得分|评价得分|自评得分|实际得分)\s*$"
+    rf"^\s*一级指标(?:名称)?\s+{MARKS_WORD.pattern}\s+二级指标(?:名称)?\s+{MARKS_WORD.pattern}\s+(?:得分|评价得分|自评得分|实际得分)"
+    r"(?:\s+[\u4e00-\u9fff]{2,8})?\s*$"
 )
 _NAME = r"[\u4e00-\u9fff“”\"（）()、]{2,20}"
+# the words a row may end with in that column, set two spaces or more past its score, their first word no figure
+# or dash standing alone (`个别项目测算依据不细，扣0.5分`, `2个点位未按期完成`): a note on the score, no cell of
+# the table's figures
+_NOTE = r"(?:\s{2,}(?![\d.+\-－—]+(?:\s|$))\S.*?)?"
 # a group's first line: the first-level indicator and its weight, then its first row
 GROUP = regex(
-    rf"^\s*(?P<group>{_NAME})\s+(?P<gw>{SCORE_NUMBER})\s+(?P<name>{_NAME})\s+(?P<w>{SCORE_NUMBER})\s+(?P<s>{SCORE_NUMBER})\s*$"
+    rf"^\s*(?P<group>{_NAME})\s+(?P<gw>{SCORE_NUMBER})\s+(?P<name>{_NAME})\s+(?P<w>{SCORE_NUMBER})\s+(?P<s>{SCORE_NUMBER}){_NOTE}\s*$"
 )
 # a row under it, set in (the first-level cells blank)
-ROW = regex(rf"^\s+(?P<name>{_NAME})\s+(?P<w>{SCORE_NUMBER})\s+(?P<s>{SCORE_NUMBER})\s*$")
+ROW = regex(rf"^\s+(?P<name>{_NAME})\s+(?P<w>{SCORE_NUMBER})\s+(?P<s>{SCORE_NUMBER}){_NOTE}\s*$")
 TOTAL = regex(
     rf"^\s*(?:合计|总计|总分|总得分)\s+(?P<gw>{SCORE_NUMBER})\s+(?P<w>{SCORE_NUMBER})\s+(?P<s>{SCORE_NUMBER})\s*$"
 )
