@@ -212,18 +212,21 @@ class Reader:
     ) -> None:
         self._keep(Breakdown(total, parts, "调整", True, si, certain=certain, minus=minus))
 
+    def _after(self, m: Mention) -> str:
+        """The text right after a figure's last quantity (its unit is part of the quantity)."""
+        end = m.quantities[-1].end if m.quantities else m.start
+        return self.doc.text[end : end + 40]
+
     def _and_so_on(self, m: Mention) -> bool:
         """Does `等` follow the figure (`…、其他交通费用 52.30 万元等`): the list names some items, the rest unsaid?"""
-        end = m.quantities[-1].end if m.quantities else m.start
-        return self.doc.text.startswith("等", end)
+        return self._after(m).startswith("等")
 
     def _runs_on(self, last: Mention) -> bool:
         """Do words follow the list's last figure in its clause (`…、市级资金 b 等`, `…、市级资金 b 和自筹资金`)? The
         list then names more than the parts it gives figures, or some of them only: however it opened, not all."""
-        end = last.quantities[-1].end if last.quantities else last.start
         # (40 characters: the rest of a clause, or the opening of the next, is read; a list's next clause speaks of it
         # at once or not at all)
-        clause, *after = CLAUSE_END.split(self.doc.text[end : end + 40], maxsplit=1)
+        clause, *after = CLAUSE_END.split(self._after(last), maxsplit=1)
         return bool(clause.strip()) or bool(after and after[0].lstrip().startswith(LIST_CONTINUES))
 
     def _coordinated(self, parts: list[Mention]) -> set[int]:

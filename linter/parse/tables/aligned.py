@@ -69,6 +69,7 @@ from .vocab import (
     words,
 )
 from .weights import mask_weights
+from .wrapped import joined_lines, wrapped_names
 from .year_rows import mask_years
 
 # (rows, header, placing, dropped and wrapped are imported in the functions that read the lines of a table found: a
@@ -2596,8 +2597,6 @@ def _name_lined(block: Block, lines: list[str], header: list[int], rows: list[_L
     (wrapped.joined_lines) name as many columns as the fullest rows fill, in the order of their figures. Where
     the words stand says nothing here (the position-based placing stacked them over one column); their order and
     count do. A row of fewer figures keeps the cells its own reading gave it."""
-    from .wrapped import joined_lines
-
     k = len(first) - 1
     figured = [r for r in rows if r.figs]
     if len(header) < 3 or any(len(lines[h].split()) != 1 for h in header):
@@ -2616,8 +2615,6 @@ def _name_lined(block: Block, lines: list[str], header: list[int], rows: list[_L
 def _name_wrapped(block: Block, lines: list[str], header: list[int], rows: list[_Line], first: list[Cell]) -> None:
     """Name the columns by a two-line header of wrapped cells (wrapped.py), where every row fills every column
     (no figure placed by where it stands): its names are then certain, whatever the placing by position gave."""
-    from .wrapped import wrapped_names
-
     k = len(first) - 1
     figured = [r for r in rows if r.figs]
     if len(header) != 2 or not figured or any(len(r.figs) != k for r in figured):
@@ -2821,7 +2818,6 @@ def _dropped_names(lines: list[str], header: list[int], k: int) -> tuple[list[st
     lines whose upper one has lead columns before the heading over them (dropped.grouped_header); with the
     number of lead columns and that heading ("" none)."""
     from . import dropped
-    from .wrapped import joined_lines
 
     named = [names for h in header if len(names := dropped.header_names(lines[h])) == k]
     if named:
