@@ -54,29 +54,23 @@ def restated_rates(draft: Draft) -> Iterator[Restatement]:
     for r in draft.facts.rates:
         if r.formula is not None or r.stated.kind != "percent":
             continue
-        found = _worked_for(draft, r, worked)
+        whole = WHOLE.match(r.name)
+        if whole is not None and whole["year"] and not _of_the_report_year(draft, r):
+            continue  # (`2024年部门整体预算执行率 p%`: last year's rate, not the one worked out)
+        rest = OF_THE_YEAR.sub("", r.name[whole.end() :]) if whole is not None else ""
+        found = worked.get(rest) if whole is not None else None
+        if whole is None and r.name in worked and _titled(draft, r, worked[r.name][0]):
+            found = worked[r.name]
+        if whole is not None and not (found and all(_of_whole(draft, w) for w in found)):
+            # (none of that name is the whole's, a worked rate of a named item, `“三公”经费…预算执行率 p%`: the whole's
+            # budget executed is its spending's, worked out as `支出预算执行率` of the whole's figures, where it is)
+            found = worked.get(SPENDING + rest)
+            if not found or not all(_of_whole(draft, w) for w in found):
+                continue
         if found and len({w.stated.value for w in found}) == 1 and not _own_figures(r, found[0]):
             w = found[0]
             figures = [(mention(draft, w.name, w.stated), w.stated), (mention(draft, r.name, r.stated), r.stated)]
             yield Restatement(Identity(w.name, Context()), figures)
-
-
-def _worked_for(draft: Draft, r: Rate, worked: dict[str, list[Rate]]) -> list[Rate] | None:
-    """The worked rates the rate restates: those of the name it bears past the whole's words (or of its spending's),
-    all of the whole; or, its name bare, those of its very name under an indicator's title."""
-    whole = WHOLE.match(r.name)
-    if whole is None:
-        return worked[r.name] if r.name in worked and _titled(draft, r, worked[r.name][0]) else None
-    if whole["year"] and not _of_the_report_year(draft, r):
-        return None  # (`2024年部门整体预算执行率 p%`: last year's rate, not the one worked out)
-    rest = OF_THE_YEAR.sub("", r.name[whole.end() :])
-    found = worked.get(rest)
-    if found and all(_of_whole(draft, w) for w in found):
-        return found
-    # (none of that name is the whole's, a worked rate of a named item, `“三公”经费…预算执行率 p%`: the whole's
-    # budget executed is its spending's, worked out as `支出预算执行率` of the whole's figures, where it is)
-    found = worked.get(SPENDING + rest)
-    return found if found and all(_of_whole(draft, w) for w in found) else None
 
 
 def _of_the_report_year(draft: Draft, r: Rate) -> bool:
