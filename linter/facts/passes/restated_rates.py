@@ -28,12 +28,7 @@ if TYPE_CHECKING:
     from tieout.linter.facts.draft import Draft
 
 # the whole named before the rate's name: a scope word, a 全年 or 年度 beside it (`部门全年预算执行率`, `全年部门…`)
-WHOLE = regex(r"^(?P<year>年)?(?:全年|年度)?(?:本部门|部门整体|部门|整体)(?:全年|年度)?(?=\S{3})")
-# the whole year named before a worked rate's name (`全年预算执行率` of the budget as adjusted over the year): in a
-# report of one year the rate of that year, as the name without it is
-OF_THE_YEAR = regex(r"^(?:全年|年度|本年)(?=\S{3})")
-# the report's year written before the restatement's name, the name keeping its 年 (`2025年部门整体预算执行率`)
-YEAR_BEFORE = regex(r"(\d{4})$")
+WHOLE = regex(r"^(?:全年|年度)?(?:本部门|部门整体|部门|整体)(?:全年|年度)?(?=\S{3})")
 # the word naming a rate of the whole's spending (`支出预算执行率`), which a rate of the whole's budget is
 SPENDING = "支出"
 # the item of a figure of the whole's own budget or spending: none named, or the whole's words and its spending
@@ -48,37 +43,26 @@ def restated_rates(draft: Draft) -> Iterator[Restatement]:
     worked: dict[str, list[Rate]] = {}
     for r in draft.facts.rates:
         if r.operands and r.certain and r.formula is None and r.stated.kind == "percent":
-            worked.setdefault(OF_THE_YEAR.sub("", r.name), []).append(r)
+            worked.setdefault(r.name, []).append(r)
     if not worked:
         return
     for r in draft.facts.rates:
         if r.formula is not None or r.stated.kind != "percent":
             continue
         whole = WHOLE.match(r.name)
-        if whole is not None and whole["year"] and not _of_the_report_year(draft, r):
-            continue  # (`2024年部门整体预算执行率 p%`: last year's rate, not the one worked out)
-        rest = OF_THE_YEAR.sub("", r.name[whole.end() :]) if whole is not None else ""
-        found = worked.get(rest) if whole is not None else None
+        found = worked.get(r.name[whole.end() :]) if whole is not None else None
         if whole is None and r.name in worked and _titled(draft, r, worked[r.name][0]):
             found = worked[r.name]
         if whole is not None and not (found and all(_of_whole(draft, w) for w in found)):
             # (none of that name is the whole's, a worked rate of a named item, `“三公”经费…预算执行率 p%`: the whole's
             # budget executed is its spending's, worked out as `支出预算执行率` of the whole's figures, where it is)
-            found = worked.get(SPENDING + rest)
+            found = worked.get(SPENDING + r.name[whole.end() :])
             if not found or not all(_of_whole(draft, w) for w in found):
                 continue
         if found and len({w.stated.value for w in found}) == 1 and not _own_figures(r, found[0]):
             w = found[0]
             figures = [(mention(draft, w.name, w.stated), w.stated), (mention(draft, r.name, r.stated), r.stated)]
             yield Restatement(Identity(w.name, Context()), figures)
-
-
-def _of_the_report_year(draft: Draft, r: Rate) -> bool:
-    """Is the year written right before the rate's name (its 年 left in the name) the report's own?"""
-    sentence = draft.doc.sentences[r.sentence]
-    at = draft.doc.text.rfind(r.name, sentence.start, r.stated.start)
-    year = YEAR_BEFORE.search(draft.doc.text, sentence.start, at) if at >= 0 else None
-    return year is not None and year.end() == at and year[1] == draft.facts.document_context.period
 
 
 def _of_whole(draft: Draft, worked: Rate) -> bool:
