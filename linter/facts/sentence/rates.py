@@ -644,7 +644,8 @@ RATIO_NAMED = regex(r"[，、；：,;:\s]*(?P<name>[\u4e00-\u9fff]*?)(?:为|是|
 def _past_per_unit(found: list[tuple[Mention, Quantity]], label: str) -> Quantity | None:
     """Of the figures before a ratio's phrase (`found`, nearest first), the one it is of. A figure per one of a unit
     (`发放贷款 A 万元，户均 a 万元`) is the average of the amount before it, not that amount. A phrase naming the
-    average (`户均贷款为上年…`, `补贴标准为上年…`, `养护成本` after `每公里养护成本`) is of the average; one naming the
+    average (`户均贷款为上年…`, `补贴标准为上年…`) is of the average; one the average's label ends with (`养护成本` after
+    `每公里养护成本`) may be of it or of the whole and is read of neither; one naming the
     amount in its words and not the average (`贷款发放额为上年 B 的 p%`) is of the amount; any other, and one naming
     nothing (`，为上年 B 的 p%`) after both, may be of either and is read of neither."""
     if not found:
@@ -659,6 +660,10 @@ def _past_per_unit(found: list[tuple[Mention, Quantity]], label: str) -> Quantit
         return None if amounts else q
     if _names_average(name, nearest.label):
         return q
+    if len(name) >= 2 and _last_phrase(nearest.label).endswith(name):
+        # (`每公里养护成本 a；养护成本为上年 B 的 p%`: the name the average ends with may be its own or the whole's, the
+        # cost of all the kilometres — which, the words do not say)
+        return None
     if amounts and _shares_word(name, _last_phrase(amounts[0][0].label)) and not _shares_word(name, nearest.label):
         return amounts[0][1]
     return None
@@ -669,11 +674,9 @@ PER_UNIT_RATE_NAME = regex(rf"(?:{alternation((load('relations').get('unit_cost'
 
 
 def _names_average(name: str, label: str) -> bool:
-    """Does a ratio's name name the average labelled `label`: per one of a unit itself (`户均贷款`), by a word of a
-    figure per unit (`发放标准`), or as the average's own label ends (`养护成本` of `每公里养护成本`)?"""
-    if per_unit_named(name) or PER_UNIT_RATE_NAME.search(name):
-        return True
-    return len(name) >= 2 and _last_phrase(label).endswith(name)
+    """Does a ratio's name name the average labelled `label`: per one of a unit itself (`户均贷款`), or by a word of a
+    figure per unit (`发放标准`)?"""
+    return bool(per_unit_named(name) or PER_UNIT_RATE_NAME.search(name))
 
 
 def _last_phrase(label: str) -> str:
