@@ -75,7 +75,7 @@ def balances(draft: Draft) -> Iterator[Balance]:
     before it in the paragraph (inferred); they are the sides' totals when the passage names them, and only
     figures whose context agrees with the balance's count (`市本级` income is no side of a `全市` balance)."""
     previous: list[Mention] = []
-    read: set[tuple[int, ...]] = set()  # the terms of the balances read so far (`_terms`)
+    read: set[Terms] = set()  # the terms of the balances read so far (`_terms`)
     for mentions in by_paragraph(draft).values():
         for i in _keyed(mentions):
             m = mentions[i]
@@ -120,12 +120,17 @@ def balances(draft: Draft) -> Iterator[Balance]:
         previous = mentions
 
 
-def _terms(b: Balance) -> tuple[int, ...]:
-    """What a balance is the difference of, by its figures' ids: its sides, the opening balance and the other money
-    in and out. One difference has one value; a balance of the same sides with an opening balance (a stock at the
-    year's end beside the year's surplus) is another."""
+# what a balance is the difference of, by its figures' ids: (income, expense), opening balance (none: ()), the other
+# money in, the other money out
+Terms = tuple[tuple[int, int], tuple[int, ...], tuple[int, ...], tuple[int, ...]]
+
+
+def _terms(b: Balance) -> Terms:
+    """What a balance is the difference of: its sides, the opening balance and the other money in and out. One
+    difference has one value; a balance of the same sides with an opening balance (a stock at the year's end beside
+    the year's surplus) is another."""
     opening = (id(b.opening),) if b.opening is not None else ()
-    return (id(b.income), id(b.expense), *opening, 0, *map(id, b.inflows), 0, *map(id, b.outflows))
+    return (id(b.income), id(b.expense)), opening, tuple(map(id, b.inflows)), tuple(map(id, b.outflows))
 
 
 # the words a balance is named by at its end (`当年结余`, `收支缺口`, `余额`): what stands before them names whose
