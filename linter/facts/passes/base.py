@@ -34,10 +34,16 @@ PER_ONE_NAMED = regex(rf"(?:每[\u4e00-\u9fff]|{alternation(words('tables', 'ave
 LAST_PHRASE = regex(r"[^，、；：,;:（(]*$")
 
 
+def last_phrase(label: str) -> str:
+    """The words of a label after its last break (`其中单位运行成本` of `本年支出合计…，其中单位运行成本`; breaks at its
+    end left aside). `LAST_PHRASE` matches every string, at worst empty at its end."""
+    found = LAST_PHRASE.search(label.rstrip("，、；：,;: "))
+    return found.group() if found else ""
+
+
 def per_one(label: str) -> bool:
     """Does the label name its figure per one of a unit (`PER_ONE_NAMED`) in its last phrase?"""
-    found = LAST_PHRASE.search(label.rstrip("，、；：,;: "))
-    return found is not None and PER_ONE_NAMED.search(found.group()) is not None
+    return PER_ONE_NAMED.search(last_phrase(label)) is not None
 
 
 _UNIT_COST = load("relations").get("unit_cost") or {}
@@ -54,8 +60,7 @@ UNIT_AVERAGE_NAMED = regex(
 def per_unit_named(label: str) -> bool:
     """Does the label name its figure per one of a unit in its last phrase (`户均`, `每村`, `场均成本`, `单位成本`)?
     Such a figure is an average of an amount, never the amount a comparison with last year's total measures."""
-    found = LAST_PHRASE.search(label.rstrip("，、；：,;: "))
-    return per_one(label) or (found is not None and UNIT_AVERAGE_NAMED.search(found.group()) is not None)
+    return per_one(label) or UNIT_AVERAGE_NAMED.search(last_phrase(label)) is not None
 
 
 @dataclass(slots=True, eq=False)

@@ -8,9 +8,9 @@ from tieout.linter.facts.passes.base import (
     BEYOND_TARGET,
     BRACKET_AFTER,
     BRACKET_CLOSE,
-    LAST_PHRASE,
     converted,
     exact_figure,
+    last_phrase,
     per_unit_named,
 )
 from tieout.linter.facts.sentence.reader import Reader
@@ -660,11 +660,11 @@ def _past_per_unit(found: list[tuple[Mention, Quantity]], label: str) -> Quantit
         return None if amounts else q
     if _names_average(name, nearest.label):
         return q
-    if len(name) >= 2 and _last_phrase(nearest.label).endswith(name):
+    if len(name) >= 2 and last_phrase(nearest.label).endswith(name):
         # (`每公里养护成本 a；养护成本为上年 B 的 p%`: the name the average ends with may be its own or the whole's, the
         # cost of all the kilometres — which, the words do not say)
         return None
-    if amounts and _shares_word(name, _last_phrase(amounts[0][0].label)) and not _shares_word(name, nearest.label):
+    if amounts and _shares_word(name, last_phrase(amounts[0][0].label)) and not _shares_word(name, nearest.label):
         return amounts[0][1]
     return None
 
@@ -677,12 +677,6 @@ def _names_average(name: str, label: str) -> bool:
     """Does a ratio's name name the average labelled `label`: per one of a unit itself (`户均贷款`), or by a word of a
     figure per unit (`发放标准`)?"""
     return bool(per_unit_named(name) or PER_UNIT_RATE_NAME.search(name))
-
-
-def _last_phrase(label: str) -> str:
-    """The words of a label after its last break (`其中单位运行成本` of `本年支出合计…，其中单位运行成本`)."""
-    found = LAST_PHRASE.search(label.rstrip("，、；：,;: "))
-    return found.group() if found else label
 
 
 def _shares_word(name: str, label: str) -> bool:
