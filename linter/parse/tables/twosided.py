@@ -54,7 +54,15 @@ from tieout.linter.patterns import regex
 from tieout.linter.text.model import Document
 from tieout.linter.vocab import load
 
-from .aligned import (
+from .assembly import _body_row, _unplaced_row
+from .blocks import CONTINUED, Block, _caption_key
+from .cells import Cell, flatten
+from .column_names import _header_row
+from .columns import _at_heading_ends, _edges, _labels_end, _layout, _row_slots, agreed_edges
+from .gates import may_pair, two_sided_held
+from .groups import Metric
+from .header_lines import caption_lines
+from .lineshapes import (
     ABOVE_HEADER,
     CELL_TOKEN,
     CJK,
@@ -68,34 +76,17 @@ from .aligned import (
     WORD,
     Aligned,
     Layout,
-    Metric,
     Parsed,
-    _at_heading_ends,
-    _body_row,
-    _data,
-    _edges,
-    _header_row,
-    _labels_end,
-    _layout,
-    _left_open,
     _Line,
     _Mapper,
-    _row_slots,
     _text_only,
-    _unplaced_row,
-    agreed_edges,
     caption_line,
-    caption_lines,
     chars,
-    furniture_kinds,
-    line_starts,
-    table_lines,
     table_title,
     width,
 )
-from .blocks import CONTINUED, Block, _caption_key
-from .cells import Cell, flatten
-from .gates import may_pair, two_sided_held
+from .page_turns import _left_open, furniture_kinds
+from .row_lines import _data, line_starts, table_lines
 from .vocab import column_heading
 
 # (header and rows are imported in the functions that place a two-sided table's rows: see aligned.py)
