@@ -915,7 +915,7 @@ def _side_heading_ends(lines: list[str], header: list[int], rows: list[_Line], p
     """The layout of a side few of whose rows fill every column (`一、本年支出  合计  一般公共预算  政府性基金预算` over
     rows of one fund each, `支 出 总 计` filling 合计 alone), where a header line names the side's label column and
     then each of its columns one heading each, right-aligned as the figures are: every figure must end at one
-    heading's right end (aligned._at_heading_ends). None otherwise."""
+    heading's right end (columns._at_heading_ends). None otherwise."""
     assert place.metric is not None
     metric = place.metric
     for h in header:
@@ -938,7 +938,7 @@ def _side_full_rows_ends(
     调整预算数 and 决算数, the others leave 调整预算数 blank), where a header line names the side's columns, as many
     as its fullest rows fill, but not right-aligned over them (`项   目    预算数    调整预算数    决算数`): the
     fullest rows' figures give each column's edge (agreeing within AT_EDGE), and every other figure must end at
-    one of those edges (aligned._at_heading_ends), so that no figure's column is in doubt. None otherwise."""
+    one of those edges (columns._at_heading_ends), so that no figure's column is in doubt. None otherwise."""
     assert place.metric is not None
     k = max(len(r.figs) for r in rows)
     complete = [r for r in rows if len(r.figs) == k]
@@ -967,7 +967,7 @@ def _place(
 ) -> dict[int, list[Cell]] | None:
     """A side's rows as grid cells (its label, then its columns), by grid row; None unless every figure falls
     clearly into a column. A row leaving cells blank whose figures follow one another a space or two apart is
-    placed only where their decimals allow one placing, else its cells are unknown (aligned.spaced_apart)."""
+    placed only where their decimals allow one placing, else its cells are unknown (columns.spaced_apart)."""
     k = len(layout.cols)
     out: dict[int, list[Cell]] = {}
     for row in rows:
