@@ -208,6 +208,56 @@ def _counts_the_parts(head: Mention, parts: list[Mention]) -> bool:
     return sum((p.quantities[0].value for p in parts if p.quantities), Decimal(0)) != q.value
 
 
+def _counted_on(
+    b: _Breakdown, head: Mention | None, parts: list[Mention], mentions: list[Mention]
+) -> list[Mention] | None:
+    """`单位共 32 个，其中：行政单位 1 个；事业单位 3 个；中学 6 所；小学 13 所`: a list of counts of things, cut where
+    its items go on counted by another counter of things (a school is a unit too, counted by its own word). The
+    list is read whole where those counts with the parts make the total exactly; where they do not, which are its
+    parts is not certain and none is read (not the parts before the cut alone, as if the list ended there). None
+    where the list was not so cut, or its parts make the total already (the counts after them are of other things:
+    `项目 12 个，其中新建 5 个、改建 7 个，涉及学校 8 所`)."""
+    whole = exact_figure(head) if head is not None else None
+    if whole is None or whole.kind != "count" or whole.unit not in ITEM_COUNTERS or not parts:
+        return None
+    listed = [exact_figure(m) for m in parts]
+    if any(q is None or q.kind != "count" or q.unit != whole.unit for q in listed):
+        return None
+    after = _counts_after(b, parts[-1])
+    if not after or after[0].qs[0].unit == whole.unit:
+        return None
+    if foots(whole, [q for q in listed if q is not None]):
+        return None
+    by_figure = {id(m.quantities[0]): m for m in mentions if m.quantities}
+    more = [by_figure[id(e.qs[0])] for e in after if id(e.qs[0]) in by_figure]
+    if len(more) == len(after) and foots(whole, [q for q in listed if q is not None] + [e.qs[0] for e in after]):
+        return parts + more
+    return []
+
+
+def _counts_after(b: _Breakdown, last: Mention) -> list[_Entry]:
+    """The list's entries right after its last part read, each one count by a counter of things (`中学 6 所`), up to
+    the first that is not."""
+    end = last.quantities[-1].end if last.quantities else last.start
+    out: list[_Entry] = []
+    for p in b.parts:
+        if not isinstance(p, (_Entry, _Breakdown, _Change, _Rate)) or _starts_before(p, end):
+            continue
+        if not (isinstance(p, _Entry) and len(p.qs) == 1 and p.qs[0].kind == "count" and p.qs[0].unit in ITEM_COUNTERS):
+            break
+        out.append(p)
+    return out
+
+
+def _starts_before(p: object, end: int) -> bool:
+    """Does the item's first figure stand before `end` (an item of the list read already)?"""
+    if isinstance(p, _Entry):
+        return not p.qs or p.qs[0].start < end
+    if isinstance(p, _Breakdown):
+        return p.head is None or not p.head.qs or p.head.qs[0].start < end
+    return True
+
+
 def _score_pairs(parts: list[Mention]) -> bool:
     """`总分 X，其中产出指标满分 60 分，得分 a；…`: each indicator's full marks beside its score are no parts of
     the overall score (the scores are its score set: sets.scores, TO111)."""
@@ -1334,6 +1384,9 @@ class Lists(Rates, Changes):
         items are stated with what was done of them (`_done_over_progress`)."""
         if self._done_over_progress(si, head):
             return []
+        counted = _counted_on(b, head, parts, mentions)
+        if counted is not None:
+            return counted
         return parts + self._resumed(b, head, parts, mentions, si)
 
     def _noted_progress(
