@@ -12,12 +12,13 @@ from tieout.linter.text.model import Document
 from tieout.linter.text.title import title_text
 from tieout.linter.vocab import load
 
-from .aligned import RATE_FIGURE, TABLE_NOTE, Aligned, find_aligned, readable, width
+from .aligned import RATE_FIGURE, find_aligned, readable
 from .blocks import PREPARER_TAIL, TABLE_NO, UNIT_LIST, UNIT_SEPARATOR, Block, join_continuations, read_blocks, unit_of
 from .cells import DASH, ROW_MARK, Cell, flatten, read_quantities
 from .gates import side_by_side_held, two_sided_held
 from .jurisdiction import mark_wholes
 from .levels import level_columns, level_tree, split_levels, tier_columns, tier_tree
+from .lineshapes import TABLE_NOTE, Aligned, width
 from .model import Column, Row, Side, Table
 from .vocab import (
     PARTS_OF_ABOVE,
