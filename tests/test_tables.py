@@ -609,7 +609,7 @@ def test_the_aligned_readers_fast_patterns_match_as_their_plain_forms():
     them): they must find exactly the whole words their plain forms find, on any text."""
     import random
 
-    from tieout.linter.parse.tables.aligned import CELL_TOKEN, FIGURE
+    from tieout.linter.parse.tables.lineshapes import CELL_TOKEN, FIGURE
 
     figure = r"[-−]?\d[\d,]*(?:\.\d+)?%?"
     plain_figure = re.compile(rf"(?<!\S){figure}(?!\S)")
@@ -630,7 +630,7 @@ def test_display_width_of_chinese_text_without_a_loop_is_each_characters_width()
     import random
     import unicodedata
 
-    from tieout.linter.parse.tables.aligned import NOT_PLAIN_WIDE, width
+    from tieout.linter.parse.tables.lineshapes import NOT_PLAIN_WIDE, width
 
     plain_wide = [chr(c) for c in range(0x80, 0x10000) if not NOT_PLAIN_WIDE.match(chr(c))]
     assert plain_wide and all(unicodedata.east_asian_width(ch) in "WF" for ch in plain_wide)
@@ -761,7 +761,7 @@ def test_a_text_column_after_a_row_s_figures_is_found_as_its_pattern_says():
     row-like characters (gaps of spaces, tabs and full-width spaces, other spaces, figures, marks, words)."""
     import random
 
-    from tieout.linter.parse.tables import aligned as a
+    from tieout.linter.parse.tables import row_lines as a
 
     rng = random.Random(7)
     pieces = ["1", "2.5", "%", " ", "  ", "\t", "\u3000", "\xa0", "\r", "项目", "新增学位", "，", "。", "：", "、"]

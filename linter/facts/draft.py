@@ -32,9 +32,9 @@ class Draft:
     # sentences whose list states with an item what was done of it (`未盘活 a，已收回 b`): b noted, a an amount due
     progress: set[int] = field(default_factory=set)
     parse_errors: int = 0
-    # per sentence, the offsets of its brackets and the depth after each (passes/breakdowns.py)
+    # per sentence, the offsets of its brackets and the depth after each (passes/base.py `in_brackets`, passes/chained_totals.py)
     brackets: dict[int, tuple[list[int], list[int]]] = field(default_factory=dict)
-    # per sentence, the spans of its `加` and `减` words (passes/breakdowns.py `_chain`)
+    # per sentence, the spans of its `加` and `减` words (passes/chained_totals.py `_chain`)
     signs: dict[int, tuple[list[tuple[int, int]], list[tuple[int, int]]]] = field(default_factory=dict)
     # per mention (id): the context its own words and its whole's state, and the one its headings and the
     # document's title add (facts/identity.py), for the parts the linking passes find
@@ -48,7 +48,7 @@ class Draft:
     paragraph_mentions: dict[int, list[Mention]] | None = None
     # the mention of each figure, by where the figure starts (passes/links.py `mention_index`): found once
     quantity_owner: dict[int, Mention] | None = None
-    # the runs of numbered items among the sections (passes/breakdowns.py `item_runs`): found once
+    # the runs of numbered items among the sections (passes/item_runs.py `item_runs`): found once
     item_runs: list[list[Section]] | None = None
     # other indexes of the document that several passes read, each built on first use (passes/base.py `once`)
     memo: dict[str, Any] = field(default_factory=dict)

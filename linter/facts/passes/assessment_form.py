@@ -47,8 +47,8 @@ from tieout.linter.facts.model import (
 from tieout.linter.facts.passes.base import Completed, mention, once, quantities_at, sentence_of, states_targets
 from tieout.linter.facts.passes.forms import AMOUNTS, SOURCE_GROUPS, UNIT, forms_held, in_unit, practised
 from tieout.linter.figures.quantities import Quantity
-from tieout.linter.parse.tables.aligned import width
 from tieout.linter.parse.tables.blocks import CONTINUED
+from tieout.linter.parse.tables.lineshapes import width
 from tieout.linter.patterns import regex
 from tieout.linter.text.normalise import PAGE_NUMBER
 from tieout.linter.vocab import load, words

@@ -900,7 +900,7 @@ def _net_side(m: Mention) -> tuple[str, str] | None:
 
 # the two sides of each difference the vocabulary defines between two measures of one thing (difference_identities: `送审`
 # and `审定`, `资产` and `负债`, `原值` and `累计折旧`), those between a fund's flows aside (`收入` and `支出`: the sides a
-# list of both may hold each of its own total, breakdowns `_by_side`)
+# list of both may hold each of its own total, headless_lists `_by_side`)
 DIFFERENCE_SIDES: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = tuple(
     (tuple(i.minuend), tuple(i.subtrahend)) for i in IDENTITIES if not i.flows
 )

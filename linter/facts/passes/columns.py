@@ -13,14 +13,17 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from tieout.linter.facts.model import Breakdown, Mention
-from tieout.linter.facts.passes.base import exact_figure, exact_of, foots, in_brackets, one_slip, sentences_holding
-from tieout.linter.facts.passes.breakdowns import (
+from tieout.linter.facts.passes.base import (
     ORDINALS,
-    _at_level,
-    _run_sentences,
     count_of,
-    runs_of,
+    exact_figure,
+    exact_of,
+    foots,
+    in_brackets,
+    one_slip,
+    sentences_holding,
 )
+from tieout.linter.facts.passes.item_runs import at_level, run_sentences, runs_of
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.patterns import regex
 from tieout.linter.text.model import Section
@@ -59,11 +62,11 @@ def column_totals(draft: Draft) -> Iterator[Breakdown]:
         members = {id(k) for k in run}
         run_starts = [k.start for k in run]  # (in order: the items above a sentence found by bisection)
         done = 0
-        for si in _run_sentences(doc.sections, run, starts, place[id(run[-1])]):
+        for si in run_sentences(doc.sections, run, starts, place[id(run[-1])]):
             sent = doc.sentences[si]
             if si not in named or TOTAL_NAMED.search(doc.text, sent.start, sent.end) is None:
                 continue  # (no total word: no column totals; tested first, at C speed)
-            if starts[si] in heads or not _at_level(doc.section_at(starts[si]), run, members):
+            if starts[si] in heads or not at_level(doc.section_at(starts[si]), run, members):
                 continue
             items = run[done : max(done, bisect_left(run_starts, starts[si]))]
             found = _sentence_totals(draft, si, items, starts)

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from tieout.linter.facts.model import Breakdown, CountedList, Mention
 from tieout.linter.facts.passes.base import exact_of
-from tieout.linter.facts.passes.breakdowns import runs_of, under_item
+from tieout.linter.facts.passes.item_runs import runs_of, under_item
 from tieout.linter.figures.quantities import Quantity, count_number
 from tieout.linter.patterns import regex
 from tieout.linter.text.model import Section

@@ -1,6 +1,6 @@
 """A total closing the items above it that counts them, where the items are sentences of their own with no mark:
 `分部门情况如下：甲局，查出问题金额 a 万元；` / `乙局，查出问题金额 b 万元；` / `丙局，…；` / `以上3个部门合计 T 万元。` (numbered items,
-headings of their own, are `breakdowns.totals_after_items`'s).
+headings of their own, are `totals_after.totals_after_items`'s).
 
 Read only where the count makes the items certain: the N sentences right before the total's each state one exact
 sum of its unit and nothing else, the first of them, or the figure after the colon closing the sentence before
@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from tieout.linter.facts.model import Breakdown, Mention
 from tieout.linter.facts.passes.base import semicolon_runs, sentences_holding
-from tieout.linter.facts.passes.breakdowns import COUNT_ABOVE
+from tieout.linter.facts.passes.totals_after import COUNT_ABOVE
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.patterns import regex
 

@@ -38,8 +38,9 @@ from tieout.linter.facts.passes.base import (
     same_section,
     sentences_holding,
 )
-from tieout.linter.facts.passes.breakdowns import DIMENSION, alike, runs_of
 from tieout.linter.facts.passes.column_wholes import tabled_column_whole
+from tieout.linter.facts.passes.item_runs import runs_of
+from tieout.linter.facts.passes.list_terms import DIMENSION, alike
 from tieout.linter.figures.context import BUDGET_STAGES, MIXED, Context, read
 from tieout.linter.figures.intervals import HUNDRED, rounded, writes_ratio
 from tieout.linter.figures.labels import GENERIC_ITEMS

@@ -21,6 +21,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from tieout.linter.facts.model import Breakdown, Mention
+from tieout.linter.facts.passes.announced_lists import ANNOUNCES
 from tieout.linter.facts.passes.base import (
     Completed,
     converted,
@@ -30,7 +31,6 @@ from tieout.linter.facts.passes.base import (
     sentences_after,
     sentences_holding,
 )
-from tieout.linter.facts.passes.breakdowns import ANNOUNCES
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.patterns import regex
 

@@ -15,8 +15,8 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from tieout.linter.facts.model import Breakdown, Mention
+from tieout.linter.facts.passes.announced_lists import ANNOUNCES
 from tieout.linter.facts.passes.base import foots, semicolon_runs, sentences_after, sentences_holding
-from tieout.linter.facts.passes.breakdowns import ANNOUNCES
 from tieout.linter.facts.passes.measured_lists import COLON, MAIN_ONLY
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.patterns import regex

@@ -19,8 +19,9 @@ from typing import TYPE_CHECKING
 
 from tieout.linter.facts.model import Breakdown, Mention, Share
 from tieout.linter.facts.passes.base import exact_figure, exact_of, in_brackets, same_section
-from tieout.linter.facts.passes.breakdowns import DIMENSION, SOME_KINDS
+from tieout.linter.facts.passes.dimension_splits import SOME_KINDS
 from tieout.linter.facts.passes.links import mention_index
+from tieout.linter.facts.passes.list_terms import DIMENSION
 
 if TYPE_CHECKING:
     from tieout.linter.facts.draft import Draft

@@ -18,7 +18,8 @@ from typing import TYPE_CHECKING
 
 from tieout.linter.facts.model import Breakdown, Mention
 from tieout.linter.facts.passes.base import exact_figure, foots, in_brackets, one_slip
-from tieout.linter.facts.passes.breakdowns import OUTCOME_STAGES, _run_sentences, runs_of, under_item
+from tieout.linter.facts.passes.chained_totals import OUTCOME_STAGES
+from tieout.linter.facts.passes.item_runs import run_sentences, runs_of, under_item
 from tieout.linter.figures.context import BUDGET_STAGES
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.patterns import regex
@@ -43,7 +44,7 @@ def staged_lists(draft: Draft) -> Iterator[Breakdown]:
         totals = _two_totals(lead)
         if totals is None and len(lead) != 3:
             continue
-        end = _run_sentences(doc.sections, run, starts, place[id(run[-1])]).stop
+        end = run_sentences(doc.sections, run, starts, place[id(run[-1])]).stop
         figures = list(_item_figures(draft, run, starts, end))
         totals = totals or _totals_named_alike(lead, figures)
         if totals is None:

@@ -657,7 +657,7 @@ class Lists(Rates, Changes):
         of_named = MAKE_UP_OF_NAMED.match(self.doc.text, sent.start, sent.end)
         if of_named is not None:
             # `从收入构成看，社会保险基金收入中：A a，占 p%`: the list names its whole after the make-up; it is of the
-            # figure of that name before it, or of none (passes/breakdowns), never merely of the last figure
+            # figure of that name before it, or of none (passes/headless_wholes.py), never merely of the last figure
             self.d.whole_named[si] = of_named.group(1)
             self.d.headless[si] = self._own_items(mentions, si)
             return
@@ -673,7 +673,7 @@ class Lists(Rates, Changes):
     def _list_of_before(self, si: int, mentions: list[Mention]) -> None:
         """`…本年收入合计 X 万元，其中：` / `一般公共预算收入 a 万元；…`: a sentence after one the layout cut at its list
         opener is that list, as one opening with 其中 is; `基本支出中，人员经费 a，公用经费 b`: a sentence opening
-        with a name and 中 lists the parts of the figure of that name before it (passes/breakdowns.headless)."""
+        with a name and 中 lists the parts of the figure of that name before it (passes/headless_lists.headless)."""
         if si in self.d.headless or not si or not mentions:
             return
         text = self.doc.text

@@ -129,15 +129,28 @@ def _year_end_before(items: list[object], j: int) -> _Entry | None:
 
 
 def _past_rates(items: list[object], j: int) -> int:
-    """The index of the item before the rates that end at j (`完成预算的 98.1%`: _Rate), j itself if none."""
+    """The index of the item before the rates that end at j (`完成预算的 98.1%`: _Rate), j itself if none; past
+    the changes against last year among them too, each naming nothing and stating no base (`同比下降 p%，比上年同期
+    减少 Δ，占…`: the two clauses one change of the figure before them, the share after both its own)."""
     while j > 0:
         rate = items[j]
         # (a rate of a base it states, `完成年度预算 B 的 p%`, is one too)
         stated_base = isinstance(rate, _Entry) and rate.of is not None
-        if not stated_base and (not isinstance(rate, _Rate) or rate.formula is not None):
+        if not stated_base and not _plain_rate(rate) and not _last_years_move(rate):
             break
         j -= 1
     return j
+
+
+def _plain_rate(item: object) -> bool:
+    return isinstance(item, _Rate) and item.formula is None
+
+
+def _last_years_move(item: object) -> bool:
+    """Is the item a change against last year that names no figure and states no base (`，同比增长 p%`)?"""
+    return (
+        isinstance(item, _Change) and bool(item.cmp) and not item.label and item.base is None and _last_years_base(item)
+    )
 
 
 def _respective_names(items: list) -> list[tuple[list[_Entry], str]]:

@@ -77,7 +77,7 @@ class Block:
     # each column's figures and no other's, every row filling every column
     placed: bool = False
     # of such a table, whether its columns were placed at the right ends of its header's headings (a column no row
-    # fills is then one its heading names, blank: aligned._layout_header_ends)
+    # fills is then one its heading names, blank: columns._layout_header_ends)
     blank_named: bool = False
     # of such a table headed by a column for each level of indicators (`一级指标  二级指标  分值  得分`), each grid
     # row's names in those columns (a cell each, "" where the row leaves one blank); None where there are none or
@@ -87,7 +87,7 @@ class Block:
     # heading of units (`指标名称  计量单位  年度目标  实际完成  完成率`): a column may then mix whole figures with
     # figures of decimals (120 个 beside 18.5 万吨), each row in its own unit
     measured: bool = False
-    # of a space-aligned table whose rows are each a 合计 and its parts whose columns are not known (aligned._across):
+    # of a space-aligned table whose rows are each a 合计 and its parts whose columns are not known (assembly._across):
     # its header's words, in order ("" for any other table); the grid's first column of figures is the 合计, a row's
     # figures after it its parts in order
     across: str = ""

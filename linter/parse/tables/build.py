@@ -12,12 +12,13 @@ from tieout.linter.text.model import Document
 from tieout.linter.text.title import title_text
 from tieout.linter.vocab import load
 
-from .aligned import RATE_FIGURE, TABLE_NOTE, Aligned, find_aligned, readable, width
+from .aligned import RATE_FIGURE, find_aligned, readable
 from .blocks import PREPARER_TAIL, TABLE_NO, UNIT_LIST, UNIT_SEPARATOR, Block, join_continuations, read_blocks, unit_of
 from .cells import DASH, ROW_MARK, Cell, flatten, read_quantities
 from .gates import side_by_side_held, two_sided_held
 from .jurisdiction import mark_wholes
 from .levels import level_columns, level_tree, split_levels, tier_columns, tier_tree
+from .lineshapes import TABLE_NOTE, Aligned, width
 from .model import Column, Row, Side, Table
 from .vocab import (
     PARTS_OF_ABOVE,
@@ -896,11 +897,24 @@ def _rate_heading(path: list[str]) -> bool:
 PER_UNIT_NOTE = regex(r"[（(](?:亿元|万元|千元|元)\s*/\s*[\u4e00-\u9fff]{1,4}[）)]")
 
 
+# a heading's note of a unit of days (`工期（天）`: vocab tables.span_units)
+SPAN_NOTE = regex(r"[（(](?:" + "|".join(sorted(words("span_units"))) + r")[）)]")
+
+
+def _names_a_span(text: str) -> bool:
+    """Does a flattened heading name the span of days each row ran (`供餐天数`, `工期（天）`: vocab tables.spans), no
+    days of work or of people, which add up over the rows (`服务人天`, `投入工日`: vocab tables.day_sums)?"""
+    if any(w in text for w in words("day_sums")):
+        return False
+    return any(w in text for w in words("spans")) or SPAN_NOTE.search(text) is not None
+
+
 def _not_additive(path: list[str], scored: bool) -> bool:
-    """Does the column's heading name a level rather than an amount (a price, a standard, an average)? Of an
-    indicator's points (`scored`), only an average is (`平均得分`): a `标准分值` is what the indicator may score."""
+    """Does the column's heading name a level rather than an amount (a price, a standard, an average, the days a
+    row ran)? Of an indicator's points (`scored`), only an average is (`平均得分`): a `标准分值` is what the indicator
+    may score."""
     text = flatten("".join(path))
-    if not scored and PER_UNIT_NOTE.search(text):
+    if not scored and (PER_UNIT_NOTE.search(text) or _names_a_span(text)):
         return True
     return any(w in text for w in words("not_additive") if not scored or w in words("averages"))
 

@@ -19,7 +19,7 @@ DASH = regex(r"^[-—－–/／\\]+$")
 DASH_CHARS = "-—－–/／\\"
 CODE = regex(r"^\d{2,9}$")
 # the text of a cell whose figure, if any, is not known: a row of a text table that leaves cells blank without saying
-# which (aligned.spaced_apart) has each of its cells so; no figure, and no blank (which may count as nothing)
+# which (columns.spaced_apart) has each of its cells so; no figure, and no blank (which may count as nothing)
 UNPLACED = "?"
 
 # a row's letter, or its formula of other rows' letters, in a table's 公式 column (`二、还本预计执行数 | F=G+H`,

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from tieout.linter.text.model import Document
 
-from .aligned import CELL_TOKEN, CJK, ROW_END_MARKS, table_lines
+from .lineshapes import CELL_TOKEN, CJK, ROW_END_MARKS
+from .row_lines import table_lines
 
 TEXT_SUFFIXES = (".txt", ".text", ".md", ".markdown")  # the files whose lines the text's tables are read from
 

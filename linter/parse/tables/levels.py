@@ -158,7 +158,7 @@ def _undone(rows: list[Row]) -> bool:
 
 
 def split_levels(block: Block) -> None:
-    """Make a text table's names in its level columns (Block.levels, read by aligned._level_cells) the grid's
+    """Make a text table's names in its level columns (Block.levels, read by column_names._level_cells) the grid's
     first columns, in place of its one label column, as a pipe table has them: `产出指标    小计` is then
     `| 产出指标 | 小计 |`, the first-level indicator a 小计 closes, and `            数量指标` a row under it."""
     levels = block.levels

@@ -123,7 +123,7 @@ class Table:
     open_start: bool = False  # it goes on from a table before that could not be joined: its first rows are
     # children of a row there
     whole: str = ""  # the jurisdiction as a whole (全县) its title names by the government's name (jurisdiction.py)
-    # rows each of a 合计 and its parts whose columns are not known (aligned._across): its header's words ("" for any
+    # rows each of a 合计 and its parts whose columns are not known (assembly._across): its header's words ("" for any
     # other table, whose pages repeat them); no side, no column is read; each row's 合计 (grid column 1) is the sum
     # of the figures after it (relations.across_relations)
     across: str = ""

@@ -529,7 +529,7 @@ def _name_at(row: Row, indent: int) -> int:
     opening = PART_OPENING.match(row.label) if indent >= 0 else None
     if opening is None:
         return indent
-    from .aligned import width
+    from .lineshapes import width
 
     return indent + width(opening.group())
 
@@ -560,7 +560,7 @@ def _centred_by_page(table, rows: list[Row], indents: list[int]) -> bool:
 def _centred(rows: list[Row], indents: list[int]) -> bool:
     """Labels centred in their column: twice the indentation plus the label's length (in characters or in
     display columns) about the same on most rows, though the indentation varies."""
-    from .aligned import width
+    from .lineshapes import width
 
     for measure in (len, width):
         spans = sorted(2 * indents[r.index] + measure(r.label) for r in rows if indents[r.index] >= 0)

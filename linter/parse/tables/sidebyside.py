@@ -35,7 +35,10 @@ from itertools import chain
 from tieout.linter.patterns import regex
 from tieout.linter.text.model import Document
 
-from .aligned import (
+from .cells import flatten
+from .gates import side_by_side_held
+from .groups import Metric
+from .lineshapes import (
     CJK,
     CODE_FIRST,
     LABEL_HEADER,
@@ -46,19 +49,14 @@ from .aligned import (
     UNKNOWN,
     WIDE_GAP,
     Aligned,
-    Metric,
-    _code_of,
-    _data,
-    _left_open,
     _Line,
     _Mapper,
     caption_line,
     chars,
-    line_starts,
     width,
 )
-from .cells import flatten
-from .gates import side_by_side_held
+from .page_turns import _code_of, _left_open
+from .row_lines import _data, line_starts
 from .twosided import CODE_NAME, SIDE_GAP, _grid, _Place
 
 # a label column of a 收入 or 支出 side (收入项目, 支出功能分类科目): a two-sided table's, read by twosided.py

@@ -54,7 +54,15 @@ from tieout.linter.patterns import regex
 from tieout.linter.text.model import Document
 from tieout.linter.vocab import load
 
-from .aligned import (
+from .assembly import _body_row, _unplaced_row
+from .blocks import CONTINUED, Block, _caption_key
+from .cells import Cell, flatten
+from .column_names import _header_row
+from .columns import _at_heading_ends, _edges, _labels_end, _layout, _row_slots, agreed_edges
+from .gates import may_pair, two_sided_held
+from .groups import Metric
+from .header_lines import caption_lines
+from .lineshapes import (
     ABOVE_HEADER,
     CELL_TOKEN,
     CJK,
@@ -68,34 +76,17 @@ from .aligned import (
     WORD,
     Aligned,
     Layout,
-    Metric,
     Parsed,
-    _at_heading_ends,
-    _body_row,
-    _data,
-    _edges,
-    _header_row,
-    _labels_end,
-    _layout,
-    _left_open,
     _Line,
     _Mapper,
-    _row_slots,
     _text_only,
-    _unplaced_row,
-    agreed_edges,
     caption_line,
-    caption_lines,
     chars,
-    furniture_kinds,
-    line_starts,
-    table_lines,
     table_title,
     width,
 )
-from .blocks import CONTINUED, Block, _caption_key
-from .cells import Cell, flatten
-from .gates import may_pair, two_sided_held
+from .page_turns import _left_open, furniture_kinds
+from .row_lines import _data, line_starts, table_lines
 from .vocab import column_heading
 
 # (header and rows are imported in the functions that place a two-sided table's rows: see aligned.py)
@@ -924,7 +915,7 @@ def _side_heading_ends(lines: list[str], header: list[int], rows: list[_Line], p
     """The layout of a side few of whose rows fill every column (`一、本年支出  合计  一般公共预算  政府性基金预算` over
     rows of one fund each, `支 出 总 计` filling 合计 alone), where a header line names the side's label column and
     then each of its columns one heading each, right-aligned as the figures are: every figure must end at one
-    heading's right end (aligned._at_heading_ends). None otherwise."""
+    heading's right end (columns._at_heading_ends). None otherwise."""
     assert place.metric is not None
     metric = place.metric
     for h in header:
@@ -947,7 +938,7 @@ def _side_full_rows_ends(
     调整预算数 and 决算数, the others leave 调整预算数 blank), where a header line names the side's columns, as many
     as its fullest rows fill, but not right-aligned over them (`项   目    预算数    调整预算数    决算数`): the
     fullest rows' figures give each column's edge (agreeing within AT_EDGE), and every other figure must end at
-    one of those edges (aligned._at_heading_ends), so that no figure's column is in doubt. None otherwise."""
+    one of those edges (columns._at_heading_ends), so that no figure's column is in doubt. None otherwise."""
     assert place.metric is not None
     k = max(len(r.figs) for r in rows)
     complete = [r for r in rows if len(r.figs) == k]
@@ -976,7 +967,7 @@ def _place(
 ) -> dict[int, list[Cell]] | None:
     """A side's rows as grid cells (its label, then its columns), by grid row; None unless every figure falls
     clearly into a column. A row leaving cells blank whose figures follow one another a space or two apart is
-    placed only where their decimals allow one placing, else its cells are unknown (aligned.spaced_apart)."""
+    placed only where their decimals allow one placing, else its cells are unknown (columns.spaced_apart)."""
     k = len(layout.cols)
     out: dict[int, list[Cell]] = {}
     for row in rows:
