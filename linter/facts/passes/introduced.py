@@ -26,6 +26,8 @@ from tieout.linter.vocab import alternation, words
 OPENS_A_LIST = regex(
     rf"^\s*[，,]\s*(?P<opener>{alternation(words('relations', 'part_list_openers'))})[：:]?[^，,；;。、：:]*$"
 )
+# what may stand before a part's own name in its label: the list's keyword, its punctuation
+OWN_NAME_OPENING = regex(r"^[\s，,；;：:、]*(?:其中[，,：:]?)?\s*")
 # the words joining a list's items one to the next (`交通 x1、市政 x2和其他 x3`)
 JOINS_ITEMS = ("、", "和", "及")
 # the separators closing a part's list before the next item of the list it stands in
@@ -49,9 +51,12 @@ def _gap(text: str, a: Mention, b: Mention) -> str:
 
 
 def _opener(text: str, part: Mention, first: Mention) -> str | None:
-    """The words by which the part opens a list of its own with `first` as the first item, if it does."""
+    """The words by which the part opens a list of its own with `first` as the first item, if it does. A part named
+    with those words itself (`其中用于教育 a，用于卫生 b`) opens none: the next is named as it is, its sibling."""
     m = OPENS_A_LIST.match(_gap(text, part, first))
-    return m.group("opener") if m is not None else None
+    if m is None or OWN_NAME_OPENING.sub("", part.label).startswith(m.group("opener")):
+        return None
+    return m.group("opener")
 
 
 def _run_end(text: str, parts: list[Mention], start: int) -> int:

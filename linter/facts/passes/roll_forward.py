@@ -216,7 +216,7 @@ def _across(draft: Draft, si: int, closing: Mention, before: list[Mention]) -> R
         if at is None:
             continue
         opening = flows[at]
-        read = _without_sources(_flows(draft, flows[at + 1 :]))
+        read = _without_sources(_flows(draft, flows[at + 1 :], opening.label))
         start = _money(opening)
         if (
             start is None
@@ -463,7 +463,7 @@ def _reading(draft: Draft, before: list[Mention], closing: Mention, sentence: in
         if not _is_opening(label, closing) or not same_stock(opening.label, closing.label):
             continue
         start = _money(opening)
-        flows = _without_sources(_flows(draft, before[i + 1 :]))
+        flows = _without_sources(_flows(draft, before[i + 1 :], opening.label))
         if start is None or any(q is None or sign == 0 for q, sign in flows):
             return None
         return _rolled(start, flows, end, sentence)
@@ -479,10 +479,11 @@ def _rolled(
     return RollForward(start, inflows, outflows, end, si, certain)
 
 
-def _flows(draft: Draft, said: list[Mention]) -> list[tuple[Quantity | None, int]]:
+def _flows(draft: Draft, said: list[Mention], stock: str = "") -> list[tuple[Quantity | None, int]]:
     """Each figure's sum and sign as a flow, a flow and its parts counted once: the parts of a total among the
     figures left out (`补充 C，其中超收收入 a、预备费结余 b；动用 B`: C and B), and a total named by its sum alone
-    (`已动用 a，拟再动用 b，合计动用 B`) moving the money its parts all move."""
+    (`已动用 a，拟再动用 b，合计动用 B`) moving the money its parts all move. A figure whose label says neither may
+    be moved by the words right after it (`_flow_after`; `stock`: the opening stock's label)."""
     listed = {id(m) for m in said}
     totals = {id(b.total): b for b in draft.facts.breakdowns if b.parts and not b.minus and id(b.total) in listed}
     parts = {id(p) for b in totals.values() for p in b.parts}
@@ -493,8 +494,32 @@ def _flows(draft: Draft, said: list[Mention]) -> list[tuple[Quantity | None, int
         sign, b = _flow(m.label), totals.get(id(m))
         if b is not None and sign == 0 and not STOCK.search(m.label):
             sign = _total_sign(m.label, b.parts)
+        if sign == 0 and not STOCK.search(m.label):
+            sign = _flow_after(draft, m, stock)
         out.append((_money(m), sign))
     return out
+
+
+# the words of a figure's clause right after it
+AFTER_FIGURE = regex(r"[^，,。；;：:（）()]{0,30}")
+SPENT_AFTER = regex(_alt("spent_after"))
+
+
+def _flow_after(draft: Draft, m: Mention, stock: str) -> int:
+    """The sign of a figure its label does not move, by the words right after it: money used to balance a budget
+    (vocab `spent_after`: `调入 B 用于平衡一般公共预算`) leaves the stock it was drawn from; a verb of money coming in
+    whose object is the stock itself (`共计 C 补充预算稳定调节基金`, the stock `预算稳定调节基金余额`) adds to it, one
+    whose object is another (`C 补充国库`) says nothing of this stock. 0 where the words say neither."""
+    if not m.quantities:
+        return 0
+    words = AFTER_FIGURE.match(draft.doc.text, m.quantities[-1].end)
+    after = words.group() if words is not None else ""
+    if SPENT_AFTER.match(after):
+        return -1
+    verb = INFLOW.match(after)
+    name = STOCK.sub("", _stock(stock))
+    target = after[verb.end() :] if verb is not None else ""
+    return 1 if len(target) >= 4 and name.endswith(target) else 0
 
 
 # the word of a total opening a flow's label before its verb (`合计补充 C`, `共计动用 C`)

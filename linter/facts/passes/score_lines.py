@@ -154,8 +154,10 @@ def _full_of(total: re.Match[str]) -> Decimal:
 
 
 def _opens_its_line(text: str, at: int) -> bool:
+    """Does the pair open its line, past its number, or past the words that open the list, these the whole line
+    before it or its last sentence (a report's lines joined into one paragraph: `…开展重点绩效评价。各项得分如下：`)?"""
     lead = text[text.rfind("\n", 0, at) + 1 : at]
-    return bool(_LEAD.match(lead) or _OPENER_LEAD.match(lead))
+    return bool(_LEAD.match(lead) or _OPENER_LEAD.match(lead[lead.rfind("。") + 1 :]))
 
 
 def _total_at(text: str, at: int) -> re.Match[str] | None:

@@ -141,6 +141,13 @@ OF_NAMED = regex(r"[\s，、；]*在?([\u4e00-\u9fff“”（）()]{2,24}?)中[�
 LISTED_NAMED = regex(
     r"[\s，、；]*([\u4e00-\u9fff“”（）()]{2,24}?)(?P<main>主要|重点)?(?P<verb>包括|构成为|构成如下|由以下构成|组成为|安排如下)[：:]"
 )
+# a sentence opening with every item of a figure stated before, respectively (`各项支出分别为：`), maybe after the
+# division it lists them by (`按功能分类，各项支出分别为：`): the name after 各项 (支出) is the figure's, the list right after
+# the words; 分别为 without 各项 (`收入、支出分别为：`) may pair figures with names rather than list one's parts
+EACH_LISTED = regex(
+    r"[\s，、；]*(?:(?:按|分)[\u4e00-\u9fff]{1,6}?(?:分类|划分|分|来看|看)[，,]\s*)?(?:各项|各类)"
+    r"(?P<name>[\u4e00-\u9fff]{2,12}?)(?:分别为|分别是)[：:]"
+)
 # the verb naming the whole with it (`支出重点安排如下：` lists the 支出安排, the budget's spending, not any 支出)
 NAMING_VERBS = {"安排如下": "安排"}
 # words announcing every item of a list, with the colon its items follow (`收入总计 T，包括：`, `具体为：`, `总收入 T，
@@ -206,6 +213,56 @@ def _counts_the_parts(head: Mention, parts: list[Mention]) -> bool:
     if q.unit not in ITEM_COUNTERS:
         return False  # `共有车辆 2 辆，其中：…用车 5 辆`: a counter of its own things (辆, 台, 人) counts them, not the list
     return sum((p.quantities[0].value for p in parts if p.quantities), Decimal(0)) != q.value
+
+
+def _counted_on(
+    b: _Breakdown, head: Mention | None, parts: list[Mention], mentions: list[Mention]
+) -> list[Mention] | None:
+    """`单位共 32 个，其中：行政单位 1 个；事业单位 3 个；中学 6 所；小学 13 所`: a list of counts of things, cut where
+    its items go on counted by another counter of things (a school is a unit too, counted by its own word). The
+    list is read whole where those counts with the parts make the total exactly; where they do not, which are its
+    parts is not certain and none is read (not the parts before the cut alone, as if the list ended there). None
+    where the list was not so cut, or its parts make the total already (the counts after them are of other things:
+    `项目 12 个，其中新建 5 个、改建 7 个，涉及学校 8 所`)."""
+    whole = exact_figure(head) if head is not None else None
+    if whole is None or whole.kind != "count" or whole.unit not in ITEM_COUNTERS or not parts:
+        return None
+    listed = [exact_figure(m) for m in parts]
+    if any(q is None or q.kind != "count" or q.unit != whole.unit for q in listed):
+        return None
+    after = _counts_after(b, parts[-1])
+    if not after or after[0].qs[0].unit == whole.unit:
+        return None
+    if foots(whole, [q for q in listed if q is not None]):
+        return None
+    by_figure = {id(m.quantities[0]): m for m in mentions if m.quantities}
+    more = [by_figure[id(e.qs[0])] for e in after if id(e.qs[0]) in by_figure]
+    if len(more) == len(after) and foots(whole, [q for q in listed if q is not None] + [e.qs[0] for e in after]):
+        return parts + more
+    return []
+
+
+def _counts_after(b: _Breakdown, last: Mention) -> list[_Entry]:
+    """The list's entries right after its last part read, each one count by a counter of things (`中学 6 所`), up to
+    the first that is not."""
+    end = last.quantities[-1].end if last.quantities else last.start
+    out: list[_Entry] = []
+    for p in b.parts:
+        if not isinstance(p, (_Entry, _Breakdown, _Change, _Rate)) or _starts_before(p, end):
+            continue
+        if not (isinstance(p, _Entry) and len(p.qs) == 1 and p.qs[0].kind == "count" and p.qs[0].unit in ITEM_COUNTERS):
+            break
+        out.append(p)
+    return out
+
+
+def _starts_before(p: object, end: int) -> bool:
+    """Does the item's first figure stand before `end` (an item of the list read already)?"""
+    if isinstance(p, _Entry):
+        return not p.qs or p.qs[0].start < end
+    if isinstance(p, _Breakdown):
+        return p.head is None or not p.head.qs or p.head.qs[0].start < end
+    return True
 
 
 def _score_pairs(parts: list[Mention]) -> bool:
@@ -680,8 +737,11 @@ class Lists(Rates, Changes):
         sent, prev = self.doc.sentences[si], self.doc.sentences[si - 1]
         named = OF_NAMED.match(text, sent.start, sent.end)
         listed = LISTED_NAMED.match(text, sent.start, sent.end) if named is None else None
+        each = EACH_LISTED.match(text, sent.start, sent.end) if named is None and listed is None else None
         if named is not None:
             self.d.whole_named[si] = named.group(1)
+        elif each is not None:
+            self.d.whole_listed[si] = (each.group("name"), True)
         elif listed is not None:
             name = listed.group(1) + NAMING_VERBS.get(listed.group("verb"), "")
             self.d.whole_listed[si] = (name, listed.group("main") is None)
@@ -1334,6 +1394,9 @@ class Lists(Rates, Changes):
         items are stated with what was done of them (`_done_over_progress`)."""
         if self._done_over_progress(si, head):
             return []
+        counted = _counted_on(b, head, parts, mentions)
+        if counted is not None:
+            return counted
         return parts + self._resumed(b, head, parts, mentions, si)
 
     def _noted_progress(

@@ -9,6 +9,7 @@ from tieout.linter.facts.model import Mention
 from tieout.linter.facts.sentence.bases import Bases
 from tieout.linter.facts.sentence.chains import Chains
 from tieout.linter.facts.sentence.lists import Lists
+from tieout.linter.facts.sentence.respective_rates import rates_respectively
 from tieout.linter.facts.sentence.wording import (
     ALLOCATED,
     LAST_YEAR_CMP,
@@ -670,6 +671,9 @@ def _mended(
     respectively = any("分别" in t.text for t in toks)
     if respectively:
         _respective_moves(items)
+    if text.find("分别", start, end) >= 0:
+        # (a rate's token keeps no 分别 in its name, `甲、乙执行率分别为`: the sentence's words are asked)
+        rates_respectively(items, text, start)
     if shares:
         _share_after_change(items)
     if text.find("；", start, end) >= 0:

@@ -185,7 +185,7 @@ def _table_at(
     a line that may be one of its rows (a label without figures) goes on past what was read: its last rows
     are incomplete. Rows that go on from the table before over a page (nothing but page furniture between)
     are joined to it, which is then returned."""
-    above, i = _header_of(lines, i, data)
+    above, i = _header_of(lines, i, data, paged)
     # (there is a row at line i, or a group's heading over one: the caller starts only at a line of figures)
     turn = _turn(lines, text_lines, before, above[0][0] if above else i) if before is not None else None
     if above is None and turn != SURE:

@@ -38,9 +38,12 @@ from .lineshapes import (
 )
 
 
-def _header_above(lines: list[str], first: int, data: list[Parsed]) -> tuple[list[int], int] | None:
+def _header_above(
+    lines: list[str], first: int, data: list[Parsed], paged: frozenset[int] = frozenset()
+) -> tuple[list[int], int] | None:
     """The header lines above the first row (blank lines or a rule between them and the rows allowed), and the
-    line where the caption above them ends; None unless a line of them names the label column."""
+    line where the caption above them ends; None unless a line of them names the label column. `paged`: the page
+    numbers read as blank lines (page_turns `_page_numbers_within`), a page's margins around one inside the header."""
     j = first - 1
     gap = 0
     while j >= 0 and _blank(lines[j]) and gap < MAX_GAP + 1:
@@ -57,9 +60,10 @@ def _header_above(lines: list[str], first: int, data: list[Parsed]) -> tuple[lis
             j -= 1  # a rule inside the header or over it
             continue
         if not s:
-            above = lines[j - 1].strip() if j > 0 else ""
+            k = _past_margins(lines, j, paged)
+            above = lines[k].strip() if k >= 0 else ""
             if header and above and not caption_line(above) and not ABOVE_HEADER.search(above):
-                j -= 1  # a blank line inside a wrapped header
+                j = k  # a blank line inside a wrapped header, or a page's number and margins where a page broke it
                 continue
             break
         if _above_header(s, data[j]):
@@ -74,6 +78,19 @@ def _header_above(lines: list[str], first: int, data: list[Parsed]) -> tuple[lis
     if not header or not any(NAME_HEADER.search(lines[h]) or column_headings(lines[h]) for h in header):
         return None
     return header, j
+
+
+# blank lines a page's number and its margins may take inside a header (page_turns NEAR on either side)
+MARGINS = 6
+
+
+def _past_margins(lines: list[str], j: int, paged: frozenset[int]) -> int:
+    """The line above the blank line j: past the blank lines above it where a page number read as blank stands
+    among them (the page's number and margins), else the one right above."""
+    k = j
+    while k >= 0 and j - k <= MARGINS and not lines[k].strip():
+        k -= 1
+    return k if any(n in paged for n in range(k + 1, j + 1)) else j - 1
 
 
 def _above_header(s: str, parsed: Parsed) -> bool:
@@ -159,15 +176,17 @@ def caption_lines(lines: list[str], top: int) -> list[str]:
     return [lines[k].strip() for k in range(first, top + 1) if lines[k].strip()]
 
 
-def _header_of(lines: list[str], i: int, data: list[Parsed]) -> tuple[tuple[list[int], int] | None, int]:
+def _header_of(
+    lines: list[str], i: int, data: list[Parsed], paged: frozenset[int] = frozenset()
+) -> tuple[tuple[list[int], int] | None, int]:
     """The header above the rows from line i (_header_above), and the line the table's rows start at: the line
     before, where the rows open with a group's heading under the header (`（一）预算编制和执行` over its items),
     or the first line of a row whose label wraps around its figures (`_wrapped_first`)."""
     for first in _earlier_starts(lines, i, data):
-        above = _header_above(lines, first, data)
+        above = _header_above(lines, first, data, paged)
         if above is not None:
             return above, first
-    return _header_above(lines, i, data), i
+    return _header_above(lines, i, data, paged), i
 
 
 def _earlier_starts(lines: list[str], i: int, data: list[Parsed]) -> Iterator[int]:

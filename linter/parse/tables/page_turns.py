@@ -74,7 +74,9 @@ def _page_numbers_within(lines: list[str], data: list[Parsed], heads: frozenset[
         if PAGE_NUMBER.match(ln.strip()) is None:
             continue
         after = _row_near(lines, data, j, 1, heads) or _label_rest_near(lines, data, j, heads)
-        if after and (_row_near(lines, data, j, -1, heads) or _header_near(lines, j)):
+        if (after and (_row_near(lines, data, j, -1, heads) or _header_near(lines, j))) or _header_broken(
+            lines, data, j, heads
+        ):
             lines[j] = ""
             paged.add(j)
             for k in range(j - NEAR, j + NEAR + 1):
@@ -138,6 +140,33 @@ def _label_rest_near(lines: list[str], data: list[Parsed], j: int, heads: frozen
     from .rows import marker  # (here, past the tests above: a report with no table need not load the rows' reader)
 
     return not marker(words)[0]
+
+
+def _header_broken(lines: list[str], data: list[Parsed], j: int, heads: frozenset[int]) -> bool:
+    """Did the page break inside a header (`项目 年初预算数 决算数 决算数为年初` / `— 6 —` / `预算数的% 上年决算数 …` /
+    the rows)? The first lines with text on either side of the page number j (within NEAR lines, past a running
+    head) are each words set apart (no sentence mark, no row of figures), and the one after stands right over a
+    row of figures: the page's number stands between the lines of one header."""
+    before, after = _text_near(lines, j, -1, heads), _text_near(lines, j, 1, heads)
+    if before is None or after is None or after + 1 >= len(lines) or data[after + 1] is None:
+        return False
+    return all(data[k] is None and _set_apart_words(lines[k]) for k in (before, after))
+
+
+def _text_near(lines: list[str], j: int, step: int, heads: frozenset[int]) -> int | None:
+    """The first line with text from j in that direction (within NEAR lines, past a running head)."""
+    k = j + step
+    while 0 <= k < len(lines) and abs(k - j) <= NEAR:
+        if lines[k].strip() and k not in heads:
+            return k
+        k += step
+    return None
+
+
+def _set_apart_words(line: str) -> bool:
+    """Is the line two words or more set apart by spaces, no sentence mark, no page mark: a header's line?"""
+    s = line.strip()
+    return len(s.split()) >= 2 and SENTENCE_MARK.search(s) is None and not _page_mark(s)
 
 
 def _header_near(lines: list[str], j: int) -> bool:

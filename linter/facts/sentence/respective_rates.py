@@ -1,0 +1,87 @@
+"""Rates given out one to each name by 分别 (`甲、乙执行率分别为 p% 和 q%`): the grammar reads one rate named by the
+last name, the one its rate word stands beside (`乙执行率 p%`), and the figures after it as figures of their own.
+The names are listed in the order of the figures: 甲's rate is p, 乙's q. Here each name is given its own rate.
+
+Read only where the words leave nothing open: the names, words alone joined by 、, open their clause and run into
+the rate's words; the figures, each a percentage, follow one another joined by 、, 和, 及 or 与 alone. Where the
+names and the figures differ in number, which figure is whose is not said: the rate is left unnamed.
+"""
+
+from __future__ import annotations
+
+from tieout.linter.facts.sentence.wording import is_label, is_sep
+from tieout.linter.figures.quantities import Quantity
+from tieout.linter.parse.sentences import _Entry, _Rate
+from tieout.linter.patterns import regex
+
+# the names before the rate's own, each of words alone, each closed by 、, opening their clause
+NAMES_BEFORE = regex(r"(?P<names>(?:[\u4e00-\u9fff“”（）()]{2,24}?、)+)")
+# the word the rate is of, closing its name (`执行率`, `到位率`, `满意度`): what each name before shares
+RATE_TAIL = regex(r"[\u4e00-\u9fff]{2}[率度]$")
+# the words joining one figure to the next (`p%、q%`, `p% 和 q%`)
+JOINERS = frozenset({"、", "和", "及", "与"})
+# the word that gives the figures out one to each name
+RESPECTIVELY = "分别"
+
+
+def rates_respectively(items: list, text: str, start: int) -> None:
+    """Give each name before a rate whose words hold 分别 its own rate, in order (items of the sentence opening at
+    `start`, mended in place)."""
+    for k, item in enumerate(items):
+        if isinstance(item, _Rate) and item.value is not None and _respective(item, text):
+            _give_out(items, k, text, start)
+            return  # (one such rate a sentence, as a sentence has one 分别 list of rates: no second walk)
+
+
+def _respective(r: _Rate, text: str) -> bool:
+    """Does 分别 stand between the rate's name and its value?"""
+    return r.value is not None and text.find(RESPECTIVELY, r.start, r.value.start) >= 0
+
+
+def _give_out(items: list, k: int, text: str, start: int) -> None:
+    """The rate at k and the names before it, its figure and those joined after it: one rate each, or the rate left
+    unnamed where the names and the figures differ in number."""
+    r = items[k]
+    clause = max(start, *(text.rfind(mark, start, r.start) + 1 for mark in "，,；;：:"))
+    names = NAMES_BEFORE.fullmatch(text, clause, r.start)
+    tail = RATE_TAIL.search(r.name)
+    first = _first_after(items, clause, k)
+    if names is None or tail is None or len(tail.group()) >= len(r.name) or first == k:
+        return
+    figures, end = _joined_figures(items, k, text)
+    before = [n for n in names.group("names").split("、") if n]
+    if len(before) + 1 != len(figures):
+        items[k] = _Entry("", [r.value])  # (whose figure each is, the words do not say: no rate of any name)
+        return
+    # (a name that is a rate's already, `收入执行率、支出执行率分别为`, takes no second rate word)
+    rates = [_Rate(n if RATE_TAIL.search(n) else n + tail.group(), q, None, r.start) for n, q in zip(before, figures)]
+    rates.append(_Rate(r.name, figures[-1], None, r.start))
+    items[first:end] = rates
+
+
+def _first_after(items: list, clause: int, k: int) -> int:
+    """The index of the first of the labels right before k that stand in the clause (from `clause` on): the names'
+    words, which the rates given out take in."""
+    first = k
+    while first > 0 and is_label(items[first - 1]) and items[first - 1].start_pos >= clause:
+        first -= 1
+    return first
+
+
+def _joined_figures(items: list, k: int, text: str) -> tuple[list[Quantity], int]:
+    """The rate's figure and the percentages right after it joined by a joining word alone (a separator item of its
+    own, `、`, or an entry's label, `和`), and the index past the last of them."""
+    r = items[k]
+    figures: list[Quantity] = [r.value]
+    end = k + 1
+    for j in range(k + 1, len(items)):
+        item = items[j]
+        if is_sep(item, "、"):
+            continue
+        if not (isinstance(item, _Entry) and len(item.qs) == 1 and item.qs[0].kind == "percent"):
+            break
+        if text[figures[-1].end : item.qs[0].start].strip() not in JOINERS:
+            break
+        figures.append(item.qs[0])
+        end = j + 1
+    return figures, end
