@@ -304,6 +304,15 @@ def _own_change_fits(c: _Change, figure: Quantity) -> bool:
     return by_amount[0] <= by_rate[1] and by_rate[0] <= by_amount[1]
 
 
+def _year_alone_after_item(before: Mention, subject: Mention) -> int | None:
+    """The year naming a figure alone, or with a stage alone (`2025年为 B`, `2025年预算 B`), right after a figure of
+    an item whose words name no year (`收入 A，`); None where the figures are not so named."""
+    year = YEAR_STAGE_ONLY.match(subject.label.strip("，、；：（( "))
+    if year is None or not before.key or YEAR_NAMED.search(before.label):
+        return None
+    return int(year.group(1))
+
+
 def _named_last_year(m: Mention) -> bool:
     """Is the figure named as last year's and nothing else (`上年为 C`, `上年预算 C`)?"""
     return _last_years_name(m.label.strip("，、；：（( "))
@@ -1451,6 +1460,8 @@ class Changes(Reader):
         years = self._two_years(c, subject, mentions)
         if years is not None:
             return years[0], years[1], False
+        if self._year_alone_open(c, subject, mentions):
+            return current, base_of_rate, True  # (which of the two changed, the text leaves open: nothing is checked)
         if self._bracketed_base(subject):
             self.facts.changes.append(Change("较上年", key or subject.key, None, current, _movements(c), si, False))
             return current, base_of_rate, True
@@ -1483,13 +1494,22 @@ class Changes(Reader):
         return (a, b) if a.base_unit == b.base_unit and a.kind == b.kind == "amount" else None
 
     def _last_years_stage(self, before: Mention, subject: Mention) -> bool:
-        """Is the figure named by the year before the document's and a stage alone, after a figure of an item
-        naming no year (`一般公共服务支出 A，2025年预算 B，增加 Δ` in a 2026 budget)? It is that item last year."""
-        year = YEAR_STAGE_ONLY.match(subject.label.strip("，、；：（( "))
-        if year is None or not before.key or YEAR_NAMED.search(before.label):
-            return False
+        """Is the figure named by the year before the document's and a stage alone, or a year alone (`2025年为 B`),
+        after a figure of an item naming no year (`一般公共服务支出 A，2025年预算 B，增加 Δ` in a 2026 budget)? It is
+        that item last year."""
+        year = _year_alone_after_item(before, subject)
         period = self._title_context().period or ""
-        return period.isdigit() and int(year.group(1)) == int(period) - 1
+        return year is not None and period.isdigit() and year == int(period) - 1
+
+    def _year_alone_open(self, c: _Change, subject: Mention, mentions: list[Mention]) -> bool:
+        """Is the figure found for a change with no comparison word named by a year alone after a figure of an
+        item naming none (`收入 A，2025年为 B，增加 Δ`), in a document whose own year does not make that year the one
+        before it (`_last_years_stage`)? B is the item in another year than A's, most likely the earlier one, but
+        the document does not say which of the two changed: no reading is certain."""
+        k = next((i for i, m in enumerate(mentions) if m is subject), -1)
+        if k < 1 or not c.movements or not mentions[k - 1].quantities or not subject.quantities:
+            return False
+        return _year_alone_after_item(mentions[k - 1], subject) is not None
 
     def _what_changed(
         self, c: _Change, si: int, mentions: list[Mention], subject: Mention | None, key: str
@@ -2134,9 +2154,12 @@ class Changes(Reader):
 
     def _outcomes(self, candidates: list[Mention]) -> list[Mention]:
         """The figures named as an outcome (决算数, 执行数); none so named, those that name no stage (a fund's name
-        holds 预算 too: `一般公共预算支出` is no budget)."""
-        named = [m for m in candidates if OUTCOME_LABEL.search(m.label)]
-        return named or [m for m in candidates if self.labeller.identify(m.label)[1].stage is None]
+        holds 预算 too: `一般公共预算支出` is no budget). An adjustment of the budget in the year is neither, whatever
+        else its words hold (`年初预算 A，年中按实际人数追加 b，调整后预算为 B，较上年的 C 增加 Δ`: b moved the budget,
+        B changed)."""
+        outcomes = [m for m in candidates if not BARE_ADJUSTMENT.search(m.label)]
+        named = [m for m in outcomes if OUTCOME_LABEL.search(m.label)]
+        return named or [m for m in outcomes if self.labeller.identify(m.label)[1].stage is None]
 
     @staticmethod
     def _plan_among(candidates: list[Mention]) -> bool:

@@ -43,9 +43,9 @@ LAST_YEAR_ONLY = regex(f"^(?:比|较|与)?(?:{LAST_YEAR_NAMES})(?:相比)?(?:{RA
 # (a stage alone closing such a name: `预算`, `调整预算数为`)
 STAGE_ONLY_END = "(?:年初|调整)?(?:预算|决算|执行|完成)(?:数)?(?:为|是)?$"
 LAST_YEAR_STAGE_ONLY = regex(f"^(?:{LAST_YEAR_NAMES})(?:同口径|可比口径)?{STAGE_ONLY_END}")
-# a figure named only by a year and a stage (`，2025年预算 6,781,693 元，增加 Δ`): last year's where that year is the
-# one before the document's
-YEAR_STAGE_ONLY = regex(rf"^((?:19|20)\d\d)年度?{STAGE_ONLY_END}")
+# a figure named only by a year, with a stage or none (`，2025年预算 6,781,693 元，增加 Δ`, `，2025年为 B，增加 Δ`):
+# last year's where that year is the one before the document's
+YEAR_STAGE_ONLY = regex(rf"^((?:19|20)\d\d)年度?(?:(?:为|是)$|{STAGE_ONLY_END})")
 
 
 # the figure by which an outcome passes or misses its budget, and the words naming the two (vocab over_short)
