@@ -37,6 +37,7 @@ from itertools import chain, compress, count
 from operator import gt
 
 from tieout.linter.patterns import regex
+from tieout.linter.text.cell_lines import coded_lines
 from tieout.linter.text.model import Document
 
 from .assembly import _body_row, _build
@@ -106,7 +107,9 @@ def find_aligned(doc: Document) -> list[Aligned]:
     # ending in a figure, each figure a whole word)
     if not doc.path.endswith((".txt", ".text", ".md", ".markdown")):
         return []
-    lines = table_lines(doc.original)
+    # (a coded table whose cells stand one a line, a PDF's text read without its layout, is read as rows of cells one
+    # space apart: cell_lines.coded_lines, one character for one, so that the lines' offsets are the original's)
+    lines = table_lines(coded_lines(doc.original))
     starts = line_starts(lines, doc)
     mapper = _Mapper(doc)
     # (a score table's columns of targets and outcomes, words or figures in each row's own unit, are blanked out of
