@@ -269,7 +269,11 @@ def totals_after_parts(draft: Draft) -> Iterator[Breakdown]:
                 or _defines(m, run)
             )
             chosen = (
-                len(run) if whole else _footing_run(q, run, _enumerated(draft, run)) if _names_the_last(m, run) else 0
+                len(run)
+                if whole
+                else _footing_run(q, run, _enumerated(draft, run), _may_slip(draft, m, run))
+                if _names_the_last(m, run)
+                else 0
             )
             if chosen:
                 parts = [pm for pm, _ in run[-chosen:]]
@@ -657,6 +661,27 @@ def _score_left(draft: Draft, cut: Mention, score: Mention) -> bool:
     return SCORE_LEFT.fullmatch(draft.doc.text, cut.quantities[-1].end, score.quantities[0].start) is not None
 
 
+def _may_slip(draft: Draft, total: Mention, run: list[tuple[Mention, Quantity]]) -> bool:
+    """May a run that does not foot be read as its total's parts with one slipped digit? A total opening a sentence
+    of its own after its run (`…指标得 b 分；…指标得 c 分。产出指标合计得 T 分`) closes all that its heading holds,
+    which the run is only where it opens the heading's body and no item of the heading's list comes before it:
+    after paragraphs that score or describe the group's other parts (`1.…指标得 a 分。` / `2.…`), that the run does
+    not foot says nothing of a slip. A total in its run's sentence (`A a、B b，合计 T`) closes that sentence's list."""
+    if not run or total.sentence == run[0][0].sentence:
+        return True
+    first = run[0][0]
+    doc = draft.doc
+    at = doc.section_index(first.start)
+    section = doc.sections[at] if at >= 0 else None
+    if section is not None and section.parent is not None and doc.sections[at - 1] is not section.parent:
+        return False  # (an item of its heading's list after others: `2.…` after `1.…`)
+    start, _ = doc.section_span(first.start)
+    heading = doc.sentence_index(start)
+    opening = doc.paragraph_of(first.sentence).start
+    # (the heading's own line aside, no sentence of the section before the run's paragraph)
+    return all(si == heading for si in range(max(heading, 0), opening) if doc.sentences[si].start >= start)
+
+
 def _joins(key: str, run: list[tuple[Mention, Quantity]]) -> bool:
     """`中央资金 300，省级资金 150，中央及省级资金 450`: a label joining the names of the figures before it."""
     m = JOINED.search(key)
@@ -713,11 +738,12 @@ def _enumerated(draft: Draft, run: list[tuple[Mention, Quantity]]) -> set[int]:
     }
 
 
-def _footing_run(total: Quantity, run: list[tuple[Mention, Quantity]], enumerated: set[int]) -> int:
+def _footing_run(total: Quantity, run: list[tuple[Mention, Quantity]], enumerated: set[int], slips: bool = True) -> int:
     """How many of the figures before the total it sums: the run that foots, else the one run that one slipped
     digit or unit explains (the label still names a sum); 0 for none. A slip is no reading of a run that
     starts inside an enumeration (`enumerated`): a list is summed whole or not at all, so a tail that a slip
-    would explain is a guess (`决策 15 分、过程 25 分、产出 35 分、效益 25 分，合计 100 分` read without 决策)."""
+    would explain is a guess (`决策 15 分、过程 25 分、产出 35 分、效益 25 分，合计 100 分` read without 决策);
+    nor, without `slips`, of a run that may be the last of the total's parts only (`_may_slip`)."""
     sizes = range(2, min(len(run), MAX_RUN) + 1)
     exact = [k for k in sizes if foots(total, [x for _, x in run[-k:]])]
     # a run summing to the total to the digit is it, before a shorter one footing by its rounding only (`扣 0.5
@@ -725,5 +751,7 @@ def _footing_run(total: Quantity, run: list[tuple[Mention, Quantity]], enumerate
     equal = [k for k in exact if sum((x.base_value for _, x in run[-k:]), Decimal(0)) == total.base_value]
     if equal or exact:
         return (equal or exact)[0]
+    if not slips:
+        return 0
     slipped = [k for k in sizes if k not in enumerated and one_slip(total, [x for _, x in run[-k:]])]
     return slipped[0] if len(slipped) == 1 else 0
