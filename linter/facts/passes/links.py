@@ -41,7 +41,7 @@ from tieout.linter.facts.passes.base import (
 from tieout.linter.facts.passes.column_wholes import tabled_column_whole
 from tieout.linter.facts.passes.item_runs import runs_of
 from tieout.linter.facts.passes.list_terms import DIMENSION, alike
-from tieout.linter.figures.context import BUDGET_STAGES, MIXED, Context, read
+from tieout.linter.figures.context import BUDGET_STAGES, MIXED, Context, read, to_month
 from tieout.linter.figures.intervals import HUNDRED, rounded, writes_ratio
 from tieout.linter.figures.labels import GENERIC_ITEMS
 from tieout.linter.figures.quantities import Quantity
@@ -658,8 +658,9 @@ def _figures_of(
     out = []
     context = _moved(own.identity.context, period, stage)  # once, not once per candidate
     short = _fund_short_item(own.identity)
+    summed = _summed_over_years(own)
     for m in mentions:
-        if m is own:
+        if m is own or _summed_over_years(m) != summed:
             continue
         if not _same(own.identity, m.identity, context) and not (
             short
@@ -671,6 +672,17 @@ def _figures_of(
             continue
         out += [(m, q) for q in m.quantities if q.base_unit == like.base_unit and q.kind == like.kind and q.exact]
     return out
+
+
+# a figure summed over the years up to its date (`截至2024年末累计完成改造 N 个`, `历年累计`): a stock of all the years
+# so far, not one year's doing, whatever year it is dated; a year's months so far (`1—9月累计`) are that year's
+SUMMED_OVER_YEARS = regex(r"累计|历年")
+
+
+def _summed_over_years(m: Mention) -> bool:
+    """Is the figure summed over the years up to its date? Such a figure and a year's own (`2025年完成改造 n 个`) are
+    two quantities, never one's base the other's current figure: the year's change is against the year before's own."""
+    return SUMMED_OVER_YEARS.search(m.label) is not None and not to_month(m.identity.context.period)
 
 
 def _scope_unsure(own: Mention, found: list[tuple[Mention, Quantity]]) -> bool:
