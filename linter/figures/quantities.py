@@ -125,8 +125,6 @@ CN_ORDINAL_UNITS = frozenset({"类", "期", "级", "档"})
 UNIT_ALIASES = {"间": "家", "所": "家", "间次": "家次"}
 NOT_UNITS_AFTER = (
     # ordinals of meetings (`六次会议`, `十一次全会`): which session, not how many
-    # the set of a government's budgets named by their number (`四本预算收入合计`, `“四本预算”`): a name, no count
-    "本预算",
     "次会议",
     "次全会",
     "次全体会议",
