@@ -69,16 +69,6 @@ def _rate_and_amount(current: Quantity, one: list[Movement], other: list[Movemen
     return len(rates) == 1 and len(amounts) == 1
 
 
-def _one_figures_pair(changes: list[Change]) -> tuple[Change, Change] | None:
-    """The two changes, one after the other, of the one figure among a sentence's changes: none where a figure
-    has any other number of them (which two are one change would be a guess)."""
-    for k in range(len(changes) - 1):
-        a, b = changes[k], changes[k + 1]
-        if a.current is not None and a.current is b.current:
-            return (a, b) if sum(c.current is a.current for c in changes) == 2 else None
-    return None
-
-
 def _last_year_only(comparison: str) -> bool:
     return AGAINST_LAST_YEAR.fullmatch(comparison.strip("，, ")) is not None
 
@@ -109,18 +99,17 @@ class Bases(Reader):
         """`支出 X，同比增长 p%，较上年增支 Δ` (or the amount first): one change of X against last year written
         in two clauses, each naming last year its own way. Read apart, neither can be recomputed (no base is
         written); read as one, the amount gives last year's figure (X − Δ) and the rate is checked against it.
-        Only where the sentence holds these two changes alone of the one figure (other figures' changes, as a
-        share's move in points after it, `占…的 s%，较上年同期提高 d 个百分点`, are no part of it), one direction,
-        no base but one noted after the first (`同比增长 p%（上年同期 B），比上年同期增收 Δ`: B is the base of
-        both)."""
+        Only where the sentence holds these two changes alone, of the one figure, one direction, no base but
+        one noted after the first (`同比增长 p%（上年同期 B），比上年同期增收 Δ`: B is the base of both)."""
         mine = self.facts.changes[first:]
-        pair = _one_figures_pair(mine)
-        if pair is None:
+        if len(mine) != 2:
             return
-        a, b = pair
-        if b.base is not None or not (_last_year_only(a.comparison) and _last_year_only(b.comparison)):
+        a, b = mine
+        if a.current is None or a.current is not b.current or b.base is not None:
             return
-        if a.current is None or not _rate_and_amount(a.current, a.movements, b.movements):
+        if not (_last_year_only(a.comparison) and _last_year_only(b.comparison)):
+            return
+        if not _rate_and_amount(a.current, a.movements, b.movements):
             return
         end = a.movements[0].quantity.end if a.movements[0].quantity else a.movements[0].end
         # (a figure between the clauses: the second may be of it; but not the first's base, noted in brackets
@@ -128,9 +117,8 @@ class Bases(Reader):
         if any(end <= q.start < b.movements[0].start and q is not a.base for q in self._qs):
             return
         moves = sorted((*a.movements, *b.movements), key=lambda m: m.start)
-        at = first + mine.index(a)
-        self.facts.changes[at] = replace(a, movements=moves, certain=a.certain and b.certain)
-        del self.facts.changes[first + mine.index(b)]
+        del self.facts.changes[first:]
+        self.facts.changes.append(replace(a, movements=moves, certain=a.certain and b.certain))
 
     def _base_of_same_figure(self, si: int) -> None:
         """`机关运行经费 X，同比增长 p%，较2024年预算数 B 减少 Δ`: two changes of one figure in one sentence, the
