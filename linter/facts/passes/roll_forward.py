@@ -59,16 +59,9 @@ def _year_end(label: str) -> int | None:
     return int(found.group(1)) if found else None
 
 
-# the stock's other names, each with the one it is read as (vocab `stock_names`)
-STOCK_NAMES: dict[str, str] = dict(_VOCAB.get("stock_names") or {})
-OTHER_NAME = regex(alternation(STOCK_NAMES)) if STOCK_NAMES else None
-
-
 def _stock(label: str) -> str:
-    """What a stock is of: its label without the words of its date (`2023年末全市政府债务余额`: 全市政府债务余额), its
-    other names read as one (`累计结余` as `滚存结余`)."""
-    stock = PERIOD_WORDS.sub("", COPULA.sub("", label))
-    return OTHER_NAME.sub(lambda w: STOCK_NAMES[w.group()], stock) if OTHER_NAME is not None else stock
+    """What a stock is of: its label without the words of its date (`2023年末全市政府债务余额`: 全市政府债务余额)."""
+    return PERIOD_WORDS.sub("", COPULA.sub("", label))
 
 
 def same_stock(opening: str, closing: str) -> bool:
