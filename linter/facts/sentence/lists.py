@@ -141,13 +141,6 @@ OF_NAMED = regex(r"[\s，、；]*在?([\u4e00-\u9fff“”（）()]{2,24}?)中[�
 LISTED_NAMED = regex(
     r"[\s，、；]*([\u4e00-\u9fff“”（）()]{2,24}?)(?P<main>主要|重点)?(?P<verb>包括|构成为|构成如下|由以下构成|组成为|安排如下)[：:]"
 )
-# a sentence opening with every item of a figure stated before, respectively (`各项支出分别为：`), maybe after the
-# division it lists them by (`按功能分类，各项支出分别为：`): the name after 各项 (支出) is the figure's, the list right after
-# the words; 分别为 without 各项 (`收入、支出分别为：`) may pair figures with names rather than list one's parts
-EACH_LISTED = regex(
-    r"[\s，、；]*(?:(?:按|分)[\u4e00-\u9fff]{1,6}?(?:分类|划分|分|来看|看)[，,]\s*)?(?:各项|各类)"
-    r"(?P<name>[\u4e00-\u9fff]{2,12}?)(?:分别为|分别是)[：:]"
-)
 # the verb naming the whole with it (`支出重点安排如下：` lists the 支出安排, the budget's spending, not any 支出)
 NAMING_VERBS = {"安排如下": "安排"}
 # words announcing every item of a list, with the colon its items follow (`收入总计 T，包括：`, `具体为：`, `总收入 T，
@@ -737,11 +730,8 @@ class Lists(Rates, Changes):
         sent, prev = self.doc.sentences[si], self.doc.sentences[si - 1]
         named = OF_NAMED.match(text, sent.start, sent.end)
         listed = LISTED_NAMED.match(text, sent.start, sent.end) if named is None else None
-        each = EACH_LISTED.match(text, sent.start, sent.end) if named is None and listed is None else None
         if named is not None:
             self.d.whole_named[si] = named.group(1)
-        elif each is not None:
-            self.d.whole_listed[si] = (each.group("name"), True)
         elif listed is not None:
             name = listed.group(1) + NAMING_VERBS.get(listed.group("verb"), "")
             self.d.whole_listed[si] = (name, listed.group("main") is None)
