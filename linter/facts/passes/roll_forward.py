@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from tieout.linter.facts.model import Mention, RollForward
 from tieout.linter.facts.passes.base import drawn_from_balance, in_brackets, labels_holding, same_section, sentence_of
+from tieout.linter.figures.context import read
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.patterns import regex
 from tieout.linter.vocab import alternation, load
@@ -146,7 +147,11 @@ def roll_forwards(draft: Draft) -> Iterator[RollForward]:
                 found = _backwards(draft, mentions, si)
             # (what the sentence before the read moves: the sentence before the opening stock's, which a read across
             # sentences (`_across`) takes the flows of its own sentences from)
-            if found is not None and not _moved_the_sentence_before(draft, sentence_of(draft, found.opening.start)):
+            if (
+                found is not None
+                and not _moved_the_sentence_before(draft, sentence_of(draft, found.opening.start))
+                and _scopes_agree(draft, found)
+            ):
                 yield found
     yield from _remainders_after(draft, summed)
 
@@ -155,15 +160,72 @@ def _read(draft: Draft, said: list[Mention], mentions: list[Mention], k: int, si
     """The stock `mentions[k]` closes, read forwards: in its sentence, or, opening it, from the sentences before."""
     closing = mentions[k]
     if STOCK.search(closing.label) and _dated_closing(draft, mentions, k):
+        if _moved_after(draft, mentions, k, si):
+            return None
         found = _of_closing(draft, mentions, said, k, si)
         if found is not None or any(_opens_year(m) for m in mentions[:k]):
             return found
-        if any(_flow(m.label) != 0 for m in mentions[k + 1 :]):
-            return None  # (`年末余额 D，全年补充 B`: a flow after the closing in its sentence, no sum read up to it)
         return _across(draft, si, closing, mentions[:k])
     if REMAINDER.fullmatch(_stock(closing.label)) and k >= 2:
         return _remainder(mentions[:k], closing, si)
     return None
+
+
+# the words opening the sentence right after a closing stock that go on to say what it holds or why it stands so
+# (vocab `closing_explained`: `年末余额 D。其中…`, `年末余额中包括…`, `主要是…`)
+CLOSING_EXPLAINED = regex(f"^\\s*(?:{_alt('closing_explained')})")
+
+
+def _moved_after(draft: Draft, mentions: list[Mention], k: int, si: int) -> bool:
+    """Does money move in or out of the stock after its closing figure (`年末余额 D，其中年终补充 C`, `年末余额 D，主要是
+    将超收收入 C 补充预算稳定调节基金`; `年末余额 D。年末余额中包括…补充的 C`)? The closing then holds money the flows
+    before it leave out, whether C came before or after the year's other flows: no sum is read up to it. Looked for
+    in the rest of its sentence, a figure moving money by its label or the words after it, and in the sentence
+    right after when it opens by saying what the closing holds, a sum there and a verb of money moving."""
+    # (the stock by each name the sentence gives it up to the closing: `年末余额` names no fund, `…调节基金余额` does)
+    stocks = [m.label for m in mentions[: k + 1] if STOCK.search(m.label)]
+    after = mentions[k + 1 :]
+    # (a verb of money moving in the label is enough, whatever else it names: `其中以结余资金补充 C`)
+    if any(_moves(m.label) or any(_flow_after(draft, m, name) != 0 for name in stocks) for m in after):
+        return True
+    sentences = draft.doc.sentences
+    if si + 1 >= len(sentences) or not _same_paragraph(draft, si, si + 1):
+        return False
+    nxt = sentences[si + 1]
+    words = draft.doc.text[nxt.start : nxt.end]
+    sums = [m for m in draft.by_sentence.get(si + 1) or [] if _money(m) is not None]
+    return (
+        bool(sums)
+        and CLOSING_EXPLAINED.match(words) is not None
+        and (_moves(words) or SPENT_AFTER.search(words) is not None)
+    )
+
+
+def _moves(words: str) -> bool:
+    return INFLOW.search(words) is not None or OUTFLOW.search(words) is not None
+
+
+def _scope_of(draft: Draft, m: Mention) -> str | None:
+    """The scope a figure is of (全市, 市本级…): its label's, else what its sentence states up to it; None where
+    neither states one."""
+    sentence = draft.doc.sentences[m.sentence]
+    return read(m.label).context.scope or read(draft.doc.text[sentence.start : m.start]).context.scope
+
+
+def _scopes_agree(draft: Draft, found: RollForward) -> bool:
+    """Are the opening, the flows and the closing of one scope, as far as they are stated (`全市…年初余额 A。市本级
+    调入 B，市本级年末余额 D`: 全市's stock opens, 市本级's closes; two stocks, no roll-forward)? A figure stating two
+    scopes (context MIXED) agrees with none."""
+    figures = {id(q) for q in (found.opening, *found.inflows, *found.outflows, found.closing)}
+    first = min(sentence_of(draft, found.opening.start), found.sentence)
+    scopes = {
+        _scope_of(draft, m)
+        for si in range(first, max(found.sentence, sentence_of(draft, found.opening.start)) + 1)
+        for m in draft.by_sentence.get(si) or []
+        if any(id(q) in figures for q in m.quantities)
+    }
+    scopes.discard(None)
+    return len(scopes) <= 1
 
 
 def _dated_closing(draft: Draft, mentions: list[Mention], k: int) -> bool:
@@ -493,8 +555,13 @@ def _flows(draft: Draft, said: list[Mention], stock: str = "") -> list[tuple[Qua
     return out
 
 
-# the words of a figure's clause right after it
+# the words of a figure's clause right after it: up to its punctuation, and no more than a verb and the name of a
+# fund with its scope take (`补充市本级预算稳定调节基金`, 12 characters), so that a long clause's words far after the
+# figure do not move it
 AFTER_FIGURE = regex(r"[^，,。；;：:（）()]{0,30}")
+# the fewest characters of a stock's name a verb's object must end with to name that stock: shorter names (`基金`,
+# `资金`, 3 and fewer) end the names of many a stock and fund, and would move the stock by money going elsewhere
+_NAMED_TARGET = 4
 SPENT_AFTER = regex(_alt("spent_after"))
 
 
@@ -512,7 +579,7 @@ def _flow_after(draft: Draft, m: Mention, stock: str) -> int:
     verb = INFLOW.match(after)
     name = STOCK.sub("", _stock(stock))
     target = after[verb.end() :] if verb is not None else ""
-    return 1 if len(target) >= 4 and name.endswith(target) else 0
+    return 1 if len(target) >= _NAMED_TARGET and name.endswith(target) else 0
 
 
 # the word of a total opening a flow's label before its verb (`合计补充 C`, `共计动用 C`)
