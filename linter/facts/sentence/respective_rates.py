@@ -59,7 +59,7 @@ def _give_out(items: list[object], k: int, r: _Rate, text: str, start: int) -> N
     figures, end = _joined_figures(items, k, r.value, text)
     before = [n for n in names.group("names").split("、") if n]
     own = r.name[: -len(tail.group())]  # (the last name's words, and any qualifier of the rate after them)
-    if len(before) + 1 != len(figures) or any(QUALIFIER.search(n) for n in (*before, own)):
+    if len(before) + 1 != len(figures) or _qualified(before, own):
         # (whose figure each is, or of what, the words do not say: no rate of any name)
         items[k] = _Entry("", [r.value])
         return
@@ -67,6 +67,15 @@ def _give_out(items: list[object], k: int, r: _Rate, text: str, start: int) -> N
     rates = [_Rate(n if RATE_TAIL.search(n) else n + tail.group(), q, None, r.start) for n, q in zip(before, figures)]
     rates.append(_Rate(r.name, figures[-1], None, r.start))
     items[first:end] = rates
+
+
+def _qualified(before: list[str], own: str) -> bool:
+    """May a qualifier of the rate stand in the names' words: in the last name's words before the rate word, or in an
+    earlier name that is no rate's of its own (`上半年甲、乙执行率`)? An earlier name that is a rate's already
+    (`普及率、覆盖率、治理率分别达`) keeps its own words whole, its qualifier with them: nothing is lost."""
+    return QUALIFIER.search(own) is not None or any(
+        QUALIFIER.search(n) is not None for n in before if RATE_TAIL.search(n) is None
+    )
 
 
 def _first_after(items: list[object], clause: int, k: int) -> int:
