@@ -901,10 +901,16 @@ PER_UNIT_NOTE = regex(r"[（(](?:亿元|万元|千元|元)\s*/\s*[\u4e00-\u9fff]
 SPAN_NOTE = regex(r"[（(](?:" + "|".join(sorted(words("span_units"))) + r")[）)]")
 
 
+# a heading's days of people's work, a work word right before the span's word (`务工天数`, `出勤日数`: vocab
+# tables.work_days)
+WORK_DAYS = regex(r"(?:" + "|".join(sorted(words("work_days"))) + r")(?:" + "|".join(sorted(words("spans"))) + r")")
+
+
 def _names_a_span(text: str) -> bool:
     """Does a flattened heading name the span of days each row ran (`供餐天数`, `工期（天）`: vocab tables.spans), no
-    days of work or of people, which add up over the rows (`服务人天`, `投入工日`: vocab tables.day_sums)?"""
-    if any(w in text for w in words("day_sums")):
+    days of work or of people, which add up over the rows (`服务人天`, `投入工日`: vocab tables.day_sums; `务工天数`:
+    tables.work_days)?"""
+    if any(w in text for w in words("day_sums")) or WORK_DAYS.search(text):
         return False
     return any(w in text for w in words("spans")) or SPAN_NOTE.search(text) is not None
 

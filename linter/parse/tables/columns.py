@@ -84,9 +84,6 @@ def _edges(line: str, figs: list[re.Match[str]], metric: Metric = width) -> list
     return out
 
 
-DASHES = "-—–－"
-
-
 FIGURE_ENDS = ",%"  # what a figure ends with besides a digit
 
 

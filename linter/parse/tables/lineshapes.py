@@ -45,6 +45,9 @@ NAME_HEADER = regex(r"项\s*目|科\s*目|地\s*区|指\s*标|资金来源|名\s
 # a header word that names the label column (项目, 收入项目, 功能分类科目, 科目名称, 一级指标): it ends in such a
 # name; a column of figures may start with one (项目支出, 项目数)
 LABEL_HEADER = regex(rf"(?:{NAME_HEADER.pattern})(?:名称)?$")
+# a header line opening with the label column's name, a word of its own (`项目  年初预算数 …`, `收入项目 …`, `项    目 …`;
+# not `项目支出 …`, a column of figures): the first line of a header, the label's name standing over its column
+LABEL_FIRST = regex(rf"^\S*?(?:{NAME_HEADER.pattern})(?:名称)?(?!\S)")
 UNIT = regex(r"单位[：:]\s*(亿元|万元|千元|元)")
 # a caption line above the header: the unit note, the table's number or title, a note
 CAPTION_LINE = regex(r"单位[：:]|^附?表\s*[\d一二三四五六七八九十]|表\s*(?:[（(]\s*\d+\s*[）)])?$|[。；]$")

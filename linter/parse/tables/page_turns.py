@@ -8,6 +8,7 @@ here, apart from what the pieces themselves hold.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 
 from tieout.linter.patterns import regex
@@ -18,6 +19,7 @@ from .cells import flatten
 from .lineshapes import (
     CJK,
     CODE_FIRST,
+    LABEL_FIRST,
     PAGE_MARK,
     SENTENCE_MARK,
     TABLE_NOTE,
@@ -74,7 +76,7 @@ def _page_numbers_within(lines: list[str], data: list[Parsed], heads: frozenset[
         if PAGE_NUMBER.match(ln.strip()) is None:
             continue
         after = _row_near(lines, data, j, 1, heads) or _label_rest_near(lines, data, j, heads)
-        if (after and (_row_near(lines, data, j, -1, heads) or _header_near(lines, j))) or _header_broken(
+        if (after and (_row_near(lines, data, j, -1, heads) or _header_near(lines, j, heads))) or _header_broken(
             lines, data, j, heads
         ):
             lines[j] = ""
@@ -115,12 +117,8 @@ NEAR = 3  # lines looked past for the rows around a page number (blank lines, a 
 def _row_near(lines: list[str], data: list[Parsed], j: int, step: int, heads: frozenset[int] = frozenset()) -> bool:
     """Is the first line with text from j in that direction (within NEAR lines, past a running head) a row of
     figures?"""
-    k = j + step
-    while 0 <= k < len(lines) and abs(k - j) <= NEAR:
-        if lines[k].strip() and k not in heads:
-            return data[k] is not None
-        k += step
-    return False
+    k = _text_near(lines, j, step, heads)
+    return k is not None and data[k] is not None
 
 
 def _label_rest_near(lines: list[str], data: list[Parsed], j: int, heads: frozenset[int]) -> bool:
@@ -129,10 +127,8 @@ def _label_rest_near(lines: list[str], data: list[Parsed], j: int, heads: frozen
     across pages: the text layer sets the rest of a wrapped label (`…（含生育` / `— 18 —` / `保险）基金`) after the
     page's number. (`二、其他说明` heads the next part; words set apart, `科目编码 科目名称 合计`, are the header
     repeated.) Whether the word is that rest the rows read past the page decide (`_label_rest_over_page`)."""
-    k = j + 1
-    while k < len(lines) and k - j <= NEAR and (not lines[k].strip() or k in heads):
-        k += 1
-    if k + 1 >= len(lines) or k - j > NEAR or data[k + 1] is None or SENTENCE_MARK.search(lines[k + 1]):
+    k = _text_near(lines, j, 1, heads)
+    if k is None or k + 1 >= len(lines) or data[k + 1] is None or SENTENCE_MARK.search(lines[k + 1]):
         return False
     words = lines[k].strip()
     if not _text_only(lines[k]) or SENTENCE_MARK.search(words) or len(words.split()) != 1:
@@ -145,15 +141,20 @@ def _label_rest_near(lines: list[str], data: list[Parsed], j: int, heads: frozen
 def _header_broken(lines: list[str], data: list[Parsed], j: int, heads: frozenset[int]) -> bool:
     """Did the page break inside a header (`项目 年初预算数 决算数 决算数为年初` / `— 6 —` / `预算数的% 上年决算数 …` /
     the rows)? The first lines with text on either side of the page number j (within NEAR lines, past a running
-    head) are each words set apart (no sentence mark, no row of figures), and the one after stands right over a
-    row of figures: the page's number stands between the lines of one header."""
+    head) are each words set apart as the row under the one after sets its cells (by wide gaps where it is laid
+    out in columns: a caption or a title spaced once, `2024 年县级政府性基金…`, is no header's line), no row of
+    figures; and the one after does not open with the label column's name, which a header's first line holds
+    (`项目  年初预算数 …` after the page's number: the header starts there, the line before it is the caption)."""
     before, after = _text_near(lines, j, -1, heads), _text_near(lines, j, 1, heads)
     if before is None or after is None or after + 1 >= len(lines) or data[after + 1] is None:
         return False
-    return all(data[k] is None and _set_apart_words(lines[k]) for k in (before, after))
+    if LABEL_FIRST.match(lines[after].strip()):
+        return False
+    gap = WIDE_GAP if WIDE_GAP.search(lines[after + 1].strip()) else SPACE
+    return all(data[k] is None and _set_apart_words(lines[k], gap) for k in (before, after))
 
 
-def _text_near(lines: list[str], j: int, step: int, heads: frozenset[int]) -> int | None:
+def _text_near(lines: list[str], j: int, step: int, heads: frozenset[int] = frozenset()) -> int | None:
     """The first line with text from j in that direction (within NEAR lines, past a running head)."""
     k = j + step
     while 0 <= k < len(lines) and abs(k - j) <= NEAR:
@@ -163,21 +164,20 @@ def _text_near(lines: list[str], j: int, step: int, heads: frozenset[int]) -> in
     return None
 
 
-def _set_apart_words(line: str) -> bool:
-    """Is the line two words or more set apart by spaces, no sentence mark, no page mark: a header's line?"""
+SPACE = regex(r"\s+")  # the cells of a row extracted without layout are set apart by a space
+
+
+def _set_apart_words(line: str, gap: re.Pattern[str]) -> bool:
+    """Is the line two words or more set apart by `gap`, no sentence mark, no page mark: a header's line?"""
     s = line.strip()
-    return len(s.split()) >= 2 and SENTENCE_MARK.search(s) is None and not _page_mark(s)
+    return len(gap.split(s)) >= 2 and SENTENCE_MARK.search(s) is None and not _page_mark(s)
 
 
-def _header_near(lines: list[str], j: int) -> bool:
-    """Is the first line with text before j (within NEAR lines) a header's: words set apart by wide gaps, no
-    sentence mark (`  项目      2024年执行数    2023年执行数    增长%`)?"""
-    k = j - 1
-    while k >= 0 and j - k <= NEAR:
-        if lines[k].strip():
-            return SENTENCE_MARK.search(lines[k]) is None and len(WIDE_GAP.split(lines[k].strip())) >= 2
-        k -= 1
-    return False
+def _header_near(lines: list[str], j: int, heads: frozenset[int]) -> bool:
+    """Is the first line with text before j (within NEAR lines, past a running head) a header's: words set apart by
+    wide gaps (`  项目      2024年执行数    2023年执行数    增长%`)?"""
+    k = _text_near(lines, j, -1, heads)
+    return k is not None and _set_apart_words(lines[k], WIDE_GAP)
 
 
 def _left_open(table: Aligned) -> None:
