@@ -1946,10 +1946,25 @@ ADJUSTED_SAID = regex(r"全年预算|调整后?的?预算|变动预算|追加后
 
 
 def _adjustment_said(ctx: CheckContext, own: Mention) -> bool:
-    """Does the outcome's section name a budget after the year's adjustments, of any item (the year's budgets were
-    changed, and the report tells the initial one from the whole year's)?"""
+    """Does the outcome's section name a budget after the year's adjustments, of any item but one of the other side
+    (the year's budgets were changed, and the report tells the initial one from the whole year's)? An adjusted
+    budget of the spending (`支出完成 X，完成调整预算 B 的 p%`) says nothing of the receipts' budget: a receipts rate
+    beside its initial budget (`收入年初预算 A，实际完成 X，为预算的 p%`) is of that budget."""
     start, end = ctx.doc.section_span(own.start)
-    return ADJUSTED_SAID.search(ctx.doc.text, start, end) is not None
+    own_side = _side_of(own, _paragraph_of(ctx, own.sentence))
+    sides = (_side_said(ctx, match.start()) for match in ADJUSTED_SAID.finditer(ctx.doc.text, start, end))
+    return any(own_side is None or side is None or side == own_side for side in sides)
+
+
+def _side_said(ctx: CheckContext, offset: int) -> str | None:
+    """The side (收入, 支出) of the budget words at the offset: that of the figure they name, the first after them
+    in their sentence (`完成调整预算 B 的 p%`), or where none follows, of the figure before them (`支出 X，为调整
+    预算的 p%`); None where their sentence states no figure or its side is unsaid."""
+    in_sentence = ctx.index.in_sentence(ctx.doc.sentence_index(offset))
+    after = [m for m in in_sentence if m.start >= offset]
+    before = [m for m in in_sentence if m.start < offset]
+    named = after[0] if after else before[-1] if before else None
+    return None if named is None else _side_of(named, in_sentence)
 
 
 def _restated_outcome(ctx: CheckContext, m: Mention, q: Quantity, num: Quantity) -> bool:

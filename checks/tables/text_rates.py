@@ -66,8 +66,9 @@ class RowRate:
 def row_rate_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
     """Each prose rate naming a table's row, against that row's rate cell or the quotient of its operands; a rate
     the rate checks (TO105) already hold to its figures is theirs."""
-    tables = [t for t in ctx.facts.tables if not t.by_position and t.rows]
-    if not tables:
+    every = [t for t in ctx.facts.tables if t.rows]
+    tables = [t for t in every if not t.by_position]
+    if not every:
         return
     from tieout.checks.rates import rate_outcomes
 
@@ -77,7 +78,7 @@ def row_rate_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
             continue
         if id(r.stated) in held:
             continue
-        found = _row_rate(ctx, tables, r)
+        found = _row_rate(ctx, tables, r, every)
         if found is not None:
             o = _against_cell(ctx, r, found) if found.cell is not None else _against_operands(ctx, r, found)
             if o is not None:
@@ -115,9 +116,10 @@ def _base(words: str) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
-def _row_rate(ctx: CheckContext, tables: list[Table], r: Rate) -> RowRate | None:
+def _row_rate(ctx: CheckContext, tables: list[Table], r: Rate, every: list[Table]) -> RowRate | None:
     """The one row of the tables of the rate's place that its words name, with the columns it is held to; None
-    when no row, or more than one, can be meant."""
+    when no row, or more than one, can be meant. (`tables` are those whose columns are certain; `every` holds the
+    space-aligned ones placed by position too, of which a row restated later is read where its cells are certain.)"""
     named = _named(r)
     if named is not None and not named[0] and named[2] is None:
         found = _rows_of_outcome(ctx, _tables_of(ctx, tables, r), r, named[1])
@@ -130,7 +132,7 @@ def _row_rate(ctx: CheckContext, tables: list[Table], r: Rate) -> RowRate | None
     if not found:
         found = _fund_totals(ctx, tables, r, name, kind, base)
     if not found and base is None:
-        found = _rows_of_sole_kind_table(ctx, tables, r, name, kind)
+        found = _rows_of_sole_kind_table(ctx, every, r, name, kind)
     if len(found) != 1 or not _states_row(ctx, r, found[0]):
         return None
     return found[0]
@@ -222,16 +224,40 @@ def _fund_totals(
 
 def _rows_of_sole_kind_table(ctx: CheckContext, tables: list[Table], r: Rate, name: str, kind: str) -> list[RowRate]:
     """`临江区支出率为 p%` in a section of problems, after the 分县（区）table stated under another heading: a row's
-    rate restated in a later section is of the one table of the document that states rates of its kind (a
-    `支出率（%）` column), where its context (year, scope) agrees, and only against that column's cell: a second
-    table with such a column (another fund's, another year's) may be the one meant, and then none is taken. (The
-    words up to the rate say its context: `低于全市平均 q%` after it is the comparison's, not the rate's.)"""
+    rate restated in a later section is of the one row of that name among the document's tables that state rates of
+    its kind (a `支出率（%）` column), where its table's context (year, scope) agrees, and only against that column's
+    cell: a second row of the name in such a table (another fund's, another year's) may be the one meant, and then
+    none is taken; a table of other rows (`分类别`, where the rate names a 市) is not meant. (The words up to the
+    rate say its context: `低于全市平均 q%` after it is the comparison's, not the rate's.)"""
     kinds = [t for t in tables if any(kind in _header(c) for side in t.sides for c in side.columns)]
-    if len(kinds) != 1 or not _agrees(kinds[0].context, _clause_context(ctx, r)):
+    named = [
+        (t, side, row)
+        for t in kinds
+        for side in t.sides
+        for row in side.rows
+        if _names(row.label, row.total, name, kind)
+    ]
+    if len(named) != 1:
         return []
-    if not kinds[0].rows[0] or kinds[0].rows[0][0].start > ctx.doc.sentences[r.sentence].start:
+    t, side, row = named[0]
+    if not _agrees(t.context, _clause_context(ctx, r)):
+        return []
+    if not t.rows[0] or t.rows[0][0].start > ctx.doc.sentences[r.sentence].start:
         return []  # (a table after the prose, in another section, an annex: not what the prose restates)
-    return [rr for rr in _rows_named(kinds, name, kind, None) if rr.cell is not None]
+    rr = _columns(t, side, row.index, kind, None)
+    return [rr] if rr is not None and rr.cell is not None and _cell_certain(rr) else []
+
+
+def _cell_certain(rr: RowRate) -> bool:
+    """Is the row's rate cell certain as it stands: any of a table read from pipes or cells; of a space-aligned one
+    whose columns were placed by position, under a column name that stands over its figures (not `off_header`), in
+    a row with a figure under every column (none missing that would shift its figures to the columns before)."""
+    if not rr.table.by_position:
+        return True
+    assert rr.cell is not None
+    if rr.cell.index in rr.table.off_header:
+        return False
+    return all(rr.table.quantity(rr.row, c.index) is not None for c in rr.side.columns)
 
 
 def _side_total(label: str, side: str, fund: str) -> bool:
