@@ -1945,26 +1945,42 @@ def _against_budget(ctx: CheckContext, r: Rate) -> Outcome | None:
 ADJUSTED_SAID = regex(r"全年预算|调整后?的?预算|变动预算|追加后")
 
 
+# the words of a sentence stating the year's budget adjustment itself (`预算调整方案`, `调整预算中，支出 X，收入 Y`)
+ADJUSTMENT_STATED = regex(f"{ADJUSTED_SAID.pattern}|预算调整")
+
+
 def _adjustment_said(ctx: CheckContext, own: Mention) -> bool:
     """Does the outcome's section name a budget after the year's adjustments, of any item but one of the other side
     (the year's budgets were changed, and the report tells the initial one from the whole year's)? An adjusted
     budget of the spending (`支出完成 X，完成调整预算 B 的 p%`) says nothing of the receipts' budget: a receipts rate
-    beside its initial budget (`收入年初预算 A，实际完成 X，为预算的 p%`) is of that budget."""
+    beside its initial budget (`收入年初预算 A，实际完成 X，为预算的 p%`) is of that budget. The adjustment's words
+    may name both sides (`预算调整方案，支出调增 a，收入调增 b`): every side their clause names counts."""
     start, end = ctx.doc.section_span(own.start)
     own_side = _side_of(own, _paragraph_of(ctx, own.sentence))
-    sides = (_side_said(ctx, match.start()) for match in ADJUSTED_SAID.finditer(ctx.doc.text, start, end))
-    return any(own_side is None or side is None or side == own_side for side in sides)
+    said = ADJUSTMENT_STATED.finditer(ctx.doc.text, start, end)
+    return any(own_side is None or _sides_said(ctx, match.start()) & {own_side, None} for match in said)
 
 
-def _side_said(ctx: CheckContext, offset: int) -> str | None:
-    """The side (收入, 支出) of the budget words at the offset: that of the figure they name, the first after them
-    in their sentence (`完成调整预算 B 的 p%`), or where none follows, of the figure before them (`支出 X，为调整
-    预算的 p%`); None where their sentence states no figure or its side is unsaid."""
-    in_sentence = ctx.index.in_sentence(ctx.doc.sentence_index(offset))
-    after = [m for m in in_sentence if m.start >= offset]
-    before = [m for m in in_sentence if m.start < offset]
-    named = after[0] if after else before[-1] if before else None
-    return None if named is None else _side_of(named, in_sentence)
+# what parts a sentence into clauses of their own figures (`收入完成 A，完成预算的 p%；支出 B，为调整预算的 q%`)
+CLAUSE_BREAK = regex(r"[；;]")
+
+
+def _sides_said(ctx: CheckContext, offset: int) -> set[str | None]:
+    """The sides (收入, 支出) the clause of an adjustment's words at the offset names, up to the semicolons around
+    it: those of its figures and those its words name (`全年预算含上级追加转移支付，收入和支出同步调整`), None among
+    them where one figure's side is unsaid or the clause states no figure (the adjustment may be of either side)."""
+    i = ctx.doc.sentence_index(offset)
+    if i < 0 or offset >= ctx.doc.sentences[i].end:
+        return {None}  # (words of no sentence, a heading's: of no side said)
+    sentence = ctx.doc.sentences[i]
+    text = ctx.doc.text
+    before = [m.end() for m in CLAUSE_BREAK.finditer(text, sentence.start, offset)]
+    after = CLAUSE_BREAK.search(text, offset, sentence.end)
+    start, end = (before[-1] if before else sentence.start), (after.start() if after else sentence.end)
+    in_sentence = ctx.index.in_sentence(i)
+    in_clause = [m for m in in_sentence if start <= m.start < end]
+    named: set[str | None] = {side for side in SIDES if side in text[start:end]}
+    return named | ({_side_of(m, in_sentence) for m in in_clause} or {None})
 
 
 def _restated_outcome(ctx: CheckContext, m: Mention, q: Quantity, num: Quantity) -> bool:

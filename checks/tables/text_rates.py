@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
+from tieout.linter.facts.evaluated import named_subject
 from tieout.linter.facts.model import Rate
 from tieout.linter.figures.context import SIDES, Context, read
 from tieout.linter.figures.intervals import HUNDRED, fmt, fmt_rate, interval, ratio, unit_of
@@ -47,6 +48,12 @@ _OUTCOME = load("relations").get("indicator_outcome") or {}
 ACHIEVED = regex(rf"^(?:{alternation(_OUTCOME.get('span'))})?(?:{alternation(_OUTCOME.get('achieved'))})+")
 # a prose rate of the whole a survey table totals (`总体满意度`): its 合计 row
 WHOLE = regex(rf"^(?:{alternation(_VOCAB.get('whole'))})$")
+# the two words before the ending of a fund's or programme's name (`衔接资金`: 衔接; `养老服务补助资金`: 服务, 补助)
+FUND_WORDS = regex(
+    rf"(?=(?P<words>[\u4e00-\u9fff]{{2}})(?:(?P<fund>{alternation(_VOCAB.get('fund_endings'))})"
+    rf"|{alternation(_VOCAB.get('programme_endings'))}))"
+)
+MONEY_KINDS = frozenset(str(w) for w in _VOCAB.get("money_kinds") or [])
 # a table the paragraph names (`详见表 2`, `见附表3`)
 NAMED_TABLE = regex(r"[见如](?:附)?表\s*(\d+)")
 
@@ -240,12 +247,60 @@ def _rows_of_sole_kind_table(ctx: CheckContext, tables: list[Table], r: Rate, na
     if len(named) != 1:
         return []
     t, side, row = named[0]
-    if not _agrees(t.context, _clause_context(ctx, r)):
+    if not _agrees(t.context, _clause_context(ctx, r)) or not _of_table_fund(ctx, r, t, kinds):
         return []
     if not t.rows[0] or t.rows[0][0].start > ctx.doc.sentences[r.sentence].start:
         return []  # (a table after the prose, in another section, an annex: not what the prose restates)
     rr = _columns(t, side, row.index, kind, None)
     return [rr] if rr is not None and rr.cell is not None and _cell_certain(rr) else []
+
+
+def _of_table_fund(ctx: CheckContext, r: Rate, t: Table, kinds: list[Table]) -> bool:
+    """Is the rate certainly of the money the table's caption names? Not where the sentence up to the rate or a
+    heading above it names a fund this caption does not (`衔接资金…白沙乡执行率`, the 白沙乡 row in the table of
+    养老服务补助资金), or a programme another table's caption names and this one's does not; nor, where the tables
+    stating rates of its kind are of several funds (or one's is unsaid), unless the prose names this table's fund
+    by words only its caption holds (which fund the prose means is not said)."""
+    said = _fund_words(_prose_of(ctx, r))
+    own = _caption(t)
+    others = [_caption(o) for o in ctx.facts.tables if o is not t]
+    if any(w not in own and (fund and w not in MONEY_KINDS or any(w in o for o in others)) for w, fund in said):
+        return False
+    if _one_fund(kinds):
+        return True
+    return any(w in own and not any(w in _caption(o) for o in kinds if o is not t) for w, _ in said)
+
+
+def _prose_of(ctx: CheckContext, r: Rate) -> str:
+    """The words that say what the rate is of: its sentence up to the rate and the headings above it."""
+    sentence = ctx.doc.sentences[r.sentence]
+    return "\n".join([*ctx.doc.section_path(r.stated.start), ctx.doc.text[sentence.start : r.stated.end]])
+
+
+def _fund_words(text: str) -> set[tuple[str, bool]]:
+    """The two words before each ending of a fund's or programme's name in the text (`FUND_WORDS`), and whether the
+    ending is a fund's."""
+    return {(m.group("words"), m.group("fund") is not None) for m in FUND_WORDS.finditer(flatten(text))}
+
+
+def _caption(t: Table) -> str:
+    return flatten("".join((t.title, *t.caption)))
+
+
+def _one_fund(tables: list[Table]) -> bool:
+    """Do the tables' captions name one fund (or one table stands alone)? Each names a fund (`_fund_of`), and of
+    two, one name ends the other's: the words before it say what its rows are (`各市就业补助资金`, by city, and
+    `就业补助资金分类别`), not another fund."""
+    funds = [_fund_of(t) for t in tables]
+    if len(funds) < 2:
+        return True
+    named = [f for f in funds if f is not None]
+    return len(named) == len(funds) and all(a.endswith(b) or b.endswith(a) for a in named for b in named)
+
+
+def _fund_of(t: Table) -> str | None:
+    """The fund or programme a table's caption names (`2025年度各市就业补助资金使用情况`: 各市就业补助资金)."""
+    return named_subject(t.title) or next((s for line in reversed(t.caption) if (s := named_subject(line))), None)
 
 
 def _cell_certain(rr: RowRate) -> bool:
