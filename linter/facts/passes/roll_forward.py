@@ -147,13 +147,61 @@ def roll_forwards(draft: Draft) -> Iterator[RollForward]:
                 found = _backwards(draft, mentions, si)
             # (what the sentence before the read moves: the sentence before the opening stock's, which a read across
             # sentences (`_across`) takes the flows of its own sentences from)
-            if (
-                found is not None
-                and not _moved_the_sentence_before(draft, sentence_of(draft, found.opening.start))
-                and _scopes_agree(draft, found)
-            ):
+            if found is None or _moved_the_sentence_before(draft, sentence_of(draft, found.opening.start)):
+                continue
+            if _scopes_agree(draft, found) and not _one_part_closed(draft, found):
                 yield found
     yield from _remainders_after(draft, summed)
+
+
+def _outside_brackets(draft: Draft, q: Quantity) -> tuple[list[Mention], int] | None:
+    """The figures of the sentence of `q` outside brackets, and the index among them of the one `q` is of."""
+    si = sentence_of(draft, q.start)
+    said = [m for m in draft.by_sentence.get(si) or [] if not in_brackets(draft, si, m.start)]
+    return next(((said, i) for i, m in enumerate(said) if any(x is q for x in m.quantities)), None)
+
+
+def _mention_of(draft: Draft, q: Quantity) -> Mention | None:
+    """The figure `q` is of, in brackets or not."""
+    said = draft.by_sentence.get(sentence_of(draft, q.start)) or []
+    return next((m for m in said if any(x is q for x in m.quantities)), None)
+
+
+def _shared_ending(a: str, b: str) -> int:
+    """How many characters two words end with alike."""
+    n = 0
+    while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n]:
+        n += 1
+    return n
+
+
+# words opening the parts of what is said before them (`其中统筹基金滚存结余 d`): a part, no sibling
+OPENS_PARTS = regex(r"^[，、；;：:\s]*其中")
+
+
+def _own_words(closing: Mention, after: Mention) -> str:
+    """The words the closing stock has of its own where the figure right after it is a sibling balance, the same stock
+    with other words before it at the same date (`6月末统筹基金累计结余 D，个人账户累计结余 E`: 统筹基金); "" where
+    it is none."""
+    if OPENS_PARTS.match(after.label) or _money(after) is None or OPENING.search(after.label):
+        return ""
+    mine, theirs = _stock(closing.label), _stock(after.label)
+    n = _shared_ending(mine, theirs)
+    if n in (len(mine), len(theirs)) or not STOCK.search(mine[len(mine) - n :]):
+        return ""
+    return mine[: len(mine) - n]
+
+
+def _one_part_closed(draft: Draft, found: RollForward) -> bool:
+    """Does the reading close on a part of the stock it opens, a sibling balance after it splitting the stock (`加上年初
+    滚存结余 A，6月末统筹基金累计结余 D，个人账户累计结余 E`: D + E, not D, is A plus the surplus)? Not where the
+    opening names the same part (`年初统筹基金滚存结余 A`)."""
+    closed, opening = _outside_brackets(draft, found.closing), _mention_of(draft, found.opening)
+    if closed is None:
+        return False
+    said, k = closed
+    own = _own_words(said[k], said[k + 1]) if k + 1 < len(said) else ""
+    return bool(own) and (opening is None or own not in _stock(opening.identity.item or opening.label))
 
 
 def _read(draft: Draft, said: list[Mention], mentions: list[Mention], k: int, si: int) -> RollForward | None:

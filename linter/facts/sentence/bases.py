@@ -14,7 +14,13 @@ from tieout.linter.patterns import regex
 # a comparison against the same period last year and nothing more named (`同比`)
 SAME_PERIOD_ONLY = regex("同比")
 # a comparison naming last year and nothing else (`同比`, `较上年`, `比去年同期`, `与上年相比`)
-AGAINST_LAST_YEAR = regex(r"(?:同比|(?:比|较|与|同)(?:上年|去年|上一年)(?:同期)?(?:相比|比较)?)")
+_LAST_YEAR_COMPARED = r"(?:同比|(?:比|较|与|同)(?:上年|去年|上一年)(?:同期)?(?:相比|比较)?)"
+AGAINST_LAST_YEAR = regex(_LAST_YEAR_COMPARED)
+# the words from a change's first clause to the verb of its second when the second is of the same figure: a comma and
+# at most its comparison (`同比增长 p%，较上年增支 Δ`); a name there (`，主要是教育支出比上年增加 Δ`) is of another figure
+NEXT_CLAUSE_OF_SAME = regex(rf"\s*[，,]\s*(?:{_LAST_YEAR_COMPARED})?\s*")
+# a note in brackets right after a figure (`增长 p%（上年同期 B）`)
+NOTE_AFTER = regex(r"\s*[（(][^（）()]*[）)]")
 # a base's stage said in its words (`较2024年预算数`)
 STAGE_STATED = regex("预算|决算|执行")
 # last year named in words (`较上年预算数`, `比去年同期`)
@@ -116,9 +122,22 @@ class Bases(Reader):
         # right after it, `同比增长 p%（上年同期 B），比上年同期增收 Δ`: last year's figure of both)
         if any(end <= q.start < b.movements[0].start and q is not a.base for q in self._qs):
             return
+        if not self._clause_of_same(end, b.movements[0].start, a.base):
+            return
         moves = sorted((*a.movements, *b.movements), key=lambda m: m.start)
         del self.facts.changes[first:]
         self.facts.changes.append(replace(a, movements=moves, certain=a.certain and b.certain))
+
+    def _clause_of_same(self, end: int, verb: int, base: Quantity | None) -> bool:
+        """Do the words from the first clause's end to the second's verb name nothing the second could be of, only
+        a comma and its comparison (the first's base noted in brackets right after it passed over)? The parser may
+        give a change of another figure named there the first's figure (`支出 X，同比增长 p%，主要是教育支出比上年
+        增加 Δ`: Δ is 教育支出's)."""
+        text = self.doc.text
+        note = NOTE_AFTER.match(text, end)
+        if note is not None and base is not None and note.start() <= base.start < note.end():
+            end = note.end()
+        return NEXT_CLAUSE_OF_SAME.fullmatch(text, end, verb) is not None
 
     def _base_of_same_figure(self, si: int) -> None:
         """`机关运行经费 X，同比增长 p%，较2024年预算数 B 减少 Δ`: two changes of one figure in one sentence, the
