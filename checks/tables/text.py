@@ -221,8 +221,8 @@ class _Holding:
         """Is a cell of a space-aligned table certainly the quantity its identity says? Its column's name stands
         over its figures (not given by the nearest placing, `Table.off_header`) and names a stage of the row or
         its whole, or the side has that column only, or the header is placed with certainty (`Table.placed`: every
-        column's name is where it stands); the table states fund, stage and year (its title or header): a prose
-        figure of a fund is held to it only then; and a row that names a fund's whole (`一般公共预算支出`) is that
+        column's name is where it stands); the table states fund (its money alone will do: `_fund_stated`), stage
+        and year (its title or header): a prose figure of a fund is held to it only then; and a row that names a fund's whole (`一般公共预算支出`) is that
         whole only in a table whose title names it (in `…基本支出经济分类决算表` it totals the 基本支出). A table
         read from lines of pipes or cells has its names where they are written: every cell is held."""
         # (what depends on the cell's column only, its side and header, is judged once a column)
@@ -233,7 +233,12 @@ class _Holding:
         column = self._columns.get((ident.table, ident.col))
         if column is None:
             column = self._columns[(ident.table, ident.col)] = _held_column(table, ident)
-        return column and ident.context.known("fund", "stage", "period") and _held_item(table, ident)
+        return (
+            column
+            and _fund_stated(table, ident)
+            and ident.context.known("stage", "period")
+            and _held_item(table, ident)
+        )
 
 
 class _Held(Mapping[Key, list[Hit]]):
@@ -301,6 +306,18 @@ def _held_column(table: Table, ident: CellIdentity) -> bool:
         return False
     figures = [c for c in side.columns if c.kind not in ("ratio", "growth", "share", "serial")]
     return table.placed or ident.column in STATED_COLUMNS or len(figures) == 1
+
+
+# the money of a budget's fund a table's title may name it by alone (`…社会保险基金决算表`: vocab tables title_fund_money)
+TITLE_FUND_MONEY = tuple(str(w) for w in load("tables").get("title_fund_money") or [])
+
+
+def _fund_stated(table: Table, ident: CellIdentity) -> bool:
+    """Does the space-aligned table state the fund of its cells: by the fund's name (the cell's context knows it), or
+    by the fund's money alone in its title (`…社会保险基金决算表`)?"""
+    return ident.context.known("fund") or (
+        ident.context.fund is None and any(w in table.title for w in TITLE_FUND_MONEY)
+    )
 
 
 def _held_item(table: Table, ident: CellIdentity) -> bool:
@@ -1770,7 +1787,9 @@ def _measures_by_section(ctx: CheckContext) -> Counter[tuple[int, str]]:
     return ctx.memo("tables.measures_by_section", count)
 
 
-SECTION_ROWS = "tables.section_rows"  # the mentions `_section_row_and_column` found the cell of, by id
+# the mentions whose cell the words around them name plainly, by id: `_section_row_and_column`'s (the section's
+# heading names the row), and `_row_and_column`'s whose scope the paragraph states before the clause
+SECTION_ROWS = "tables.section_rows"
 
 
 def _section_rows(ctx: CheckContext) -> set[int]:
@@ -1808,12 +1827,18 @@ def _quoted_row_and_column(ctx: CheckContext, index: TableIndex, m: Mention, que
 
 # what ends the clause before a figure's (`…为 A；`): a clause opening after it names its own thing
 CLAUSE_END = regex(r"[；;]")
+# a few words and a colon leading a list of clauses (`分险种看：`, `分项目：`): what they are read by, no row's name
+CLAUSE_LEAD = regex(r"^[\u4e00-\u9fff]{2,8}[：:]")
+# the words a column's heading opens with naming the table's own year (`本年收入`), which the prose leaves to its context
+OWN_YEAR = regex(rf"^(?:{'|'.join(_words('own_year_words'))})")
 
 
 def _row_and_column(ctx: CheckContext, index: TableIndex, m: Mention, query: Context, free: bool) -> list[Hit]:
-    """`甲镇完成投资 A`, `；甲镇因设计变更，完成投资 A`: the name of a table's row opening the figure's clause, and the
-    heading of one of that table's columns, written whole (its note of unit aside), the figure's label less that
-    name: the cell of that row and column. Only the longest row name the clause opens with, and one cell."""
+    """`甲镇完成投资 A`, `；甲镇因设计变更，完成投资 A`, `分险种看：甲基金收入 a，支出 B`: the name of a table's row opening the
+    figure's clause (after a lead of a few words and a colon), and the heading of one of that table's columns, written
+    whole (its note of unit, and a word of the table's own year, aside: `本年支出`), the figure's label less that name:
+    the cell of that row and column. The row's name is carried to the clause's later figures only while no other row
+    of its table is named between. Only the longest row name the clause opens with, and one cell."""
     sentences = ctx.doc.sentences
     if not 0 <= m.sentence < len(sentences):
         return []
@@ -1825,9 +1850,10 @@ def _row_and_column(ctx: CheckContext, index: TableIndex, m: Mention, query: Con
         )
     )
     names, longest = ctx.memo("tables.row_name_set", lambda: _row_name_set(ctx))
-    # (the longest row name the clause opens with, asked by its prefixes: a clause's few prefixes against the set,
-    # not every row name of the document against each clause, 0.5 s of the corpus's text reports)
-    name = next((clause[:k] for k in range(min(longest, len(clause)), 1, -1) if clause[:k] in names), "")
+    name = _opening_row_name(clause, names, longest)
+    if not name:
+        clause = CLAUSE_LEAD.sub("", clause, count=1)
+        name = _opening_row_name(clause, names, longest)
     if not name:
         return []
     # (the label is read only once a row is named: most clauses name none)
@@ -1838,8 +1864,33 @@ def _row_and_column(ctx: CheckContext, index: TableIndex, m: Mention, query: Con
     if len(column) < 2 or not clause.endswith(label):
         return []
     cells = [h for row in sorted(names[name]) for h in index.by_item.get(row_item(row), [])]
-    hits = _cells_headed(ctx, cells, query, not free, lambda head: head == column)
-    return hits if len(hits) == 1 else []
+    # (`全县社会保险基金收入 A。分险种看：甲基金收入 a`: the scope the paragraph states up to the figure is its clause's)
+    scoped = query.scope is None and (said := _paragraph_scope(ctx, m)) is not None
+    if scoped:
+        query = replace(query, scope=said)
+    hits = _cells_headed(ctx, cells, query, not free, lambda head: column in (head, OWN_YEAR.sub("", head, count=1)))
+    if len(hits) != 1:
+        return []
+    between = clause[len(name) : len(clause) - len(label)]
+    if _names_another_row(ctx, hits[0].identity.table, name, between):
+        return []
+    if scoped:
+        # (the paragraph says plainly which cell it is, as a section's heading does: its scope is the figure's)
+        _section_rows(ctx).add(id(m))
+    return hits
+
+
+def _opening_row_name(clause: str, names: Mapping[str, set[str]], longest: int) -> str:
+    """The longest row name the clause opens with, "" none; asked by the clause's prefixes: a clause's few prefixes
+    against the set, not every row name of the document against each clause (0.5 s of the corpus's text reports)."""
+    return next((clause[:k] for k in range(min(longest, len(clause)), 1, -1) if clause[:k] in names), "")
+
+
+def _names_another_row(ctx: CheckContext, table: int, name: str, between: str) -> bool:
+    """Do the words between a clause's opening row name and a later figure's label name another row of the table
+    (`甲基金和乙基金收入合计 a，支出合计 B`: B is no longer 甲基金's alone)?"""
+    rows = ctx.memo("tables.all_row_names", lambda: _all_row_names(ctx)).get(table, set())
+    return any(len(n) >= 2 and n != name and n in between for n in map(spelt_out, rows))
 
 
 def _cells_headed(

@@ -418,12 +418,28 @@ def _label_rest(
     while k < len(lines) and k - j < MAX_LABEL_LINES and _label_piece(lines[k], label, indent, figures):
         k += 1
         if k < len(lines) and data[k] is not None:
+            if _heads_row_below(lines[k - 1], data[k], widest):
+                return 0  # (`_label_head` reads it: the head of the row below's label, not the rest of this one's)
             # (a figure of the row stands in a column of the next row's: a table laid out in columns, where a
             # long label wraps, not a list of items set two spaces apart, `一、某某支出  6404  6513` / `“三供一业”…`)
             return k - j if _same_edge(lines[j - 1 if above is None else above], lines[k]) else 0
         if k >= len(lines) or _blank(lines[k]) or _ends_label(lines[k], figures):
             return k - j
     return 0
+
+
+def _heads_row_below(piece_line: str, below: Parsed, widest: int) -> bool:
+    """Does a label alone that fills the label column stand over a row of figures whose label is a short tail
+    (`城乡居民基本养老保险基金  18954 …` / `机关事业单位基本养老保险` / `基金  29731 …`)? The words wrapped where the
+    column ends onto the row below: they head its label, which alone names nothing whole. A tail that is a total or
+    is numbered is a row of its own."""
+    from .rows import marker
+
+    assert below is not None
+    piece, tail = piece_line.strip(), below[0]
+    if len(tail) > TAIL_MAX or len(tail) >= len(piece) or marker(tail)[0] or total_kind(tail):
+        return False
+    return _lead(piece_line) + width(piece) >= widest - FILL_SLACK
 
 
 def _join_label_rest(lines: list[str], j: int, data: list[Parsed], row: _Line, widest: Callable[[], int]) -> int:
