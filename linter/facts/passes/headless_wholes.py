@@ -160,7 +160,8 @@ def one_group(draft: Draft, items: list[Mention], prev: list[Mention], si: int) 
     if sides_of_a_difference(parts):
         return None  # (`其中，工程费用送审 a，审定 b`: one cost submitted and approved, no two parts)
     if of_another_measure(last, parts):
-        return None  # (`当年收支结余 T。其中，甲基金年末滚存结余 a`: what a fund holds is no share of what the year left)
+        # (`当年收支结余 T。其中，甲基金年末滚存结余 a`: what a fund holds is no share of what the year left)
+        return None
     return Breakdown(last, parts, "其中", False, si, certain=False)
 
 

@@ -75,5 +75,5 @@ def of_another_measure(whole: Mention, parts: list[Mention]) -> bool:
     listed = _measures(m.label for m in parts)
     if not own or not listed:
         return False
-    (kind, date), = own
+    kind, date = next(iter(own))
     return any(k != kind or (date and d and d != date) for k, d in listed)
