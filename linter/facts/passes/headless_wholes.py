@@ -50,7 +50,7 @@ from tieout.linter.facts.passes.list_terms import (
     other_period,
     own_phrase,
 )
-from tieout.linter.facts.passes.stocks_and_flows import of_another_measure, of_two_measures
+from tieout.linter.facts.passes.stocks_and_flows import of_another_measure
 from tieout.linter.facts.passes.surveys import one_answer_apart, survey_stages
 from tieout.linter.figures.context import MIXED
 from tieout.linter.figures.intervals import rounding_unit
@@ -145,8 +145,7 @@ def one_group(draft: Draft, items: list[Mention], prev: list[Mention], si: int) 
         return None
     if _last_of_enumeration(draft, last, prev) or _names_another(draft, last, items, si):
         return None
-    if _items_of_another(last, items, prev) or of_two_measures(items):
-        # (`其中，甲基金年初滚存结余 a，年末滚存结余 b`: one part at the year's two ends, no two parts of a whole)
+    if _items_of_another(last, items, prev):
         return None
     whole = _whole_of(draft, items, prev, last, units)
     if whole is None or in_brackets(draft, whole.sentence, whole.start):
@@ -159,8 +158,9 @@ def one_group(draft: Draft, items: list[Mention], prev: list[Mention], si: int) 
         return None  # (`其中学生问卷发放 800 份、回收 782 份、有效 770 份`: one sample's stages, no parts)
     if sides_of_a_difference(parts):
         return None  # (`其中，工程费用送审 a，审定 b`: one cost submitted and approved, no two parts)
-    if of_another_measure(last, parts):
-        # (`当年收支结余 T。其中，甲基金年末滚存结余 a`: what a fund holds is no share of what the year left)
+    if of_another_measure(last, items):
+        # (`当年收支结余 T。其中，甲基金年初滚存结余 a，年末滚存结余 b`: what a fund holds, at either end of the year, is
+        # no share of what the year left)
         return None
     return Breakdown(last, parts, "其中", False, si, certain=False)
 

@@ -4,7 +4,8 @@
 A list adds up figures of one kind: the flows of the year make a flow, the stocks at one date a stock. Two figures of
 one part at the year's two ends (`其中，甲基金年初滚存结余 a，年末滚存结余 b`), or its income beside its balance, are no
 two parts of anything, and a list of stocks breaks down no flow (`当年收支结余 T。其中，…年末滚存结余 b`: b is what the
-fund holds, not a share of what the year left). Names that say neither kind read as unknown, and decide nothing.
+fund holds, not a share of what the year left). Names that say neither kind read as unknown, and decide nothing;
+so does a whole of no kind said (a 收支总计 holds flows and balances alike, and lists both under it).
 """
 
 from __future__ import annotations
@@ -62,18 +63,15 @@ def _measures(labels: Iterable[str]) -> set[tuple[str, str | None]]:
     return {(kind, date_of(label) if kind == STOCK else None) for label in labels if (kind := kind_of(label))}
 
 
-def of_two_measures(items: list[Mention]) -> bool:
-    """Do the items hold figures of two kinds, or stocks at two dates (`年初滚存结余 a，年末滚存结余 b`; `城乡社区支出 a，
-    年末结余 b`)? They add up to nothing, whether of one part or of several."""
-    found = _measures(m.label for m in items)
-    return len({kind for kind, _ in found}) > 1 or len({date for _, date in found if date}) > 1
-
-
-def of_another_measure(whole: Mention, parts: list[Mention]) -> bool:
-    """Is the whole of another kind than its parts, or a stock at another date (`当年收支结余 T` over `年末滚存结余`s)?"""
+def of_another_measure(whole: Mention, items: list[Mention]) -> bool:
+    """Is the whole a flow or a stock, and the items of another kind, a stock at another date, or stocks at two dates
+    (`当年收支结余 T` over `年初滚存结余 a，年末滚存结余 b`; `支出 T` over `城乡社区支出 a，年末结余 b`)? A whole of no kind
+    the name says decides nothing: a total of both sides holds the year's flows and its balances alike
+    (`收入支出总计 T。其中：本年收入 a，年初结转和结余 b`)."""
     own = _measures([whole.label])
-    listed = _measures(m.label for m in parts)
-    if not own or not listed:
+    if not own:
         return False
     kind, date = next(iter(own))
-    return any(k != kind or (date and d and d != date) for k, d in listed)
+    listed = _measures(m.label for m in items)
+    dates = {d for _, d in listed if d}
+    return any(k != kind for k, _ in listed) or len(dates) > 1 or bool(date and dates - {date})
