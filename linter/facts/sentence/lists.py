@@ -527,7 +527,9 @@ _ROLL = load("relations").get("roll_forward") or {}
 _STOCK_END = f"(?:{alternation(_ROLL.get('stock'))})(?:为|是|达到|达)?$"
 # a stock named at its period's end or as accumulated over the years (`年末余额`, `期末结余`, `滚存结余`), and one named
 # at the period's start (`年初余额`, `上年滚存结余`): the words of its date, a few words of its name, the stock's word
-CLOSING_STOCK = regex(f"(?:{alternation([*(_ROLL.get('closing') or []), '滚存'])})[\u4e00-\u9fff]{{0,12}}?{_STOCK_END}")
+CLOSING_STOCK = regex(
+    f"(?:{alternation([*(_ROLL.get('closing') or []), *(_ROLL.get('accumulated') or [])])})[\u4e00-\u9fff]{{0,12}}?{_STOCK_END}"
+)
 OPENING_STOCK = regex(f"(?:{alternation(_ROLL.get('opening'))})[\u4e00-\u9fff]{{0,12}}?{_STOCK_END}")
 # a verb moving money into or out of a stock (`补充`, `动用`, `调入预算`)
 MOVES_STOCK = regex(alternation([*(_ROLL.get("inflow") or []), *(_ROLL.get("outflow") or [])]))
@@ -535,6 +537,7 @@ STOCK_NAMED = regex(_STOCK_END)
 
 
 def _names_closing_stock(label: str) -> bool:
+    """Does the label name a stock at its period's end (`上年滚存结余`, accumulated to last year, opens this one)?"""
     name = label.strip("，、；：:,; ")
     return bool(CLOSING_STOCK.search(name)) and not OPENING_STOCK.search(name)
 
