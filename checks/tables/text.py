@@ -13,7 +13,15 @@ from typing import TypeVar, overload
 from tieout.linter.facts.identity import APPROPRIATION, document_title
 from tieout.linter.facts.model import Mention
 from tieout.linter.facts.passes.base import ADDING, UNIT_STEPS
-from tieout.linter.figures.context import MIXED, Context, read, same_scope, township_scopes
+from tieout.linter.figures.context import (
+    MIXED,
+    Context,
+    named_periods,
+    read,
+    same_scope,
+    township_scopes,
+    year_part,
+)
 from tieout.linter.figures.intervals import interval, unit_of
 from tieout.linter.figures.labels import (
     BUDGET_STAGE,
@@ -1286,6 +1294,10 @@ def _kept_cells(ctx: CheckContext, index: TableIndex, m: Mention, hits: list[Hit
     replaced by the cell of the row the figure's lines name where it is not that total (`_named_cells_as`)."""
     hits = [h for h in hits if not _spent_from(ctx, m, h) and not _another_budget(ctx, m, h)]
     hits = [h for h in hits if not _part_year_apart(ctx, m, h) and not _said_of_another(ctx, m, h)]
+    table = tables_by_index(ctx)
+    hits = [
+        h for h in hits if not of_another_part(ctx, m.sentence, m.start, table[h.identity.table], h.identity.context)
+    ]
     hits = [h for h in hits if not _across_sides(ctx, m, h) and not _part_of_another_whole(ctx, m, h)]
     hits = [h for h in hits if _of_its_block(ctx, m, h) and not _appropriated_of_one_part(ctx, m, h)]
     kept = []
@@ -1687,6 +1699,22 @@ def _part_year_apart(ctx: CheckContext, m: Mention, h: Hit) -> bool:
     words = f"{document_title(ctx.doc)}\n{heading}\n{ctx.doc.text[sentences[first].start : sentences[m.sentence].end]}"
     said = [x.group() for x in PART_YEAR.finditer(words)]
     return not any(PART_YEAR_WORDS.findall(x) == PART_YEAR_WORDS.findall(named.group()) for x in said)
+
+
+def of_another_part(ctx: CheckContext, sentence: int, at: int, table: Table, cell: Context) -> bool:
+    """Does the figure's sentence, up to the figure at `at`, name a part of a year (`截至9月末`, `上半年`, `1—6月`,
+    `一季度`, `当月`) that neither the cell nor its table is of? A figure of the months so far is no cell of a table
+    of the whole year, or of one that states no period in a year's report; nor of other months. Any part named
+    before the figure counts, a whole year named after it too (`截至6月底，…全年预算执行率 p%`: 全年 may be the
+    rate's base and the rate June's; which, the words do not say)."""
+    if not 0 <= sentence < len(ctx.doc.sentences):
+        return False
+    text = ctx.doc.text[ctx.doc.sentences[sentence].start : at]
+    said = {part for p in named_periods(text) if (part := year_part(p)) is not None}
+    if not said:
+        return False
+    periods = [cell.period, table.context.period, *named_periods(table.title)]
+    return not said <= {year_part(p) for p in periods}
 
 
 # a period up to a month's end (`2025-06`), not a year's

@@ -31,7 +31,7 @@ from ._judge import table_name
 from .named_columns import BASE_WORDS, TARGET_ENDS
 from .rates import FIRST_STAGES, LATER_STAGES
 from .targets import DONE
-from .text import titled, under_headings, unknown
+from .text import of_another_part, titled, under_headings, unknown
 
 _VOCAB = load("tables").get("row_rates") or {}
 # the word of a rate's kind (`执行率`, `完成率`, `满意度`): a rate column of the same kind bears it in its header
@@ -140,9 +140,15 @@ def _row_rate(ctx: CheckContext, tables: list[Table], r: Rate, every: list[Table
         found = _fund_totals(ctx, tables, r, name, kind, base)
     if not found and base is None:
         found = _rows_of_sole_kind_table(ctx, every, r, name, kind)
-    if len(found) != 1 or not _states_row(ctx, r, found[0]):
+    if len(found) != 1 or not _states_row(ctx, r, found[0]) or _of_another_part(ctx, r, found[0]):
         return None
     return found[0]
+
+
+def _of_another_part(ctx: CheckContext, r: Rate, rr: RowRate) -> bool:
+    """Is the rate of a part of a year its row's cells are not (`截至6月底，甲、乙执行率分别为 p% 和 q%，全年…`)?"""
+    column = rr.cell or rr.num
+    return of_another_part(ctx, r.sentence, r.stated.start, rr.table, column.context if column else Context())
 
 
 # the significant digits an outcome stated before a bare rate has at least to name its row by its value alone: a
