@@ -1826,8 +1826,29 @@ def _section_rows(ctx: CheckContext) -> set[int]:
 
 def _paragraph_scope(ctx: CheckContext, m: Mention) -> str | None:
     """The scope the figure's paragraph states up to it, if any."""
+    return _paragraph_context(ctx, m).scope
+
+
+def _paragraph_context(ctx: CheckContext, m: Mention) -> Context:
+    """The context the figure's paragraph states up to it (a field stated two ways is MIXED)."""
     text = _paragraph_up_to(ctx, m)
-    return read(text).context.scope if text is not None else None
+    return read(text).context if text is not None else Context()
+
+
+# the fields a paragraph's earlier sentences carry to a later clause that may make it another quantity than a table's
+# cell of the same row and column (`今年1-5月，…。分险种看：`, `2025年…预算…。分险种看：`)
+PARAGRAPH_FIELDS = ("period", "stage")
+
+
+def _paragraph_agrees(said: Context, query: Context, cell: Context) -> bool:
+    """Does the cell state, alike, each period and stage the figure's paragraph names up to it (a relative period,
+    `当年`, read in the figure's)? One the paragraph names two ways, or the table leaves unsaid, is no certain match."""
+    stated = [f for f in PARAGRAPH_FIELDS if getattr(said, f) is not None]
+    if not stated:
+        return True
+    resolved = said.under(query)
+    named = Context(**{f: getattr(resolved, f) for f in stated})
+    return resolved.known(*stated) and cell.known(*stated) and compatible(cell, named, False)
 
 
 # a name the prose sets in quotes inside a figure's label (`评价为“优”的专项涉及资金`): a category named as a table names it
@@ -1893,11 +1914,14 @@ def _row_and_column(ctx: CheckContext, index: TableIndex, m: Mention, query: Con
         return []
     cells = [h for row in sorted(names[name]) for h in index.by_item.get(row_item(row), [])]
     # (`全县社会保险基金收入 A。分险种看：甲基金收入 a`: the scope the paragraph states up to the figure is its clause's)
-    scoped = query.scope is None and (said := _paragraph_scope(ctx, m)) is not None
+    said = _paragraph_context(ctx, m)
+    scoped = query.scope is None and said.scope is not None
     if scoped:
-        query = replace(query, scope=said)
+        query = replace(query, scope=said.scope)
     hits = _cells_headed(ctx, cells, query, not free, lambda head: column in (head, OWN_YEAR.sub("", head, count=1)))
-    if len(hits) != 1:
+    # (`今年1-5月，全县…。分险种看：甲基金收入 a`: the clause is of the period or stage the paragraph names, which
+    # the table must state alike; the heading's own-year word is no match for another period)
+    if len(hits) != 1 or not _paragraph_agrees(said, query, hits[0].identity.context):
         return []
     between = clause[len(name) : len(clause) - len(label)]
     if _names_another_row(ctx, hits[0].identity.table, name, between):
