@@ -26,7 +26,6 @@ A last column of words (`扣分原因`) may follow the 得分, its cells notes o
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
