@@ -497,6 +497,10 @@ class TextTable(Rule):
     b）`) states that project's figures: none is a cell of a table that names the project neither in a row nor in
     its title (nor the document's title: a project's own evaluation).
 
+    A figure whose sentence names, before it, a part of a year (`截至9月末`, `上半年`, `1—6月`, `一季度`) is of those
+    months: it is held to no cell of a table of the whole year, or of one stating no period in a year's report, nor
+    of other months; a table or column of the same months it is held to (`1-9月执行数`).
+
     A clause opening with the name of a table's row, the figure's label the rest of it a column's heading written
     whole (`甲镇完成投资 A`), is that row's cell of that column; the year and scope the clause opens with are the
     figure's context, not the name's (`2025年城乡居民基本医疗保险基金收入 A，城乡居民基本医疗保险基金支出 B`). A

@@ -13,7 +13,15 @@ from typing import TypeVar, overload
 from tieout.linter.facts.identity import APPROPRIATION, document_title
 from tieout.linter.facts.model import Mention
 from tieout.linter.facts.passes.base import ADDING, UNIT_STEPS
-from tieout.linter.figures.context import MIXED, Context, read, same_scope, township_scopes
+from tieout.linter.figures.context import (
+    MIXED,
+    Context,
+    named_periods,
+    read,
+    same_scope,
+    township_scopes,
+    year_part,
+)
 from tieout.linter.figures.intervals import interval, unit_of
 from tieout.linter.figures.labels import (
     BUDGET_STAGE,
@@ -1300,6 +1308,10 @@ def _kept_cells(ctx: CheckContext, index: TableIndex, m: Mention, hits: list[Hit
     replaced by the cell of the row the figure's lines name where it is not that total (`_named_cells_as`)."""
     hits = [h for h in hits if not _spent_from(ctx, m, h) and not _another_budget(ctx, m, h)]
     hits = [h for h in hits if not _part_year_apart(ctx, m, h) and not _said_of_another(ctx, m, h)]
+    table = tables_by_index(ctx)
+    hits = [
+        h for h in hits if not of_another_part(ctx, m.sentence, m.start, table[h.identity.table], h.identity.context)
+    ]
     hits = [h for h in hits if not _across_sides(ctx, m, h) and not _part_of_another_whole(ctx, m, h)]
     hits = [h for h in hits if _of_its_block(ctx, m, h) and not _appropriated_of_one_part(ctx, m, h)]
     kept = []
@@ -1703,6 +1715,22 @@ def _part_year_apart(ctx: CheckContext, m: Mention, h: Hit) -> bool:
     return not any(PART_YEAR_WORDS.findall(x) == PART_YEAR_WORDS.findall(named.group()) for x in said)
 
 
+def of_another_part(ctx: CheckContext, sentence: int, at: int, table: Table, cell: Context) -> bool:
+    """Does the figure's sentence, up to the figure at `at`, name a part of a year (`截至9月末`, `上半年`, `1—6月`,
+    `一季度`, `当月`) that neither the cell nor its table is of? A figure of the months so far is no cell of a table
+    of the whole year, or of one that states no period in a year's report; nor of other months. Any part named
+    before the figure counts, a whole year named after it too (`截至6月底，…全年预算执行率 p%`: 全年 may be the
+    rate's base and the rate June's; which, the words do not say)."""
+    if not 0 <= sentence < len(ctx.doc.sentences):
+        return False
+    text = ctx.doc.text[ctx.doc.sentences[sentence].start : at]
+    said = {part for p in named_periods(text) if (part := year_part(p)) is not None}
+    if not said:
+        return False
+    periods = [cell.period, table.context.period, *named_periods(table.title)]
+    return not said <= {year_part(p) for p in periods}
+
+
 # a period up to a month's end (`2025-06`), not a year's
 MONTH_END = regex(r"^\d{4}-\d{2}$")
 # what names a part of a year whatever its dashes and spaces (`1—6月` and `1-6 月` alike): its months' numbers or words
@@ -1812,8 +1840,29 @@ def _section_rows(ctx: CheckContext) -> set[int]:
 
 def _paragraph_scope(ctx: CheckContext, m: Mention) -> str | None:
     """The scope the figure's paragraph states up to it, if any."""
+    return _paragraph_context(ctx, m).scope
+
+
+def _paragraph_context(ctx: CheckContext, m: Mention) -> Context:
+    """The context the figure's paragraph states up to it (a field stated two ways is MIXED)."""
     text = _paragraph_up_to(ctx, m)
-    return read(text).context.scope if text is not None else None
+    return read(text).context if text is not None else Context()
+
+
+# the fields a paragraph's earlier sentences carry to a later clause that may make it another quantity than a table's
+# cell of the same row and column (`今年1-5月，…。分险种看：`, `2025年…预算…。分险种看：`)
+PARAGRAPH_FIELDS = ("period", "stage")
+
+
+def _paragraph_agrees(said: Context, query: Context, cell: Context) -> bool:
+    """Does the cell state, alike, each period and stage the figure's paragraph names up to it (a relative period,
+    `当年`, read in the figure's)? One the paragraph names two ways, or the table leaves unsaid, is no certain match."""
+    stated = [f for f in PARAGRAPH_FIELDS if getattr(said, f) is not None]
+    if not stated:
+        return True
+    resolved = said.under(query)
+    named = Context(**{f: getattr(resolved, f) for f in stated})
+    return resolved.known(*stated) and cell.known(*stated) and compatible(cell, named, False)
 
 
 # a name the prose sets in quotes inside a figure's label (`评价为“优”的专项涉及资金`): a category named as a table names it
@@ -1879,11 +1928,14 @@ def _row_and_column(ctx: CheckContext, index: TableIndex, m: Mention, query: Con
         return []
     cells = [h for row in sorted(names[name]) for h in index.by_item.get(row_item(row), [])]
     # (`全县社会保险基金收入 A。分险种看：甲基金收入 a`: the scope the paragraph states up to the figure is its clause's)
-    scoped = query.scope is None and (said := _paragraph_scope(ctx, m)) is not None
+    said = _paragraph_context(ctx, m)
+    scoped = query.scope is None and said.scope is not None
     if scoped:
-        query = replace(query, scope=said)
+        query = replace(query, scope=said.scope)
     hits = _cells_headed(ctx, cells, query, not free, lambda head: column in (head, OWN_YEAR.sub("", head, count=1)))
-    if len(hits) != 1:
+    # (`今年1-5月，全县…。分险种看：甲基金收入 a`: the clause is of the period or stage the paragraph names, which
+    # the table must state alike; the heading's own-year word is no match for another period)
+    if len(hits) != 1 or not _paragraph_agrees(said, query, hits[0].identity.context):
         return []
     between = clause[len(name) : len(clause) - len(label)]
     if _names_another_row(ctx, hits[0].identity.table, name, between):

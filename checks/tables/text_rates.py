@@ -31,7 +31,7 @@ from ._judge import table_name
 from .named_columns import BASE_WORDS, TARGET_ENDS
 from .rates import FIRST_STAGES, LATER_STAGES
 from .targets import DONE
-from .text import titled, under_headings, unknown
+from .text import of_another_part, titled, under_headings, unknown
 
 _VOCAB = load("tables").get("row_rates") or {}
 # the word of a rate's kind (`执行率`, `完成率`, `满意度`): a rate column of the same kind bears it in its header
@@ -74,7 +74,6 @@ def row_rate_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
     """Each prose rate naming a table's row, against that row's rate cell or the quotient of its operands; a rate
     the rate checks (TO105) already hold to its figures is theirs."""
     every = [t for t in ctx.facts.tables if t.rows]
-    tables = [t for t in every if not t.by_position]
     if not every:
         return
     from tieout.checks.rates import rate_outcomes
@@ -85,7 +84,7 @@ def row_rate_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
             continue
         if id(r.stated) in held:
             continue
-        found = _row_rate(ctx, tables, r, every)
+        found = _row_rate(ctx, every, r)
         if found is not None:
             o = _against_cell(ctx, r, found) if found.cell is not None else _against_operands(ctx, r, found)
             if o is not None:
@@ -123,10 +122,11 @@ def _base(words: str) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
-def _row_rate(ctx: CheckContext, tables: list[Table], r: Rate, every: list[Table]) -> RowRate | None:
+def _row_rate(ctx: CheckContext, every: list[Table], r: Rate) -> RowRate | None:
     """The one row of the tables of the rate's place that its words name, with the columns it is held to; None
-    when no row, or more than one, can be meant. (`tables` are those whose columns are certain; `every` holds the
-    space-aligned ones placed by position too, of which a row restated later is read where its cells are certain.)"""
+    when no row, or more than one, can be meant. Of `every` table, those whose columns are certain are searched;
+    the space-aligned ones placed by position too, for a row restated later, where its cells are certain."""
+    tables = [t for t in every if not t.by_position]
     named = _named(r)
     if named is not None and not named[0] and named[2] is None:
         found = _rows_of_outcome(ctx, _tables_of(ctx, tables, r), r, named[1])
@@ -140,9 +140,15 @@ def _row_rate(ctx: CheckContext, tables: list[Table], r: Rate, every: list[Table
         found = _fund_totals(ctx, tables, r, name, kind, base)
     if not found and base is None:
         found = _rows_of_sole_kind_table(ctx, every, r, name, kind)
-    if len(found) != 1 or not _states_row(ctx, r, found[0]):
+    if len(found) != 1 or not _states_row(ctx, r, found[0]) or _of_another_part(ctx, r, found[0]):
         return None
     return found[0]
+
+
+def _of_another_part(ctx: CheckContext, r: Rate, rr: RowRate) -> bool:
+    """Is the rate of a part of a year its row's cells are not (`截至6月底，甲、乙执行率分别为 p% 和 q%，全年…`)?"""
+    column = rr.cell or rr.num
+    return of_another_part(ctx, r.sentence, r.stated.start, rr.table, column.context if column else Context())
 
 
 # the significant digits an outcome stated before a bare rate has at least to name its row by its value alone: a
@@ -244,7 +250,7 @@ def _rows_of_sole_kind_table(ctx: CheckContext, tables: list[Table], r: Rate, na
         for row in side.rows
         if _names(row.label, row.total, name, kind)
     ]
-    if len(named) != 1:
+    if len(named) != 1 or _named_without_rate(tables, kinds, name, kind):
         return []
     t, side, row = named[0]
     if not _agrees(t.context, _clause_context(ctx, r)) or not _of_table_fund(ctx, r, t, kinds):
@@ -255,6 +261,19 @@ def _rows_of_sole_kind_table(ctx: CheckContext, tables: list[Table], r: Rate, na
     return [rr] if rr is not None and rr.cell is not None and _cell_certain(rr) else []
 
 
+def _named_without_rate(tables: list[Table], kinds: list[Table], name: str, kind: str) -> bool:
+    """Does a row of the name stand in a table that states no rate of the kind (`白沙乡` in the 农村公路建设 table as
+    in the 养老服务补助资金 one with its 执行率 column)? The prose may restate that table's row, its rate unwritten in
+    it: which table it means is not certain."""
+    return any(
+        _names(row.label, row.total, name, kind)
+        for t in tables
+        if t not in kinds
+        for side in t.sides
+        for row in side.rows
+    )
+
+
 def _of_table_fund(ctx: CheckContext, r: Rate, t: Table, kinds: list[Table]) -> bool:
     """Is the rate certainly of the money the table's caption names? Not where the sentence up to the rate or a
     heading above it names a fund this caption does not (`衔接资金…白沙乡执行率`, the 白沙乡 row in the table of
@@ -262,13 +281,14 @@ def _of_table_fund(ctx: CheckContext, r: Rate, t: Table, kinds: list[Table]) -> 
     stating rates of its kind are of several funds (or one's is unsaid), unless the prose names this table's fund
     by words only its caption holds (which fund the prose means is not said)."""
     said = _fund_words(_prose_of(ctx, r))
-    own = _caption(t)
-    others = [_caption(o) for o in ctx.facts.tables if o is not t]
-    if any(w not in own and (fund and w not in MONEY_KINDS or any(w in o for o in others)) for w, fund in said):
+    captions = _captions(ctx)
+    own = captions[id(t)]
+    others = [captions[id(o)] for o in ctx.facts.tables if o is not t]
+    if any(w not in own and ((fund and w not in MONEY_KINDS) or any(w in o for o in others)) for w, fund in said):
         return False
     if _one_fund(kinds):
         return True
-    return any(w in own and not any(w in _caption(o) for o in kinds if o is not t) for w, _ in said)
+    return any(w in own and not any(w in captions[id(o)] for o in kinds if o is not t) for w, _ in said)
 
 
 def _prose_of(ctx: CheckContext, r: Rate) -> str:
@@ -283,8 +303,12 @@ def _fund_words(text: str) -> set[tuple[str, bool]]:
     return {(m.group("words"), m.group("fund") is not None) for m in FUND_WORDS.finditer(flatten(text))}
 
 
-def _caption(t: Table) -> str:
-    return flatten("".join((t.title, *t.caption)))
+def _captions(ctx: CheckContext) -> dict[int, str]:
+    """Each table's title and caption lines flattened into one text (by the table's id), built once per document:
+    each prose rate compares its words with every table's."""
+    return ctx.memo(
+        "tables.row-rates.captions", lambda: {id(t): flatten("".join((t.title, *t.caption))) for t in ctx.facts.tables}
+    )
 
 
 def _one_fund(tables: list[Table]) -> bool:

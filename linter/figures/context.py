@@ -221,6 +221,29 @@ def to_month(period: str | None) -> bool:
     return bool(head) and month.isdigit()
 
 
+# a period of a part of a year: the year (`2025`, or relative, `+0`) and the part after it (`06`, `当月`, `二季度`)
+PART_OF_YEAR = regex(r"^(?:[+-]\d+|\d{4})-(?P<part>.+)$")
+
+
+def year_part(period: str | None) -> str | None:
+    """The part of a year a period is of (`06` of `+0-06` and `2025-06`, `当月`, `二季度`); None for a whole year, or
+    a cut-off at December's end (`+0-12` of `截至12月底`: the year itself), or no period."""
+    m = PART_OF_YEAR.match(period or "")
+    return m.group("part") if m is not None and m.group("part") != "12" else None
+
+
+def named_periods(text: str) -> list[str]:
+    """Every period the text names, in order (`截至6月底…全年` names `+0-06` and `+0`), where `read` keeps one, or
+    MIXED where they differ. Words shielded as an item's own (`上年结转`) name none."""
+    pattern, meaning = _word_table()
+    out = []
+    for m in pattern.finditer(text):
+        field, value = meaning[m.group("word")] if m.group("word") else ("period", _period(m))
+        if field == "period":
+            out.append(value)
+    return out
+
+
 def _month(cut: str | None) -> int:
     """The month of a cut-off (`1-11月`, `11月底`, `12月31日`), 0 when there is none."""
     months = MONTH.findall(cut or "")

@@ -18,7 +18,14 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from tieout.linter.facts.model import Mention, RollForward
-from tieout.linter.facts.passes.base import drawn_from_balance, in_brackets, labels_holding, same_section, sentence_of
+from tieout.linter.facts.passes.base import (
+    drawn_from_balance,
+    foots,
+    in_brackets,
+    labels_holding,
+    same_section,
+    sentence_of,
+)
 from tieout.linter.figures.context import read
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.patterns import regex
@@ -331,8 +338,8 @@ def _across(draft: Draft, si: int, closing: Mention, before: list[Mention]) -> R
         if at is None:
             continue
         opening = flows[at]
-        read = _without_sources(_flows(draft, flows[at + 1 :], opening.label))
         start = _money(opening)
+        read = _read_flows(draft, flows[at + 1 :], opening.label, (start, end))
         if (
             start is None
             or not read
@@ -607,7 +614,7 @@ def _reading(draft: Draft, before: list[Mention], closing: Mention, sentence: in
         if not _is_opening(label, closing) or not same_stock(opening.label, closing.label):
             continue
         start = _money(opening)
-        flows = _without_sources(_flows(draft, before[i + 1 :], opening.label))
+        flows = _read_flows(draft, before[i + 1 :], opening.label, (start, end))
         if start is None or any(q is None or sign == 0 for q, sign in flows):
             return None
         return _rolled(start, flows, end, sentence)
@@ -623,7 +630,32 @@ def _rolled(
     return RollForward(start, inflows, outflows, end, si, certain)
 
 
-def _flows(draft: Draft, said: list[Mention], stock: str = "") -> list[tuple[Quantity | None, int]]:
+def _read_flows(
+    draft: Draft, said: list[Mention], stock: str, ends: tuple[Quantity | None, Quantity]
+) -> list[tuple[Quantity | None, int]]:
+    """The flows `said` moves the stock by (`_flows`), between the opening and the closing stock (`ends`). A part of
+    money coming in that the words after it say was spent (`补充 B，其中 a 用于平衡当年预算`) may have left the stock
+    within the year or stayed in it set aside: the text does not say which for certain. It is counted going out only
+    where that reading makes the closing and the other does not (a text that holds either way is no mistake; one that
+    holds neither way is read as before, the part within its flow)."""
+    plain = _without_sources(_flows(draft, said, stock))
+    start, end = ends
+    if start is None or _holds(start, plain, end):
+        return plain
+    spent = _without_sources(_flows(draft, said, stock, spent=True))
+    return spent if _holds(start, spent, end) else plain
+
+
+def _holds(start: Quantity, flows: list[tuple[Quantity | None, int]], end: Quantity) -> bool:
+    """Is the closing the opening plus the money coming in less the money going out, each figure to its precision?"""
+    if any(q is None or sign == 0 for q, sign in flows):
+        return False
+    return foots(end, [start, *(q for q, sign in flows if q and sign > 0)], [q for q, sign in flows if q and sign < 0])
+
+
+def _flows(
+    draft: Draft, said: list[Mention], stock: str = "", spent: bool = False
+) -> list[tuple[Quantity | None, int]]:
     """Each figure's sum and sign as a flow, a flow and its parts counted once: the parts of a total among the
     figures left out (`补充 C，其中超收收入 a、预备费结余 b；动用 B`: C and B), and a total named by its sum alone
     (`已动用 a，拟再动用 b，合计动用 B`) moving the money its parts all move. A figure whose label says neither may
@@ -632,8 +664,15 @@ def _flows(draft: Draft, said: list[Mention], stock: str = "") -> list[tuple[Qua
     totals = {id(b.total): b for b in draft.facts.breakdowns if b.parts and not b.minus and id(b.total) in listed}
     parts = {id(p) for b in totals.values() for p in b.parts}
     out: list[tuple[Quantity | None, int]] = []
+    # (`spent`: the parts of money coming in that the words after say were spent, `补充 B，其中 a 用于平衡当年预算`, read
+    # as having come in with B and left again)
+    gone = {
+        id(p) for b in totals.values() if spent and _flow(b.total.label) > 0 for p in b.parts if _spent_after(draft, p)
+    }
     for m in said:
         if id(m) in parts:
+            if id(m) in gone:
+                out.append((_money(m), -1))
             continue
         sign, b = _flow(m.label), totals.get(id(m))
         if b is not None and sign == 0 and not STOCK.search(m.label):
@@ -663,12 +702,18 @@ def _flow_after(draft: Draft, m: Mention, stock: str) -> int:
         return 0
     words = AFTER_FIGURE.match(draft.doc.text, m.quantities[-1].end)
     after = words.group() if words is not None else ""
-    if SPENT_AFTER.match(after):
+    if _spent_after(draft, m):
         return -1
     verb = INFLOW.match(after)
     name = STOCK.sub("", _stock(stock))
     target = after[verb.end() :] if verb is not None else ""
     return 1 if len(target) >= _NAMED_TARGET and name.endswith(target) else 0
+
+
+def _spent_after(draft: Draft, m: Mention) -> bool:
+    """Do the words right after the figure say the money was used to balance a budget (vocab `spent_after`)?"""
+    words = AFTER_FIGURE.match(draft.doc.text, m.quantities[-1].end) if m.quantities else None
+    return words is not None and SPENT_AFTER.match(words.group()) is not None
 
 
 # the word of a total opening a flow's label before its verb (`合计补充 C`, `共计动用 C`)

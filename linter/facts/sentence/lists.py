@@ -523,6 +523,40 @@ def _balance_under_flow(whole: str, label: str) -> bool:
     return bool(BALANCE_NAME.search(name)) and not BALANCE_PART.search(name)
 
 
+_ROLL = load("relations").get("roll_forward") or {}
+_STOCK_END = f"(?:{alternation(_ROLL.get('stock'))})(?:为|是|达到|达)?$"
+# a stock named at its period's end or as accumulated over the years (`年末余额`, `期末结余`, `滚存结余`), and one named
+# at the period's start (`年初余额`, `上年滚存结余`): the words of its date, a few words of its name, the stock's word
+CLOSING_STOCK = regex(
+    f"(?:{alternation([*(_ROLL.get('closing') or []), *(_ROLL.get('accumulated') or [])])})[\u4e00-\u9fff]{{0,12}}?{_STOCK_END}"
+)
+OPENING_STOCK = regex(f"(?:{alternation(_ROLL.get('opening'))})[\u4e00-\u9fff]{{0,12}}?{_STOCK_END}")
+# a verb moving money into or out of a stock (`补充`, `动用`, `调入预算`)
+MOVES_STOCK = regex(alternation([*(_ROLL.get("inflow") or []), *(_ROLL.get("outflow") or [])]))
+STOCK_NAMED = regex(_STOCK_END)
+
+
+def _names_closing_stock(label: str) -> bool:
+    """Does the label name a stock at its period's end (`上年滚存结余`, accumulated to last year, opens this one)?"""
+    name = label.strip("，、；：:,; ")
+    return bool(CLOSING_STOCK.search(name)) and not OPENING_STOCK.search(name)
+
+
+def _stock_rolled_past(whole: str, label: str, parts: list[Mention]) -> bool:
+    """Does the label name what a stock rolled forward is left with, or money moving it, past a list under a flow or
+    an opening stock (`当年补充 B，其中 a 用于平衡当年预算，年末余额 D`, `结转下年 X，其中…，年末滚存结余 D`, `年初余额 A，
+    其中 a 用于平衡当年预算，当年补充 B`)? The closing stock is the year's outcome, and the money moved in or out is
+    the year's flow, neither a part of the flow nor of what the year opened with: the list ended before it. (Under a
+    stock named at no date, `债务余额 T，其中一般债务年末余额 a`, a dated stock may be a part; under an opening stock
+    whose list is of flows itself, `年初余额 A，其中已动用 a、尚未动用 b`, so may a flow.)"""
+    head = whole.strip("，、；：:,; ")
+    opening = bool(OPENING_STOCK.search(head))
+    if _names_closing_stock(label):
+        return not _names_closing_stock(head) and (opening or not STOCK_NAMED.search(head))
+    moves = MOVES_STOCK.search(label.strip("，、；：:,; ")) is not None
+    return opening and moves and bool(parts) and not any(MOVES_STOCK.search(p.label) for p in parts)
+
+
 # the marks that make a name what an act left undone (`尚未支付`, `未到位`; vocab tables.yaml negation_marks)
 UNDONE_MARKS = tuple(words("tables", "negation_marks"))
 
@@ -1655,6 +1689,7 @@ class Lists(Rates, Changes):
             or self._outer_semicolon(head, p, parts)
             or self._past_a_joined_last(head, p, parts)
             or _balance_under_flow(head.label, p.label)
+            or _stock_rolled_past(head.label, p.label, parts)
             or _basis_of_working(self.doc.text, p)
             or _undone_of(head.label, p.label)
             or (bool(parts) and _done_of_due(parts[-1].label, p.label))

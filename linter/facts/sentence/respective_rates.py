@@ -23,8 +23,9 @@ from tieout.linter.vocab import alternation, relation_words, words
 NAMES_BEFORE = regex(r"(?P<names>(?:[\u4e00-\u9fff“”（）()]{2,24}?、)+)")
 # the character closing a rate's word (`执行率`, `满意度`)
 RATE_END = f"(?:{relation_words('respective_rate_ends')})"
-# the word the rate is of, closing its name (`执行率`, `到位率`, `满意度`): what each name before shares
-RATE_TAIL = regex(rf"[\u4e00-\u9fff]{{2}}{RATE_END}$")
+# the word the rate is of, closing its name (`执行率`, `到位率`, `满意度`, a compound word whole: `预算执行率`): what each
+# name before shares (the compound is found first, as the search tries the earlier start first)
+RATE_TAIL = regex(rf"(?:{relation_words('respective_compound_rates')}|[\u4e00-\u9fff]{{2}}{RATE_END})$")
 # what in a name's words may qualify the rate rather than name its thing: a period, a fund, a second rate joined on
 QUALIFIER = regex(rf"{relation_words('respective_rate_qualifiers')}|{RATE_END}")
 # the words joining one figure to the next (`p%、q%`, `p% 和 q%`)

@@ -5,16 +5,17 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import replace
+from decimal import Decimal
 
 from tieout.linter.figures.context import Context, read
 from tieout.linter.patterns import regex
 from tieout.linter.text.model import Document
 from tieout.linter.text.title import title_text
-from tieout.linter.vocab import load
+from tieout.linter.vocab import alternation, load
 
 from .aligned import RATE_FIGURE, find_aligned, readable
 from .blocks import PREPARER_TAIL, TABLE_NO, UNIT_LIST, UNIT_SEPARATOR, Block, join_continuations, read_blocks, unit_of
-from .cells import DASH, ROW_MARK, Cell, flatten, read_quantities
+from .cells import DASH, ROW_MARK, Cell, flatten, quantity, read_quantities
 from .gates import side_by_side_held, two_sided_held
 from .jurisdiction import mark_wholes
 from .levels import level_columns, level_tree, split_levels, tier_columns, tier_tree
@@ -788,6 +789,7 @@ def _side(table: Table, heads: list[list[str]], kinds: list[str], a: int, b: int
     _restated(columns)
     side_name = heads[a][0] if len({heads[c][0] for c in range(a, b)}) == 1 and heads[a][0] else ""
     rows = read_rows(table.rows, n, codes, _name_last(table.rows[n:], heads, texts), figures)
+    _spans_by_total(table, columns, rows)
     levels = level_columns(heads, texts) if not codes else []
     if levels:
         level_labels(table.rows, rows, levels)
@@ -901,18 +903,47 @@ PER_UNIT_NOTE = regex(r"[（(](?:亿元|万元|千元|元)\s*/\s*[\u4e00-\u9fff]
 SPAN_NOTE = regex(r"[（(](?:" + "|".join(sorted(words("span_units"))) + r")[）)]")
 
 
-# a heading's days of people's work, a work word right before the span's word (`务工天数`, `出勤日数`: vocab
-# tables.work_days)
-WORK_DAYS = regex(r"(?:" + "|".join(sorted(words("work_days"))) + r")(?:" + "|".join(sorted(words("spans"))) + r")")
+# a heading's days of hired work noted in worker-days, a work word right before the span's word (`务工天数（工日）`,
+# `用工天数（人·天）`: vocab tables.work_days, work_day_units)
+WORK_DAYS = regex(
+    rf"(?:{alternation(words('work_days'))})(?:{alternation(words('spans'))})"
+    rf"[（(](?:{alternation(words('work_day_units'))})[）)]"
+)
+
+
+def _days_summed(text: str) -> bool:
+    """Does a flattened heading name days of work or of people, which add up over the rows (`服务人天`, `投入工日`:
+    vocab tables.day_sums; `务工天数（工日）`: `WORK_DAYS`)?"""
+    return any(w in text for w in words("day_sums")) or WORK_DAYS.search(text) is not None
 
 
 def _names_a_span(text: str) -> bool:
     """Does a flattened heading name the span of days each row ran (`供餐天数`, `工期（天）`: vocab tables.spans), no
-    days of work or of people, which add up over the rows (`服务人天`, `投入工日`: vocab tables.day_sums; `务工天数`:
-    tables.work_days)?"""
-    if any(w in text for w in words("day_sums")) or WORK_DAYS.search(text):
+    days of work or of people (`_days_summed`)?"""
+    if _days_summed(text):
         return False
     return any(w in text for w in words("spans")) or SPAN_NOTE.search(text) is not None
+
+
+def _spans_by_total(table: Table, columns: list[Column], rows: list[Row]) -> None:
+    """Make a level each column headed as days summed (`_days_summed`) whose 合计 row gives its rows' common value
+    or the largest of them, two rows or more holding days: that 合计 sums nothing, it restates a span the heading
+    did not name as one, and footing it would find every such table wrong."""
+    items = [r for r in rows if r.parent is None and not r.total and not r.bare]
+    grands = [r for r in rows if r.total == "grand"]
+    for col in columns:
+        if col.kind in ("amount", "") and grands and _days_summed(flatten("".join(col.path))):
+            days = [_figure(table, r, col) for r in items]
+            held = [d for d in days if d]  # (a blank, a dash or a zero: no days)
+            if len(held) >= 2 and any(_figure(table, g, col) == max(held) for g in grands):
+                col.kind = "level"
+
+
+def _figure(table: Table, row: Row, col: Column) -> Decimal | None:
+    """The figure a row states in a column, None for none."""
+    cells = table.rows[row.index]
+    q = quantity(cells[col.index], col.unit) if col.index < len(cells) else None
+    return q.value if q is not None else None
 
 
 def _not_additive(path: list[str], scored: bool) -> bool:
