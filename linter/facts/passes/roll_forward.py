@@ -48,6 +48,8 @@ OPENING = regex(_alt("opening"))
 # (a part-year report's stock at the end of its months, `6月末滚存结余`, closes its period as 年末 closes a year's)
 MONTH_END = r"(?<![上本])(?:1[0-2]|[1-9])月(?:末|底)"
 CLOSING = regex(f"{_alt('closing')}|{MONTH_END}")
+MONTH_END_OF = regex(r"(?<![上本])(1[0-2]|[1-9])月(?:末|底)")
+CUT_OFF = regex(r"((?:19|20)\d{2})-(\d{2})")
 INFLOW = regex(_alt("inflow"))
 OUTFLOW = regex(_alt("outflow"))
 YEAR_END = regex(r"((?:19|20)\d{2})年(?:末|底)")
@@ -91,7 +93,13 @@ def _closing_year(closing: Mention) -> int | None:
     if named is not None or CLOSING.search(_year_free(closing.label)) is None:
         return named
     period = closing.identity.context.period or ""
-    return int(period) if period.isdigit() else None  # (not `2024-11`, a cut-off, nor a relative `+0`)
+    if period.isdigit():
+        return int(period)
+    # (a cut-off, `2025-06`, is the closing's date only where its label names that month's end, `6月末余额`: a bare
+    # `年末余额` in a part-year report may be the year's end to come; nor is a relative `+0` a year)
+    month = MONTH_END_OF.search(_year_free(closing.label))
+    cut = CUT_OFF.fullmatch(period)
+    return int(cut.group(1)) if month and cut and int(month.group(1)) == int(cut.group(2)) else None
 
 
 def _year_free(label: str) -> str:
@@ -110,12 +118,16 @@ def _is_opening(label: str, closing: Mention) -> bool:
 ALLOCATED = regex(_alt("allocated"))
 REMAINDER = regex(_alt("remainder"))
 NOT_A_FLOW = regex(r"总计|合计|小计|" + _alt("stock"))  # a total or a stock between is no single flow
+# money named by the balance it was left in (`收回部门结余结转资金补充 C`): where it comes from, no stock stated, when
+# a verb of money moving ends the label (the figure is that verb's sum; `收回结余资金 c` before `补充 C` is a source)
+BALANCE_MONEY = regex(r"(?:结余|结转)+资金")
+VERB_LAST = regex(f"(?:{_alt('inflow')}|{_alt('outflow')})$")
 
 
 def _flow(label: str) -> int:
     """+1 for money coming in, −1 for money going out, 0 when the label says neither or both, or names a total
     or a stock."""
-    if NOT_A_FLOW.search(label):
+    if NOT_A_FLOW.search(BALANCE_MONEY.sub("", label) if VERB_LAST.search(label) else label):
         return 0
     inflow, outflow = bool(INFLOW.search(label)), bool(OUTFLOW.search(label))
     return 0 if inflow == outflow else (1 if inflow else -1)
@@ -309,7 +321,7 @@ def _across(draft: Draft, si: int, closing: Mention, before: list[Mention]) -> R
     flows: list[Mention] = list(before)
     for sj in range(si - 1, max(si - 1 - _ACROSS, -1), -1):
         said = [m for m in draft.by_sentence.get(sj) or [] if not in_brackets(draft, sj, m.start)]
-        if not said or not _same_paragraph(draft, sj, si):
+        if not said or not _near_paragraph(draft, sj, si):
             return None
         flows = said + flows
         # (the year's start may be the date opening the opening stock's sentence: `2023年初，…余额 A。`, or the end of
@@ -344,6 +356,35 @@ def _across(draft: Draft, si: int, closing: Mention, before: list[Mention]) -> R
 def _same_paragraph(draft: Draft, sj: int, si: int) -> bool:
     a, b = draft.doc.sentences[sj], draft.doc.sentences[si]
     return a.paragraph == b.paragraph and same_section(draft, a.start, b.start)
+
+
+def _near_paragraph(draft: Draft, sj: int, si: int) -> bool:
+    """Are two sentences of one paragraph, or is `si`'s paragraph the one right after `sj`'s, under the same heading,
+    its line wrapped on from it (`_wrapped_on`)?"""
+    a, b = draft.doc.sentences[sj], draft.doc.sentences[si]
+    if not same_section(draft, a.start, b.start):
+        return False
+    return a.paragraph == b.paragraph or (b.paragraph == a.paragraph + 1 and _wrapped_on(draft, sj, si))
+
+
+INDENT = " \t\u3000"
+
+
+def _wrapped_on(draft: Draft, sj: int, si: int) -> bool:
+    """Does `si`'s paragraph go on with `sj`'s, the one before: text laid out with its paragraphs' first lines
+    indented, `sj`'s so, `si`'s flush left (`　　…年末余额 A。` / `当年调入 B…，年末余额 D。`)? A line ending at a 。 is
+    read as a paragraph's end; a line not indented after it is the statement wrapped on. Where no line is indented the
+    layout says nothing: two paragraphs."""
+    doc = draft.doc
+    return _indented(draft, doc.paragraph_of(sj).start) and not _indented(draft, doc.paragraph_of(si).start)
+
+
+def _indented(draft: Draft, si: int) -> bool:
+    """Does the sentence open its line of the original text after an indent, nothing else before it there?"""
+    doc = draft.doc
+    at = doc.origin[doc.sentences[si].start]
+    lead = doc.original[doc.original.rfind("\n", 0, at) + 1 : at]
+    return bool(lead) and not lead.strip(INDENT)
 
 
 # a closing stock explained right after it by the arithmetic that gives it (`年末结转和结余 D，系年初结转和结余 A 加本年
