@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterator
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
+from tieout.linter.figures.quantities import Quantity
 from tieout.linter.parse.tables import Table
 from tieout.linter.parse.tables.across import Across, across, locate
 from tieout.linter.parse.tables.cells import UNPLACED
@@ -32,7 +33,7 @@ def _sum_outcomes(
     whole = {id(table): _whole_row_fails(table, done[id(table)]) for table in ctx.facts.tables}
     pieces = _pieces(ctx.facts.tables)
     gaps = _gapped_titles(ctx.facts.tables, whole, pieces) if kind != "identity" else set()
-    scored = _score_totals(ctx) if "total" in kinds else frozenset()
+    scored = _score_totals(ctx) if "total" in kinds else _ScoreTotals(frozenset(), frozenset())
     for table in ctx.facts.tables:
         judged = done[id(table)]
         # a standard table's identity is the table's by its title: no structure to misread, no guard; nor a
@@ -45,7 +46,7 @@ def _sum_outcomes(
         for rel, f in judged:
             if f.verdict != "pass" and _title(table, pieces) in gaps and _rows(table, rel) in whole[id(table)]:
                 continue
-            if f.verdict != "pass" and (_mean(f) or f.total.start in scored):
+            if f.verdict != "pass" and (_mean(f) or f.total.start in scored.missed or _adds_subtotals(ctx, f, scored)):
                 # (a 合计 row's score or rate that is the rows' mean: `7个项目平均得分 83.6`, no sum; a score table's
                 # 小计 or 总分 its lines were read as, off its items: TO111 says it once)
                 continue
@@ -62,13 +63,34 @@ def _sum_outcomes(
             yield outcome(f, message(table, rel) if f.verdict != "pass" else "", kind, rel.name)  # (see `outcome`)
 
 
-def _score_totals(ctx: CheckContext) -> frozenset[int]:
-    """Where the totals of the score sets that their items do not make stand: a space-aligned score table's 小计 read
-    from its lines as the sum of its indicator's scores (facts/passes/score_lines.py) is that relation, which
-    reports the miss (TO111); the table's own total of the same rows would say it twice."""
-    return frozenset(
-        s.total.start for s in ctx.facts.scores if sum((q.value for q in s.items), Decimal(0)) != s.total.value
+@dataclass(frozen=True, slots=True)
+class _ScoreTotals:
+    """The totals of the score sets read from a score table's lines (facts/passes/score_lines.py, score_groups.py)."""
+
+    missed: frozenset[int]  # the starts of those their items do not make
+    lines: frozenset[int]  # the lines of them all
+
+
+def _score_totals(ctx: CheckContext) -> _ScoreTotals:
+    """Where the score sets' totals stand: a 小计 or 总分 read as the sum of its indicator's scores is that relation,
+    which reports the miss (TO111); the table's own total of the same rows would say it twice."""
+    scores = ctx.facts.scores
+    return _ScoreTotals(
+        frozenset(s.total.start for s in scores if sum((q.value for q in s.items), Decimal(0)) != s.total.value),
+        frozenset(_line(ctx, s.total) for s in scores),
     )
+
+
+def _adds_subtotals(ctx: CheckContext, f: Footing, scored: _ScoreTotals) -> bool:
+    """Does the table's total of a score table's row add in a 小计 row with the rows it closes (`|  |  | 资金使用 |` rows
+    under a merged cell and `| 投入小计 |` after them, every one a row of the 总分)? Where the score sets read the row's
+    total, its 小计 rows are totals of their own: the table's footing counts them twice."""
+    return _line(ctx, f.total) in scored.lines and any(_line(ctx, p) in scored.lines for p in f.parts)
+
+
+def _line(ctx: CheckContext, q: Quantity) -> int:
+    """The line of the original file the figure stands on."""
+    return ctx.doc.position(q.start, q.end).line
 
 
 def _mean(f: Footing) -> bool:

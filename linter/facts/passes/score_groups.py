@@ -170,20 +170,36 @@ def _table(
     """The groups of the table whose rows start at line `first`, and its 合计's score; None unless every line up to
     the 合计 is a row of it, in its place, and every weight adds up."""
     groups: list[_Group] = []
+    grid = False  # (a Markdown row under a merged first-level cell seen: `_under_merged_cell`)
     if first < len(offsets) and RULE.match(lines[first]):
         first += 1
     for k in range(first, len(offsets)):
         row = _slots(lines[k], offsets[k], width)
         if row is None:
             return None  # (a blank line or any other before the 合计: not this table)
+        grid = grid or _under_merged_cell(lines[k], row)
         figures = _figures(draft, row)
         if figures is None:
             return None
         if TOTAL.match(row["group"].text if "group" in row else "") and "name" not in row:
+            if grid and all(g.subtotal is None for g in groups):
+                return None  # (`_under_merged_cell`)
             return _closed(draft, groups, row, figures)
         if not _place(groups, row, figures):
             return None
     return None
+
+
+def _under_merged_cell(line: str, row: Line) -> bool:
+    """Is the line a Markdown row under a merged first-level cell, its first column blank (`|  |  | 资金到位 | 10 |
+    10 |`)? A Markdown table of such rows and no 小计 is footed by the table model, which reads its groups from the
+    blank cells (TO301, the 合计 by every row): read here too, its finding would move to another rule. With 小计 rows
+    the table model would add each 小计 in with its rows, so the table is this pass's (and TO301 leaves it)."""
+    return (
+        line.lstrip().startswith("|")
+        and "group" not in row
+        and not row.get("name", _Cell("", 0)).text.endswith(SUBTOTAL)
+    )
 
 
 def _figures(draft: Draft, row: Line) -> tuple[Quantity, Quantity] | None:
