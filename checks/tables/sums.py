@@ -46,9 +46,7 @@ def _sum_outcomes(
         for rel, f in judged:
             if f.verdict != "pass" and _title(table, pieces) in gaps and _rows(table, rel) in whole[id(table)]:
                 continue
-            if f.verdict != "pass" and (_mean(f) or f.total.start in scored.missed or _adds_subtotals(ctx, f, scored)):
-                # (a 合计 row's score or rate that is the rows' mean: `7个项目平均得分 83.6`, no sum; a score table's
-                # 小计 or 总分 its lines were read as, off its items: TO111 says it once)
+            if f.verdict != "pass" and _no_sum_of_its_rows(ctx, f, scored):
                 continue
             if (
                 kind != "identity"
@@ -79,6 +77,13 @@ def _score_totals(ctx: CheckContext) -> _ScoreTotals:
         frozenset(s.total.start for s in scores if sum((q.value for q in s.items), Decimal(0)) != s.total.value),
         frozenset(_line(ctx, s.total) for s in scores),
     )
+
+
+def _no_sum_of_its_rows(ctx: CheckContext, f: Footing, scored: _ScoreTotals) -> bool:
+    """Is the failed total no sum of the rows the table model added: the rows' mean (`7个项目平均得分 83.6`), a score
+    table's 小计 or 总分 its lines were read as, off its items (TO111 says it once), or a 总分 footed with the 小计
+    rows added in (`_adds_subtotals`)?"""
+    return _mean(f) or f.total.start in scored.missed or _adds_subtotals(ctx, f, scored)
 
 
 def _adds_subtotals(ctx: CheckContext, f: Footing, scored: _ScoreTotals) -> bool:

@@ -1835,6 +1835,36 @@ def _paragraph_context(ctx: CheckContext, m: Mention) -> Context:
     return read(text).context if text is not None else Context()
 
 
+def _paragraph_setting(ctx: CheckContext, m: Mention) -> Context:
+    """The period and stage the figure's paragraph sets for its later figures: what each sentence up to the figure's
+    says before its first figure (`今年1-5月，全县…收入 A。`, `2025年全县…收入预算 A。`). A comparison later in a
+    sentence (`完成预算 B 的 p%`, `较上年 C 增长`) is the base of another figure, no time or stage of the sentence's."""
+    if not 0 <= m.sentence < len(ctx.doc.sentences):
+        return Context()
+    first = ctx.doc.paragraph_of(m.sentence).start
+    leads = [_sentence_lead(ctx, i) for i in range(first, m.sentence)]
+    return read("。".join([*leads, _own_lead(ctx, m)])).context
+
+
+def _sentence_lead(ctx: CheckContext, index: int) -> str:
+    """A sentence's words before its first figure (all of a sentence of no figure)."""
+    sentence = ctx.doc.sentences[index]
+    starts = [x.start for x in ctx.index.in_sentence(index) if x.quantities]
+    return ctx.doc.text[sentence.start : min(starts, default=sentence.end)]
+
+
+def _own_lead(ctx: CheckContext, m: Mention) -> str:
+    """The figure's own sentence's words before its first figure, less that figure's label when it is another's
+    (`X项目全年预算 A，实际支出 B`: `全年预算` names A's stage, not B's)."""
+    sentence = ctx.doc.sentences[m.sentence]
+    before = [x for x in ctx.index.in_sentence(m.sentence) if x.quantities and x.start < m.start]
+    if not before:
+        return ctx.doc.text[sentence.start : m.start]
+    head = min(before, key=lambda x: x.start)
+    lead, label = flatten(ctx.doc.text[sentence.start : head.start]), flatten(head.label)
+    return lead[: len(lead) - len(label)] if lead.endswith(label) else ""
+
+
 # the fields a paragraph's earlier sentences carry to a later clause that may make it another quantity than a table's
 # cell of the same row and column (`今年1-5月，…。分险种看：`, `2025年…预算…。分险种看：`)
 PARAGRAPH_FIELDS = ("period", "stage")
@@ -1914,14 +1944,14 @@ def _row_and_column(ctx: CheckContext, index: TableIndex, m: Mention, query: Con
         return []
     cells = [h for row in sorted(names[name]) for h in index.by_item.get(row_item(row), [])]
     # (`全县社会保险基金收入 A。分险种看：甲基金收入 a`: the scope the paragraph states up to the figure is its clause's)
-    said = _paragraph_context(ctx, m)
-    scoped = query.scope is None and said.scope is not None
+    said = _paragraph_scope(ctx, m)
+    scoped = query.scope is None and said is not None
     if scoped:
-        query = replace(query, scope=said.scope)
+        query = replace(query, scope=said)
     hits = _cells_headed(ctx, cells, query, not free, lambda head: column in (head, OWN_YEAR.sub("", head, count=1)))
-    # (`今年1-5月，全县…。分险种看：甲基金收入 a`: the clause is of the period or stage the paragraph names, which
+    # (`今年1-5月，全县…。分险种看：甲基金收入 a`: the clause is of the period or stage the paragraph sets, which
     # the table must state alike; the heading's own-year word is no match for another period)
-    if len(hits) != 1 or not _paragraph_agrees(said, query, hits[0].identity.context):
+    if len(hits) != 1 or not _paragraph_agrees(_paragraph_setting(ctx, m), query, hits[0].identity.context):
         return []
     between = clause[len(name) : len(clause) - len(label)]
     if _names_another_row(ctx, hits[0].identity.table, name, between):

@@ -141,28 +141,42 @@ def one_group(draft: Draft, items: list[Mention], prev: list[Mention], si: int) 
     # (`税收收入 a；非税收入 b。其中：增值税 c，契税 d`: the taxes are none of b; the list is of a figure before)
     prev = [m for m in _unrestated(draft, prev) if not excludes(m, items)]
     last = _kept_within(_last_figure(prev, units), prev, items)
-    if last is None or changed_from(draft, last) or _one_of_shared(draft, last, prev) or _after_list(draft, last, si):
-        return None
-    if _last_of_enumeration(draft, last, prev) or _names_another(draft, last, items, si):
-        return None
-    if _items_of_another(last, items, prev):
+    if last is None or _not_the_whole(draft, last, items, prev, si):
         return None
     whole = _whole_of(draft, items, prev, last, units)
     if whole is None or in_brackets(draft, whole.sentence, whole.start):
         # `…剔除甲中心划入因素（该中心本年收入 C），按同口径计算增长 q%。其中：…`: a figure a bracket notes is no
         # whole the list after the sentence breaks down
         return None
-    last = whole
-    parts = _parts_of(draft, last, items, si)
-    if not parts or not _named(draft, last) or not _may_break_down(last, parts) or survey_stages(parts):
-        return None  # (`其中学生问卷发放 800 份、回收 782 份、有效 770 份`: one sample's stages, no parts)
-    if sides_of_a_difference(parts):
-        return None  # (`其中，工程费用送审 a，审定 b`: one cost submitted and approved, no two parts)
-    if of_another_measure(last, items):
-        # (`当年收支结余 T。其中，甲基金年初滚存结余 a，年末滚存结余 b`: what a fund holds, at either end of the year, is
-        # no share of what the year left)
+    parts = _parts_of(draft, whole, items, si)
+    if not parts or not _breaks_down(draft, whole, parts, items):
         return None
-    return Breakdown(last, parts, "其中", False, si, certain=False)
+    return Breakdown(whole, parts, "其中", False, si, certain=False)
+
+
+def _not_the_whole(draft: Draft, last: Mention, items: list[Mention], prev: list[Mention], si: int) -> bool:
+    """Is the last figure before the 其中 sentence certainly not the figure its items break down: a figure changed
+    from, one of figures sharing its name, one after a list, the last of an enumeration, or a figure the sentence or
+    its items name another than?"""
+    return (
+        changed_from(draft, last)
+        or _one_of_shared(draft, last, prev)
+        or _after_list(draft, last, si)
+        or _last_of_enumeration(draft, last, prev)
+        or _names_another(draft, last, items, si)
+        or _items_of_another(last, items, prev)
+    )
+
+
+def _breaks_down(draft: Draft, whole: Mention, parts: list[Mention], items: list[Mention]) -> bool:
+    """Are the 其中 items parts the whole may be broken into?"""
+    if not _named(draft, whole) or not _may_break_down(whole, parts) or survey_stages(parts):
+        return False  # (`其中学生问卷发放 800 份、回收 782 份、有效 770 份`: one sample's stages, no parts)
+    if sides_of_a_difference(parts):
+        return False  # (`其中，工程费用送审 a，审定 b`: one cost submitted and approved, no two parts)
+    # (`当年收支结余 T。其中，甲基金年初滚存结余 a，年末滚存结余 b`: what a fund holds, at either end of the year, is
+    # no share of what the year left)
+    return not of_another_measure(whole, items)
 
 
 def _is_target(draft: Draft, m: Mention) -> bool:
