@@ -54,6 +54,10 @@ FUND_WORDS = regex(
     rf"|{alternation(_VOCAB.get('programme_endings'))}))"
 )
 MONEY_KINDS = frozenset(str(w) for w in _VOCAB.get("money_kinds") or [])
+# words of a column heading naming a plan or budget, what a rate's outcome is over (`计划投资`, `分配金额`)
+PLAN_WORDS = tuple(str(w) for w in _VOCAB.get("plan_words") or [])
+# a run of Han characters, no figure or mark in it
+HAN_RUN = regex(r"[\u4e00-\u9fff]+")
 # a table the paragraph names (`详见表 2`, `见附表3`)
 NAMED_TABLE = regex(r"[见如](?:附)?表\s*(\d+)")
 
@@ -250,9 +254,11 @@ def _rows_of_sole_kind_table(ctx: CheckContext, tables: list[Table], r: Rate, na
         for row in side.rows
         if _names(row.label, row.total, name, kind)
     ]
-    if len(named) != 1 or _named_without_rate(tables, kinds, name, kind):
+    if len(named) != 1:
         return []
     t, side, row = named[0]
+    if _named_without_rate(ctx, r, tables, t, kinds, name, kind):
+        return []
     if not _agrees(t.context, _clause_context(ctx, r)) or not _of_table_fund(ctx, r, t, kinds):
         return []
     if not t.rows[0] or t.rows[0][0].start > ctx.doc.sentences[r.sentence].start:
@@ -261,16 +267,51 @@ def _rows_of_sole_kind_table(ctx: CheckContext, tables: list[Table], r: Rate, na
     return [rr] if rr is not None and rr.cell is not None and _cell_certain(rr) else []
 
 
-def _named_without_rate(tables: list[Table], kinds: list[Table], name: str, kind: str) -> bool:
-    """Does a row of the name stand in a table that states no rate of the kind (`白沙乡` in the 农村公路建设 table as
-    in the 养老服务补助资金 one with its 执行率 column)? The prose may restate that table's row, its rate unwritten in
-    it: which table it means is not certain."""
+def _named_without_rate(
+    ctx: CheckContext, r: Rate, tables: list[Table], t: Table, kinds: list[Table], name: str, kind: str
+) -> bool:
+    """Does a row of the name stand in a table that states no rate of the kind but could be the rate's: its row
+    holds what a rate of the kind is computed from (`白沙乡` in the 农村公路建设 table of 计划投资 and 完成投资, as in
+    the 养老服务补助资金 one `t` with its 执行率 column), or the prose names that table's subject? The prose may
+    restate that table's row, its rate unwritten in it: which table it means is not certain. A table of figures
+    no such rate is of (allocations and their 占比), under a subject the prose does not name, is not meant."""
     return any(
-        _names(row.label, row.total, name, kind)
-        for t in tables
-        if t not in kinds
-        for side in t.sides
+        _has_operands(o, side, row.index, kind) or _names_subject(ctx, r, o, t)
+        for o in tables
+        if o not in kinds
+        for side in o.sides
         for row in side.rows
+        if _names(row.label, row.total, name, kind)
+    )
+
+
+def _has_operands(t: Table, side: Side, row: int, kind: str) -> bool:
+    """Does the row hold figures a rate of the kind may be computed from: one in an outcome column of the rate's
+    stage (`完成投资`, `实际支出`) and one, in the same unit, in a column headed as a plan or budget (`计划投资`,
+    `分配金额`: vocab tables.row_rates plan_words)? Read loosely: it only withholds a finding."""
+    done = [(c, q) for c in _outcomes(side, kind) if (q := _figure(t, row, c)) is not None]
+    planned = [(c, q) for c in side.columns if _plan_heading(c) and (q := _figure(t, row, c)) is not None]
+    return any(p is not d and q.base_unit == e.base_unit and q.kind == e.kind for p, q in planned for d, e in done)
+
+
+def _plan_heading(c: Column) -> bool:
+    return any(w in _header(c) for w in PLAN_WORDS)
+
+
+# a run of words in a table's title that may name its subject (`农村公路`): four Han characters or more
+SUBJECT_WORDS = 4
+
+
+def _names_subject(ctx: CheckContext, r: Rate, other: Table, t: Table) -> bool:
+    """Does the prose (the rate's sentence up to it, the headings above) name the other table's subject: words of
+    its title, `SUBJECT_WORDS` long, that the title of the table `t` the row is taken from does not hold
+    (`农村公路建设进度偏慢` over `各乡镇农村公路建设情况`)?"""
+    own, theirs = flatten(t.title), flatten(other.title)
+    prose = flatten(_prose_of(ctx, r))
+    return any(
+        (words := run[i : i + SUBJECT_WORDS]) in prose and words not in own
+        for run in HAN_RUN.findall(theirs)
+        for i in range(len(run) - SUBJECT_WORDS + 1)
     )
 
 
