@@ -39,6 +39,7 @@ from tieout.linter.facts.passes.base import (
     within_whole,
 )
 from tieout.linter.facts.passes.grades import STATED as STATED_GRADE
+from tieout.linter.facts.passes.roll_forward import MONTH_END
 from tieout.linter.facts.passes.surveys import survey_stages
 from tieout.linter.facts.sentence.changes import Changes
 from tieout.linter.facts.sentence.rates import Rates
@@ -527,8 +528,10 @@ _ROLL = load("relations").get("roll_forward") or {}
 _STOCK_END = f"(?:{alternation(_ROLL.get('stock'))})(?:为|是|达到|达)?$"
 # a stock named at its period's end or as accumulated over the years (`年末余额`, `期末结余`, `滚存结余`), and one named
 # at the period's start (`年初余额`, `上年滚存结余`): the words of its date, a few words of its name, the stock's word
+# (a part-year report's `6月末余额` closes its months as `年末余额` closes a year: roll_forward.MONTH_END)
 CLOSING_STOCK = regex(
-    f"(?:{alternation([*(_ROLL.get('closing') or []), *(_ROLL.get('accumulated') or [])])})[\u4e00-\u9fff]{{0,12}}?{_STOCK_END}"
+    f"(?:{alternation([*(_ROLL.get('closing') or []), *(_ROLL.get('accumulated') or [])])}|{MONTH_END})"
+    f"[\u4e00-\u9fff]{{0,12}}?{_STOCK_END}"
 )
 OPENING_STOCK = regex(f"(?:{alternation(_ROLL.get('opening'))})[\u4e00-\u9fff]{{0,12}}?{_STOCK_END}")
 # a verb moving money into or out of a stock (`补充`, `动用`, `调入预算`)
