@@ -120,7 +120,7 @@ def text_table_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
             if named is None:
                 named = _named_cells(ctx, index, m, outer)
             hits = _same_quantity(*named, q) or _explained(ctx, *named, q) or _section_cell(ctx, m, named[0], q)
-            if hits and _apart(ctx.doc, q.start, hits[0].quantity.start) and not _referred_here(ctx, q, hits[0]):
+            if hits and _apart(ctx.doc, q.start, hits[0].quantity.start):
                 continue
             if hits and not _part_total(ctx, m, q) and (not index.aligned(hits) or _plainly_named(ctx, m, q, hits)):
                 o = _compare(ctx, index, m, q, hits)
@@ -1088,20 +1088,6 @@ SUBSECTION_MARKS = ("cn", "pcn")
 FIGURE_IN_TITLE = regex(r"\d+(?![\d.,]*年)")
 # the fewest characters of a part's wording a chapter's title names it by (`企业国有资产`, not `服务` or `工程`)
 PART_TITLE_LEAST = 4
-
-
-def _referred_here(ctx: CheckContext, q: Quantity, hit: Hit) -> bool:
-    """Does the section the figure stands in name the cell's table by its number (`…执行情况详见表2` under `2.市本级…`,
-    the tables gathered after the report's last subsection)? The table is then of that section's subject, wherever
-    it is placed: it is not apart from the figure."""
-    doc = ctx.doc
-    k = doc.section_index(q.start)
-    if k < 0:
-        return False
-    end = doc.sections[k + 1].start if k + 1 < len(doc.sections) else len(doc.text)
-    numbers = {re.sub(r"\s+", "", x["table"]) for x in REFERRED.finditer(doc.text, doc.sections[k].start, end)}
-    table = tables_by_index(ctx)[hit.identity.table]
-    return any(_numbered(line, n) for n in numbers for line in (table.title, table.section, *table.caption))
 
 
 def _chapters_apart(a: Section, b: Section) -> bool:
