@@ -41,14 +41,19 @@ def _alt(name: str) -> str:
     return alternation(_VOCAB.get(name))
 
 
-# (a stock's label may end in the verb its figure follows: `年末政府债务余额为 D`, `历年滚存结余达到 D`)
-STOCK = regex(f"(?:{_alt('stock')})(?:为|是|达到|达)?$")
-COPULA = regex(r"(?<=[额余存])(?:为|是|达到|达)$")
-OPENING = regex(_alt("opening"))
+# the verb a figure follows, which a stock's label may end in (`年末政府债务余额为 D`, `历年滚存结余达到 D`)
+COPULA_WORDS = "(?:为|是|达到|达)"
+STOCK_END = f"(?:{_alt('stock')}){COPULA_WORDS}?$"
+STOCK = regex(STOCK_END)
+COPULA = regex(f"(?<=[额余存]){COPULA_WORDS}$")
+OPENING_WORDS = _alt("opening")
+OPENING = regex(OPENING_WORDS)
 # (a part-year report's stock at the end of its months, `6月末滚存结余`, closes its period as 年末 closes a year's)
-MONTH_END = r"(?<![上本])(?:1[0-2]|[1-9])月(?:末|底)"
-CLOSING = regex(f"{_alt('closing')}|{MONTH_END}")
-MONTH_END_OF = regex(r"(?<![上本])(1[0-2]|[1-9])月(?:末|底)")
+_MONTH_END = r"(?<![上本])({}1[0-2]|[1-9])月(?:末|底)"  # (`{}`: the month's group, "?:" where none is kept)
+MONTH_END = _MONTH_END.format("?:")
+CLOSING_WORDS = f"{_alt('closing')}|{MONTH_END}"
+CLOSING = regex(CLOSING_WORDS)
+MONTH_END_OF = regex(_MONTH_END.format(""))
 CUT_OFF = regex(r"((?:19|20)\d{2})-(\d{2})")
 INFLOW = regex(_alt("inflow"))
 OUTFLOW = regex(_alt("outflow"))
@@ -253,7 +258,7 @@ def _moved_after(draft: Draft, mentions: list[Mention], k: int, si: int) -> bool
     stocks = [m.label for m in mentions[: k + 1] if STOCK.search(m.label)]
     after = mentions[k + 1 :]
     # (a verb of money moving in the label is enough, whatever else it names: `其中以结余资金补充 C`)
-    if any(_moves(m.label) or any(_flow_after(draft, m, name) != 0 for name in stocks) for m in after):
+    if any(moves_stock(m.label) or any(_flow_after(draft, m, name) != 0 for name in stocks) for m in after):
         return True
     sentences = draft.doc.sentences
     if si + 1 >= len(sentences) or not _same_paragraph(draft, si, si + 1):
@@ -264,11 +269,12 @@ def _moved_after(draft: Draft, mentions: list[Mention], k: int, si: int) -> bool
     return (
         bool(sums)
         and CLOSING_EXPLAINED.match(words) is not None
-        and (_moves(words) or SPENT_AFTER.search(words) is not None)
+        and (moves_stock(words) or SPENT_AFTER.search(words) is not None)
     )
 
 
-def _moves(words: str) -> bool:
+def moves_stock(words: str) -> bool:
+    """Do the words name money moving into or out of a stock (`补充`, `动用`, `调入预算`)?"""
     return INFLOW.search(words) is not None or OUTFLOW.search(words) is not None
 
 
@@ -482,7 +488,7 @@ def _moved_the_sentence_before(draft: Draft, si: int) -> bool:
         return False
     # (the verb may follow its figure, `将上年超收收入 C 补充预算稳定调节基金`: a sum of the sentence, the verb in it)
     sums = [m for m in draft.by_sentence.get(si - 1) or [] if _money(m) is not None]
-    return any(_flow(m.label) != 0 for m in sums) or bool(sums and (INFLOW.search(words) or OUTFLOW.search(words)))
+    return any(_flow(m.label) != 0 for m in sums) or bool(sums and moves_stock(words))
 
 
 def _opens_year(m: Mention, lead: str = "") -> bool:
@@ -576,7 +582,7 @@ def _left_named(m: Mention) -> str | None:
     """The name after the words of what is left (`未动用的预备费`: 预备费), if the label is so written."""
     found = LEFT_AFTER.match(_stock(m.label))
     rest = _stock(m.label)[found.end() :] if found else ""
-    return rest if len(rest) >= 2 and not INFLOW.search(rest) and not OUTFLOW.search(rest) else None
+    return rest if len(rest) >= 2 and not moves_stock(rest) else None
 
 
 def _set_aside_before(draft: Draft, si: int, drawn: list[Mention], left: Mention) -> RollForward | None:
@@ -855,7 +861,7 @@ def _surpluses(draft: Draft, clause: list[Mention]) -> list[Mention] | None:
 # balance or its own surplus, the opening stock where it stands between the year's surplus and its closing stock
 CARRIED_IN = regex(r"^[，、；;\s]*(?:加上?)?上年(?:结余|结转)(?:资金)?(?:为|是)?$")
 # the stock accumulated, named without its date (`滚存结余 D`): the closing one right after what the year carried in
-ACCUMULATED = regex(r"^[，、；;\s]*滚存结余(?:为|是|达到|达)?$")
+ACCUMULATED = regex(rf"^[，、；;\s]*滚存结余{COPULA_WORDS}?$")
 
 
 def _carried_in(draft: Draft, mentions: list[Mention], k: int) -> Mention | None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from tieout.linter.facts.model import Mention
-from tieout.linter.facts.passes.roll_forward import CLOSING, OPENING
+from tieout.linter.facts.passes.roll_forward import CLOSING, COPULA_WORDS, OPENING
 from tieout.linter.patterns import regex
 from tieout.linter.vocab import alternation, load
 
@@ -25,7 +25,7 @@ def _alt(name: str) -> str:
 
 
 # the words a name may end in after what it names: the verb its figure follows, and the list's punctuation
-NAME_END = regex(r"(?:为|是|达到|达)?[\s，,、；;：:]*$")
+NAME_END = regex(rf"{COPULA_WORDS}?[\s，,、；;：:]*$")
 BALANCE = regex(f"(?:{_alt('balances')})$")
 PERIOD_BALANCE = regex(_alt("period_balance"))
 ACCUMULATED = regex(_alt("accumulated"))

@@ -39,7 +39,7 @@ from tieout.linter.facts.passes.base import (
     within_whole,
 )
 from tieout.linter.facts.passes.grades import STATED as STATED_GRADE
-from tieout.linter.facts.passes.roll_forward import MONTH_END
+from tieout.linter.facts.passes.roll_forward import CLOSING_WORDS, OPENING_WORDS, STOCK, STOCK_END, moves_stock
 from tieout.linter.facts.passes.surveys import survey_stages
 from tieout.linter.facts.sentence.changes import Changes
 from tieout.linter.facts.sentence.rates import Rates
@@ -524,19 +524,12 @@ def _balance_under_flow(whole: str, label: str) -> bool:
     return bool(BALANCE_NAME.search(name)) and not BALANCE_PART.search(name)
 
 
-_ROLL = load("relations").get("roll_forward") or {}
-_STOCK_END = f"(?:{alternation(_ROLL.get('stock'))})(?:为|是|达到|达)?$"
-# a stock named at its period's end or as accumulated over the years (`年末余额`, `期末结余`, `滚存结余`), and one named
-# at the period's start (`年初余额`, `上年滚存结余`): the words of its date, a few words of its name, the stock's word
-# (a part-year report's `6月末余额` closes its months as `年末余额` closes a year: roll_forward.MONTH_END)
-CLOSING_STOCK = regex(
-    f"(?:{alternation([*(_ROLL.get('closing') or []), *(_ROLL.get('accumulated') or [])])}|{MONTH_END})"
-    f"[\u4e00-\u9fff]{{0,12}}?{_STOCK_END}"
-)
-OPENING_STOCK = regex(f"(?:{alternation(_ROLL.get('opening'))})[\u4e00-\u9fff]{{0,12}}?{_STOCK_END}")
-# a verb moving money into or out of a stock (`补充`, `动用`, `调入预算`)
-MOVES_STOCK = regex(alternation([*(_ROLL.get("inflow") or []), *(_ROLL.get("outflow") or [])]))
-STOCK_NAMED = regex(_STOCK_END)
+# a stock named at its period's end or as accumulated over the years (`年末余额`, `期末结余`, `6月末余额`, `滚存结余`),
+# and one named at the period's start (`年初余额`, `上年滚存结余`): the words of its date (roll_forward's), a few words
+# of its name, the stock's word
+_ACCUMULATED_WORDS = alternation((load("relations").get("roll_forward") or {}).get("accumulated"))
+CLOSING_STOCK = regex(f"(?:{CLOSING_WORDS}|{_ACCUMULATED_WORDS})[\u4e00-\u9fff]{{0,12}}?{STOCK_END}")
+OPENING_STOCK = regex(f"(?:{OPENING_WORDS})[\u4e00-\u9fff]{{0,12}}?{STOCK_END}")
 
 
 def _names_closing_stock(label: str) -> bool:
@@ -555,9 +548,9 @@ def _stock_rolled_past(whole: str, label: str, parts: list[Mention]) -> bool:
     head = whole.strip("，、；：:,; ")
     opening = bool(OPENING_STOCK.search(head))
     if _names_closing_stock(label):
-        return not _names_closing_stock(head) and (opening or not STOCK_NAMED.search(head))
-    moves = MOVES_STOCK.search(label.strip("，、；：:,; ")) is not None
-    return opening and moves and bool(parts) and not any(MOVES_STOCK.search(p.label) for p in parts)
+        return not _names_closing_stock(head) and (opening or not STOCK.search(head))
+    moves = moves_stock(label.strip("，、；：:,; "))
+    return opening and moves and bool(parts) and not any(moves_stock(p.label) for p in parts)
 
 
 # the marks that make a name what an act left undone (`尚未支付`, `未到位`; vocab tables.yaml negation_marks)
